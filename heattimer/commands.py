@@ -1,0 +1,200 @@
+"""What each command does: ask the service, print the answer, pick the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from heattimer.core.model import Area, Kind, RedFlag
+from heattimer.core.records import Invalid
+from heattimer.core.settings import SettingError
+from heattimer.core.timeinput import parse_time
+from heattimer.core.wording import span, when
+from heattimer.paths import data_dir
+from heattimer.service import Refused, Service
+from heattimer.store import StoreError
+
+OK, REFUSED, BAD_INPUT, STORE_FAILED, NO_APP = 0, 1, 2, 3, 4
+
+
+class AppNotRunning(Exception):
+    """The command needs the Heat Timer app, and it is not running."""
+
+
+Fail = Callable[[str, int], int]
+
+
+def run(args: argparse.Namespace, fail: Fail) -> int:
+    """Run the parsed command ``args``; errors become one line and an exit code."""
+    handler = HANDLERS[(args.command, getattr(args, "action", None))]
+    try:
+        from heattimer.store import Store
+
+        service = Service(Store(data_dir(args.data_dir)))
+        return handler(service, args)
+    except Refused as refused:
+        decision = refused.decision
+        return fail(f"refused ({decision.reason}): {decision.message}", REFUSED)
+    except (Invalid, SettingError, ValueError) as error:
+        return fail(str(error), BAD_INPUT)
+    except StoreError as error:
+        return fail(str(error), STORE_FAILED)
+    except AppNotRunning as error:
+        return fail(str(error), NO_APP)
+    except OSError as error:
+        return fail(f"the state file could not be used: {error}", STORE_FAILED)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _status(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.report import status_data, status_text
+
+    status = service.status()
+    if args.json:
+        _out(json.dumps(status_data(status, service.zone), indent=2))
+    else:
+        _out(status_text(status, service.zone))
+    return OK
+
+
+def _start(service: Service, args: argparse.Namespace) -> int:
+    kind = Kind.COLD if args.cold else Kind.HEAT
+    session = service.start(kind, args.minutes, warmup=args.warmup)
+    now = service.clock.now()
+    length = span(session.ends_at - session.started_at)
+    ends = when(session.ends_at, now, service.zone)
+    warmup = " (warm-up)" if session.warmup else ""
+    _out(f"Started a {length} {kind} session{warmup}: it ends at {ends}.")
+    from heattimer.instance import app_running
+
+    if not app_running(service.store.data_dir):
+        print(
+            "heattimer: the Heat Timer app is not running, so no end alarm will sound:"
+            " open it with 'heattimer', or set a timer.",
+            file=sys.stderr,
+        )
+    return OK
+
+
+def _stop(service: Service, args: argparse.Namespace) -> int:
+    stopped = service.stop()
+    if stopped is None:
+        _out("No session was running.")
+        return OK
+    assert stopped.ended_at is not None
+    ran = span(stopped.ended_at - stopped.started_at)
+    note = (
+        " It does not count: it was stopped within a minute."
+        if stopped.accidental(stopped.ended_at)
+        else ""
+    )
+    _out(f"Stopped the {stopped.kind} session after {ran}. Make sure the heat is off.{note}")
+    return OK
+
+
+def _confirm(service: Service, args: argparse.Namespace) -> int:
+    confirmed = service.confirm_heat_off()
+    _out("Thanks: the heat is off." if confirmed else "No session was waiting for a heat-off.")
+    return OK
+
+
+def _session_add(service: Service, args: argparse.Namespace) -> int:
+    kind = Kind.COLD if args.cold else Kind.HEAT
+    at = parse_time(args.at, service.clock.now(), service.zone)
+    session = service.record_session(kind, at, args.minutes)
+    now = service.clock.now()
+    started = when(session.started_at, now, service.zone)
+    _out(f"Recorded a {args.minutes}-minute {kind} session at {started}.")
+    return OK
+
+
+def _injury_add(service: Service, args: argparse.Namespace) -> int:
+    now = service.clock.now()
+    at = parse_time(args.at, now, service.zone) if args.at else None
+    injury = service.log_injury(
+        at, Area(args.area), [RedFlag(flag) for flag in args.red_flag], args.note
+    )
+    _out(injury.id)
+    status = service.status()
+    print(f"Logged. {status.heat.message}", file=sys.stderr)
+    return OK
+
+
+def _injury_list(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.report import injuries_text, injury_data
+
+    injuries = service.injuries()
+    if args.json:
+        _out(json.dumps([injury_data(i, service.zone) for i in injuries], indent=2))
+    else:
+        _out(injuries_text(injuries, service.clock.now(), service.zone))
+    return OK
+
+
+def _injury_remove(service: Service, args: argparse.Namespace) -> int:
+    injury = service.remove_injury(args.id)
+    _out(f"Injury {injury.id[:8]} is removed: it no longer blocks heat (it stays on file).")
+    return OK
+
+
+def _injury_clear(service: Service, args: argparse.Namespace) -> int:
+    injury = service.clear_injury(args.id)
+    status = service.status()
+    _out(f"Recorded: a professional cleared you for injury {injury.id[:8]}. {status.heat.message}")
+    return OK
+
+
+def _history(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.report import history_output
+
+    sessions = service.history(args.days)
+    _out(history_output(sessions, service.clock.now(), service.zone, args.format))
+    return OK
+
+
+def _settings_show(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.report import settings_data, settings_text
+
+    settings = service.settings()
+    _out(json.dumps(settings_data(settings), indent=2) if args.json else settings_text(settings))
+    return OK
+
+
+def _settings_set(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.core.settings import setting_text
+
+    settings = service.set_setting(args.key, args.value)
+    _out(f"{args.key} = {setting_text(settings, args.key)}")
+    return OK
+
+
+def _break_now(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.instance import app_running
+
+    if not app_running(service.store.data_dir):
+        raise AppNotRunning("the Heat Timer app is not running: start it with 'heattimer'")
+    service.request_break()
+    _out("Asked the app for a posture break.")
+    return OK
+
+
+HANDLERS: dict[tuple[str, str | None], Callable[[Service, argparse.Namespace], int]] = {
+    ("status", None): _status,
+    ("start", None): _start,
+    ("stop", None): _stop,
+    ("confirm", None): _confirm,
+    ("session", "add"): _session_add,
+    ("injury", "add"): _injury_add,
+    ("injury", "list"): _injury_list,
+    ("injury", "remove"): _injury_remove,
+    ("injury", "clear"): _injury_clear,
+    ("history", None): _history,
+    ("settings", "show"): _settings_show,
+    ("settings", "set"): _settings_set,
+    ("break", "now"): _break_now,
+}

@@ -1,0 +1,88 @@
+"""When the next posture break is due.
+
+The sitting clock starts when the person sits down: at a break's end (done,
+skipped or missed), when they come back from being away (idle or suspended
+for at least ``idle_reset_minutes``), or when the app starts. A break is due
+``break_interval_minutes`` later. Snoozing moves it 10 minutes on. A pause
+holds breaks until its end; outside work hours (if set) none are due, and the
+first one comes an interval after work starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from heattimer.core.localtime import local_date
+from heattimer.core.model import BreakOutcome
+from heattimer.core.settings import Settings
+from heattimer.core.workhours import WorkHours
+
+SNOOZE = timedelta(minutes=10)
+POPUP_TIMEOUT = timedelta(minutes=2)
+WORK_DAYS_AHEAD = 8
+
+
+@dataclass(frozen=True, slots=True)
+class BreakState:
+    """What the schedule remembers between breaks."""
+
+    sitting_since: datetime
+    snoozed_until: datetime | None = None
+    paused_until: datetime | None = None
+
+
+def after_outcome(state: BreakState, outcome: BreakOutcome, at: datetime) -> BreakState:
+    """The schedule after the person answered a break at ``at``."""
+    if outcome is BreakOutcome.SNOOZED:
+        return replace(state, snoozed_until=at + SNOOZE)
+    return replace(state, sitting_since=at, snoozed_until=None)
+
+
+def after_away(
+    state: BreakState, away_from: datetime, back_at: datetime, settings: Settings
+) -> BreakState:
+    """The schedule after the person was away (idle or suspended) from ``away_from`` to ``back_at``.
+
+    Long enough away, and sitting starts over when they return; any snooze is
+    forgotten, so no popup waits for them.
+    """
+    if back_at - away_from < timedelta(minutes=settings.idle_reset_minutes):
+        return state
+    return replace(state, sitting_since=max(state.sitting_since, back_at), snoozed_until=None)
+
+
+def paused(state: BreakState, until: datetime | None) -> BreakState:
+    """The schedule with breaks paused until ``until`` (None resumes them)."""
+    return replace(state, paused_until=until)
+
+
+def next_break(state: BreakState, settings: Settings, zone: tzinfo) -> datetime | None:
+    """When the next break is due (possibly already past), or None if breaks are off."""
+    if not settings.breaks:
+        return None
+    due = state.sitting_since + timedelta(minutes=settings.break_interval_minutes)
+    if state.snoozed_until is not None:
+        due = state.snoozed_until
+    if state.paused_until is not None and due < state.paused_until:
+        due = state.paused_until
+    if settings.work_hours is None:
+        return due
+    return _within_work_hours(due, settings, settings.work_hours, zone)
+
+
+def _within_work_hours(
+    due: datetime, settings: Settings, hours: WorkHours, zone: tzinfo
+) -> datetime | None:
+    if hours.contains(due.astimezone(zone)):
+        return due
+    interval = timedelta(minutes=settings.break_interval_minutes)
+    first_day = local_date(due, zone)
+    for offset in range(WORK_DAYS_AHEAD):
+        day = first_day + timedelta(days=offset)
+        start = datetime.combine(day, hours.start, tzinfo=zone).astimezone(UTC)
+        if day.weekday() not in hours.days or start <= due:
+            continue
+        end = datetime.combine(day, hours.end, tzinfo=zone).astimezone(UTC)
+        return min(start + interval, end - timedelta(minutes=1))
+    return None

@@ -1,0 +1,75 @@
+"""Work hours: the days and the local times of day when posture breaks are wanted.
+
+Written as ``Mon-Fri 09:00-18:00`` or ``Mon,Wed,Sat 08:30-12:00``; ``off``
+means no limit. The end may not be before the start (no overnight shifts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkHours:
+    """Weekdays (0 = Monday) and a start and end local time."""
+
+    days: frozenset[int]
+    start: time
+    end: time
+
+    def contains(self, local: datetime) -> bool:
+        """True if the local wall-clock time ``local`` falls inside work hours."""
+        return local.weekday() in self.days and self.start <= local.time() < self.end
+
+    def __str__(self) -> str:
+        return f"{_days_text(self.days)} {self.start:%H:%M}-{self.end:%H:%M}"
+
+
+def _days_text(days: frozenset[int]) -> str:
+    ordered = sorted(days)
+    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{DAY_NAMES[ordered[0]]}-{DAY_NAMES[ordered[-1]]}"
+    return ",".join(DAY_NAMES[d] for d in ordered)
+
+
+def _day(word: str) -> int:
+    for index, name in enumerate(DAY_NAMES):
+        if word.strip().lower() == name.lower():
+            return index
+    raise ValueError(f"unknown day {word.strip()!r} (use {', '.join(DAY_NAMES)})")
+
+
+def _clock(word: str) -> time:
+    try:
+        hours, minutes = word.strip().split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise ValueError(f"expected a time like 09:00, got {word.strip()!r}") from None
+
+
+def parse_work_hours(text: str) -> WorkHours | None:
+    """Parse ``Mon-Fri 09:00-18:00``; ``off`` gives None. ValueError says what is wrong."""
+    text = text.strip()
+    if text.lower() in ("off", "none", ""):
+        return None
+    try:
+        days_part, hours_part = text.split()
+        start_text, end_text = hours_part.split("-")
+    except ValueError:
+        raise ValueError(f"expected work hours like 'Mon-Fri 09:00-18:00', got {text!r}") from None
+    days: set[int] = set()
+    for item in days_part.split(","):
+        if "-" in item:
+            first, last = (_day(word) for word in item.split("-", 1))
+            if last < first:
+                raise ValueError(f"day range {item!r} runs backwards")
+            days.update(range(first, last + 1))
+        else:
+            days.add(_day(item))
+    start, end = _clock(start_text), _clock(end_text)
+    if end <= start:
+        raise ValueError(f"work hours must end after they start, got {hours_part!r}")
+    return WorkHours(frozenset(days), start, end)

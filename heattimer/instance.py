@@ -1,0 +1,71 @@
+"""Is the app running for this data folder? One lock file answers, for the GUI and the CLI.
+
+The app holds an exclusive OS lock (flock on POSIX, msvcrt on Windows) on
+``app.lock`` in the data folder for as long as it runs. The OS drops the lock
+when the process dies, so a crashed app never blocks the next start.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO
+
+LOCK_NAME = "app.lock"
+
+
+def _try_lock(file: IO[bytes]) -> bool:
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+        else:
+            import fcntl
+
+            fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+class AppLock:
+    """The app's claim on a data folder; ``acquire`` is False if another app holds it."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = Path(data_dir) / LOCK_NAME
+        self._file: IO[bytes] | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock if no running app has it."""
+        if self._file is not None:
+            return True
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        file = os.fdopen(fd, "r+b")
+        if not _try_lock(file):
+            file.close()
+            return False
+        file.seek(0)
+        file.truncate()
+        file.write(str(os.getpid()).encode())
+        file.flush()
+        self._file = file
+        return True
+
+    def release(self) -> None:
+        """Give the lock up (closing the file releases it)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def app_running(data_dir: Path) -> bool:
+    """True if an app holds the lock on ``data_dir`` now."""
+    path = Path(data_dir) / LOCK_NAME
+    if not path.exists():
+        return False
+    probe = AppLock(data_dir)
+    if probe.acquire():
+        probe.release()
+        return False
+    return True

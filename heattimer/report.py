@@ -1,0 +1,232 @@
+"""How the command line shows things: status, injuries and history as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from typing import Any
+
+from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Injury, Session
+from heattimer.core.settings import SPECS, Settings, setting_text
+from heattimer.core.status import Status
+from heattimer.core.wording import clock, span, when
+
+
+def iso(instant: datetime | None, zone: tzinfo) -> str | None:
+    """An instant as ISO 8601 local time with its offset, or None."""
+    return None if instant is None else instant.astimezone(zone).isoformat(timespec="seconds")
+
+
+def _remaining_s(session: Session, now: datetime) -> int:
+    return int(-(-session.remaining(now).total_seconds() // 1))
+
+
+def status_data(status: Status, zone: tzinfo) -> dict[str, Any]:
+    """The status as one JSON object (schema in the README)."""
+    now, heat, recovery = status.now, status.heat, status.recovery
+    session = status.session
+    return {
+        "now": iso(now, zone),
+        "heat": {
+            "allowed": heat.allowed,
+            "reason": None if heat.reason is None else heat.reason.value,
+            "available_at": iso(heat.available_at, zone),
+            "message": heat.message,
+        },
+        "cold": {"offered": status.cold_offered, "minutes": status.settings.cold_minutes},
+        "today": {
+            "date": now.astimezone(zone).date().isoformat(),
+            "sessions": status.today_sessions,
+            "cap": status.settings.daily_cap,
+        },
+        "session": None
+        if session is None
+        else {
+            "id": session.id,
+            "kind": session.kind.value,
+            "started_at": iso(session.started_at, zone),
+            "ends_at": iso(session.ends_at, zone),
+            "remaining_s": _remaining_s(session, now),
+            "warmup": session.warmup,
+        },
+        "unconfirmed": None
+        if status.unconfirmed is None
+        else {
+            "id": status.unconfirmed.id,
+            "ended_at": iso(status.unconfirmed.end(now), zone),
+        },
+        "recovery": {
+            "phase": recovery.phase.value,
+            "title": recovery.title,
+            "injury_id": None if recovery.injury is None else recovery.injury.id,
+            "day": recovery.day,
+            "next_phase": None if recovery.next_phase is None else recovery.next_phase.value,
+            "next_phase_at": iso(recovery.next_phase_at, zone),
+            "therapy": recovery.therapy,
+            "advice": recovery.advice,
+            "see_professional": recovery.see_professional,
+        },
+        "breaks": {
+            "enabled": status.settings.breaks,
+            "interval_minutes": status.settings.break_interval_minutes,
+            "next_at": iso(status.next_break, zone),
+        },
+        "settings": settings_data(status.settings),
+    }
+
+
+def status_text(status: Status, zone: tzinfo) -> str:
+    """The status as a few lines for people."""
+    now, settings, recovery = status.now, status.settings, status.recovery
+    lines = [f"Heat: {status.heat.message}"]
+    if status.session is not None:
+        s = status.session
+        lines.append(
+            f"Running: {s.kind} session, {clock(s.remaining(now))} left"
+            f" (ends {when(s.ends_at, now, zone)})"
+        )
+    if status.cold_offered:
+        minutes = settings.cold_minutes
+        lines.append(f"Cold: offered instead ({minutes} min: 'heattimer start --cold')")
+    lines.append(f"Today: {status.today_sessions} of {settings.daily_cap} heat sessions")
+    phase = recovery.title
+    if recovery.day is not None:
+        phase += f", day {recovery.day}"
+    lines.append(f"Recovery: {phase}. {recovery.advice}")
+    if recovery.next_phase is not None and recovery.next_phase_at is not None:
+        lines.append(
+            f"Next phase: {recovery.next_phase} from {when(recovery.next_phase_at, now, zone)}"
+            f" (in {span(recovery.next_phase_at - now)})"
+        )
+    if recovery.see_professional:
+        from heattimer.core.recovery import PROFESSIONAL_NOTE
+
+        lines.append(PROFESSIONAL_NOTE)
+    if not settings.breaks:
+        lines.append("Posture breaks: off")
+    elif status.next_break is None:
+        lines.append("Posture breaks: scheduled when the Heat Timer app runs")
+    else:
+        lines.append(f"Next posture break: {when(status.next_break, now, zone)}")
+    return "\n".join(lines)
+
+
+def settings_data(settings: Settings) -> dict[str, Any]:
+    """Settings by key, as numbers, booleans or text."""
+    data: dict[str, Any] = {}
+    for key, spec in SPECS.items():
+        value = getattr(settings, spec.field)
+        data[key] = value if isinstance(value, bool | int) else setting_text(settings, key)
+    return data
+
+
+def settings_text(settings: Settings) -> str:
+    """One line a setting: key, value, and what it is."""
+    width = max(len(key) for key in SPECS)
+    return "\n".join(
+        f"{key:<{width}}  {setting_text(settings, key):<8}  {spec.help}"
+        for key, spec in SPECS.items()
+    )
+
+
+def injury_data(injury: Injury, zone: tzinfo) -> dict[str, Any]:
+    """One injury as a JSON object."""
+    return {
+        "id": injury.id,
+        "at": iso(injury.at, zone),
+        "area": injury.area.value,
+        "red_flags": sorted(flag.value for flag in injury.red_flags),
+        "note": injury.note,
+        "logged_at": iso(injury.logged_at, zone),
+        "cleared": injury.cleared_at is not None,
+        "cleared_at": iso(injury.cleared_at, zone),
+        "removed": injury.removed_at is not None,
+        "removed_at": iso(injury.removed_at, zone),
+    }
+
+
+def injuries_text(injuries: list[Injury], now: datetime, zone: tzinfo) -> str:
+    """Injuries as a table for people."""
+    if not injuries:
+        return "No injuries logged."
+    rows: list[tuple[str, ...]] = [("ID", "WHEN", "AREA", "RED FLAGS", "STATE", "NOTE")]
+    for injury in injuries:
+        state = "removed" if injury.removed_at else "cleared" if injury.cleared_at else "active"
+        flags = "; ".join(RED_FLAG_WORDING[f] for f in sorted(injury.red_flags)) or "-"
+        rows.append(
+            (
+                injury.id[:8],
+                when(injury.at, now, zone),
+                AREA_WORDING[injury.area],
+                flags,
+                state,
+                injury.note,
+            )
+        )
+    return _table(rows)
+
+
+HISTORY_COLUMNS = ("date", "start", "end", "kind", "minutes", "how", "counts", "warmup", "id")
+
+
+def history_record(session: Session, now: datetime, zone: tzinfo) -> dict[str, Any]:
+    """One session as a history row: local date and times, length, how it ended, if it counts."""
+    start = session.started_at.astimezone(zone)
+    end = session.end(now)
+    how = (
+        "recorded"
+        if session.manual
+        else "running"
+        if end is None
+        else "stopped"
+        if session.stopped
+        else "completed"
+    )
+    return {
+        "date": start.date().isoformat(),
+        "start": iso(session.started_at, zone),
+        "end": iso(end, zone),
+        "kind": session.kind.value,
+        "minutes": round(((end or now) - session.started_at).total_seconds() / 60),
+        "how": how,
+        "counts": session.counts(now),
+        "warmup": session.warmup,
+        "id": session.id,
+    }
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and len(value) > 16 and value[10:11] == "T":
+        return value[11:16]  # an ISO instant: its local hh:mm
+    return "" if value is None else str(value)
+
+
+def history_output(sessions: list[Session], now: datetime, zone: tzinfo, form: str) -> str:
+    """Sessions as a table, CSV or JSON."""
+    records = [history_record(s, now, zone) for s in sessions]
+    if form == "json":
+        import json
+
+        return json.dumps(records, indent=2)
+    if form == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, HISTORY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        return out.getvalue().rstrip("\n")
+    if not records:
+        return "No sessions in that time."
+    header = tuple(c.upper() for c in HISTORY_COLUMNS[:-1])
+    return _table([header] + [tuple(_cell(r[c]) for c in HISTORY_COLUMNS[:-1]) for r in records])
+
+
+def _table(rows: Sequence[tuple[str, ...]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )

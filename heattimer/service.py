@@ -1,0 +1,305 @@
+"""The use cases: each reads the records, asks the rules, and writes, in one transaction.
+
+The CLI and the GUI both call this; neither decides anything itself. Errors:
+Invalid (bad input, nothing written), Refused (a safety rule said no; it
+carries the decision), StoreError (the file could not be used).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime, timedelta, tzinfo
+
+from heattimer.clock import Clock, SystemClock
+from heattimer.core import breaks as schedule
+from heattimer.core.localtime import day_start, local_date
+from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
+from heattimer.core.records import (
+    Invalid,
+    check_injury_time,
+    check_manual_session,
+    check_minutes,
+)
+from heattimer.core.rules import HeatDecision, cold_decision, heat_decision, minutes_range
+from heattimer.core.settings import Settings, parse_setting, setting_text, settings_from
+from heattimer.core.status import Status, build_status
+from heattimer.store import Store
+from heattimer.tables import Tables, new_id
+
+BreakChange = Callable[[schedule.BreakState, datetime, Settings], schedule.BreakState]
+
+RECENT = timedelta(days=2)
+"""How far back the rules need sessions: today, and the cool-down before it."""
+
+__all__ = ["Invalid", "Refused", "Service"]
+
+
+class Refused(Exception):
+    """A safety rule does not allow this now; ``decision`` says which and until when."""
+
+    def __init__(self, decision: HeatDecision) -> None:
+        super().__init__(decision.message)
+        self.decision = decision
+
+
+class Service:
+    """Heat Timer's use cases over one store, one clock and one local zone."""
+
+    def __init__(self, store: Store, clock: Clock | None = None, zone: tzinfo | None = None):
+        if zone is None:
+            from heattimer.localzone import local_zone
+
+            zone = local_zone()
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.zone = zone
+
+    # -- reading ---------------------------------------------------------------
+
+    def status(self) -> Status:
+        """Everything the person needs to know now."""
+        now = self.clock.now()
+        return self.store.read(lambda t: self._status(t, now))
+
+    def _status(self, t: Tables, now: datetime) -> Status:
+        return build_status(
+            now,
+            self.zone,
+            t.recent_sessions(now - RECENT),
+            t.injuries(),
+            settings_from(t.settings()),
+            t.break_state(),
+        )
+
+    def settings(self) -> Settings:
+        """The current settings."""
+        return self.store.read(lambda t: settings_from(t.settings()))
+
+    def injuries(self) -> list[Injury]:
+        """Every injury logged, removed ones included, oldest first."""
+        return self.store.read(lambda t: t.injuries())
+
+    def history(self, days: int) -> list[Session]:
+        """Sessions started in the last ``days`` local days, today included, oldest first."""
+        if days < 1:
+            raise Invalid("--days must be at least 1")
+        now = self.clock.now()
+        first = local_date(now, self.zone) - timedelta(days=days - 1)
+        since = day_start(first, self.zone)
+        return self.store.read(lambda t: t.sessions_between(since, now + timedelta(days=1)))
+
+    # -- sessions --------------------------------------------------------------
+
+    def start(
+        self, kind: Kind = Kind.HEAT, minutes: int | None = None, warmup: bool = False
+    ) -> Session:
+        """Start a timed session now, if the rules allow it."""
+        if minutes is not None:
+            check_minutes(minutes, minutes_range(kind), f"a {kind} session")
+        if warmup and kind is not Kind.HEAT:
+            raise Invalid("only a heat session can be a warm-up")
+
+        def body(t: Tables) -> Session:
+            now = self.clock.now()
+            t.close_overdue(now)
+            sessions = t.recent_sessions(now - RECENT)
+            settings = settings_from(t.settings())
+            if kind is Kind.HEAT:
+                decision = heat_decision(now, sessions, t.injuries(), settings, self.zone)
+            else:
+                decision = cold_decision(now, sessions, self.zone)
+            if not decision.allowed:
+                raise Refused(decision)
+            length = minutes or (
+                settings.heat_minutes if kind is Kind.HEAT else settings.cold_minutes
+            )
+            session = Session(new_id(), kind, now, now + timedelta(minutes=length), warmup=warmup)
+            t.add_session(session, now)
+            return session
+
+        return self.store.write(body)
+
+    def stop(self) -> Session | None:
+        """Stop the running session now (the person is taking the heat off); None if none ran."""
+
+        def body(t: Tables) -> Session | None:
+            now = self.clock.now()
+            t.close_overdue(now)
+            running = next((s for s in t.recent_sessions(now - RECENT) if s.running(now)), None)
+            if running is None:
+                return None
+            stopped = replace(running, ended_at=now, stopped=True, confirmed_off_at=now)
+            t.update_session(stopped)
+            return stopped
+
+        return self.store.write(body)
+
+    def confirm_heat_off(self) -> Session | None:
+        """Record that the heat of the session that reached its end is off."""
+
+        def body(t: Tables) -> Session | None:
+            now = self.clock.now()
+            t.close_overdue(now)
+            pending = self._status(t, now).unconfirmed
+            if pending is None:
+                return None
+            confirmed = replace(pending, confirmed_off_at=now)
+            t.update_session(confirmed)
+            return confirmed
+
+        return self.store.write(body)
+
+    def record_session(self, kind: Kind, at: datetime, minutes: int) -> Session:
+        """Record a session done away from the computer; it counts like any other."""
+
+        def body(t: Tables) -> Session:
+            now = self.clock.now()
+            t.close_overdue(now)
+            others = t.sessions_between(at - timedelta(days=1), at + timedelta(days=1))
+            check_manual_session(kind, at, minutes, others, now, self.zone)
+            end = at + timedelta(minutes=minutes)
+            session = Session(
+                new_id(), kind, at, end, ended_at=end, confirmed_off_at=end, manual=True
+            )
+            t.add_session(session, now)
+            return session
+
+        return self.store.write(body)
+
+    # -- injuries --------------------------------------------------------------
+
+    def log_injury(
+        self,
+        at: datetime | None = None,
+        area: Area = Area.LOWER_BACK,
+        red_flags: Iterable[RedFlag] = (),
+        note: str = "",
+    ) -> Injury:
+        """Log an injury that happened at ``at`` (default now)."""
+
+        def body(t: Tables) -> Injury:
+            now = self.clock.now()
+            when = now if at is None else at
+            check_injury_time(when, now)
+            injury = Injury(new_id(), when, area, frozenset(red_flags), note.strip(), now)
+            t.add_injury(injury)
+            return injury
+
+        return self.store.write(body)
+
+    def remove_injury(self, id_prefix: str) -> Injury:
+        """Mark an injury as logged by mistake: it stops blocking but stays on file."""
+
+        def body(t: Tables) -> Injury:
+            injury = _find(t.injuries(), id_prefix)
+            if injury.removed_at is None:
+                now = self.clock.now()
+                t.remove_injury(injury.id, now)
+                injury = replace(injury, removed_at=now)
+            return injury
+
+        return self.store.write(body)
+
+    def clear_injury(self, id_prefix: str) -> Injury:
+        """Record that a professional cleared the person for this injury."""
+
+        def body(t: Tables) -> Injury:
+            injury = _find(t.injuries(), id_prefix)
+            if injury.removed_at is not None:
+                raise Invalid(f"injury {injury.id[:8]} was removed; there is nothing to clear")
+            if injury.cleared_at is None:
+                now = self.clock.now()
+                t.add_clearance(injury.id, now)
+                injury = replace(injury, cleared_at=now)
+            return injury
+
+        return self.store.write(body)
+
+    # -- settings --------------------------------------------------------------
+
+    def set_setting(self, key: str, text: str) -> Settings:
+        """Change one setting, checked against the range the rules allow."""
+        parse_setting(key, text)
+        canonical = setting_text(settings_from({key: text}), key)
+
+        def body(t: Tables) -> Settings:
+            t.set_setting(key, canonical, self.clock.now())
+            return settings_from(t.settings())
+
+        return self.store.write(body)
+
+    # -- posture breaks --------------------------------------------------------
+
+    def break_state(self) -> schedule.BreakState | None:
+        """The stored posture-break schedule."""
+        return self.store.read(lambda t: t.break_state())
+
+    def _update_breaks(self, change: BreakChange) -> schedule.BreakState:
+        return self.store.write(lambda t: self._update_breaks_in(t, change))
+
+    def start_sitting(self, keep_within: timedelta | None = None) -> schedule.BreakState:
+        """Start the sitting clock now, unless it started less than ``keep_within`` ago."""
+
+        def change(state: schedule.BreakState, now: datetime, _: Settings) -> schedule.BreakState:
+            if keep_within is not None and now - state.sitting_since < keep_within:
+                return state
+            return replace(state, sitting_since=now, snoozed_until=None)
+
+        return self._update_breaks(change)
+
+    def record_break(self, outcome: BreakOutcome, exercise: str = "") -> schedule.BreakState:
+        """Record what the person did with a posture break."""
+
+        def change(state: schedule.BreakState, now: datetime, _: Settings) -> schedule.BreakState:
+            return schedule.after_outcome(state, outcome, now)
+
+        def body(t: Tables) -> schedule.BreakState:
+            t.add_break(BreakRecord(new_id(), self.clock.now(), outcome, exercise))
+            return self._update_breaks_in(t, change)
+
+        return self.store.write(body)
+
+    def _update_breaks_in(self, t: Tables, change: BreakChange) -> schedule.BreakState:
+        now = self.clock.now()
+        state = t.break_state() or schedule.BreakState(sitting_since=now)
+        new = change(state, now, settings_from(t.settings()))
+        t.set_break_state(new)
+        return new
+
+    def note_away(self, away_from: datetime, back_at: datetime) -> schedule.BreakState:
+        """Tell the schedule the person was away (idle or suspended) for a while."""
+        return self._update_breaks(
+            lambda state, _, settings: schedule.after_away(state, away_from, back_at, settings)
+        )
+
+    def request_break(self) -> None:
+        """Ask the running app to show a posture break now."""
+        self.store.write(lambda t: t.set_break_request(self.clock.now()))
+
+    def take_break_request(self) -> datetime | None:
+        """The pending request for a break, if any, which this call consumes."""
+
+        def body(t: Tables) -> datetime | None:
+            requested = t.break_request()
+            if requested is not None:
+                t.set_break_request(None)
+            return requested
+
+        return self.store.write(body)
+
+    def pause_breaks(self, until: datetime | None) -> schedule.BreakState:
+        """Hold posture breaks until ``until``; None resumes them."""
+        return self._update_breaks(lambda state, _now, _s: schedule.paused(state, until))
+
+
+def _find(injuries: list[Injury], id_prefix: str) -> Injury:
+    prefix = id_prefix.strip().lower()
+    if len(prefix) < 4:
+        raise Invalid("give at least the first 4 characters of the injury's id")
+    found = [i for i in injuries if i.id.startswith(prefix)]
+    if not found:
+        raise Invalid(f"no injury has the id {id_prefix!r} (see 'heattimer injury list')")
+    if len(found) > 1:
+        raise Invalid(f"{id_prefix!r} matches {len(found)} injuries: give more of the id")
+    return found[0]
