@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from datetime import tzinfo
+from typing import TYPE_CHECKING, NoReturn
 
 from heattimer import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from heattimer.clock import Clock
 
 BAD_INPUT, STORE_FAILED = 2, 3
 
@@ -28,52 +32,39 @@ class _Parser(argparse.ArgumentParser):
         raise BadUsage(f"{message} (see '{self.prog} --help')")
 
 
-def _parser() -> _Parser:
-    top = _Parser(
-        prog="heattimer",
-        description=f"{APP_NAME}: safe heat sessions for back and shoulder pain. "
-        "With no command, opens the app.",
-    )
-    top.add_argument("--version", action="version", version=f"heattimer {__version__}")
-    top.add_argument("--data-dir", metavar="DIR", help="use DIR for the state file")
-    commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+def _status(p: _Parser) -> None:
+    p.add_argument("--json", action="store_true", help="one JSON object (see README)")
 
-    commands.add_parser("gui", help="open the app (the default)")
 
-    status = commands.add_parser("status", help="what is allowed now, and why")
-    status.add_argument("--json", action="store_true", help="one JSON object (see README)")
-
-    start = commands.add_parser("start", help="start a heat session (or cold, with --cold)")
-    start.add_argument(
+def _start(p: _Parser) -> None:
+    p.add_argument(
         "--minutes",
         type=int,
         metavar="N",
         help="length: heat 15-20, cold 10-20 (default: the setting)",
     )
-    start.add_argument("--cold", action="store_true", help="a cold session instead of heat")
-    start.add_argument(
+    p.add_argument("--cold", action="store_true", help="a cold session instead of heat")
+    p.add_argument(
         "--warmup", action="store_true", help="mark the heat session as a pre-workout warm-up"
     )
 
-    commands.add_parser("stop", help="stop the running session")
-    commands.add_parser("confirm", help="confirm the heat is off after a session ended")
 
-    session = commands.add_parser("session", help="record a session done away from the computer")
-    session_commands = session.add_subparsers(
-        dest="action", metavar="ACTION", parser_class=_Parser, required=True
-    )
-    add = session_commands.add_parser("add", help="record a finished session")
+def _actions(p: _Parser) -> argparse._SubParsersAction[_Parser]:
+    return p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
+
+
+def _session(p: _Parser) -> None:
+    add = _actions(p).add_parser("add", help="record a finished session")
     add.add_argument(
         "--at", required=True, metavar="TIME", help="when it started: 2026-11-24T18:30, or '2h ago'"
     )
     add.add_argument("--minutes", type=int, required=True, metavar="N", help="how long, 1-60")
     add.add_argument("--cold", action="store_true", help="it was a cold session")
 
-    injury = commands.add_parser("injury", help="log, list, remove or clear injuries")
-    injury_commands = injury.add_subparsers(
-        dest="action", metavar="ACTION", parser_class=_Parser, required=True
-    )
-    log = injury_commands.add_parser("add", help="log an injury (blocks heat for 48 h)")
+
+def _injury(p: _Parser) -> None:
+    actions = _actions(p)
+    log = actions.add_parser("add", help="log an injury (blocks heat for 48 h)")
     log.add_argument(
         "--at", metavar="TIME", help="when it happened (default: now; at most 30 days back)"
     )
@@ -92,47 +83,98 @@ def _parser() -> _Parser:
         help=f"one of {', '.join(flags)}; repeat for several",
     )
     log.add_argument("--note", default="", metavar="TEXT")
-    listing = injury_commands.add_parser("list", help="every injury logged")
+    listing = actions.add_parser("list", help="every injury logged")
     listing.add_argument("--json", action="store_true")
-    remove = injury_commands.add_parser("remove", help="remove an injury logged by mistake")
+    remove = actions.add_parser("remove", help="remove an injury logged by mistake")
     remove.add_argument("id", metavar="ID")
-    clear = injury_commands.add_parser("clear", help="record that a professional cleared you")
+    clear = actions.add_parser("clear", help="record that a professional cleared you")
     clear.add_argument("id", metavar="ID")
 
-    history = commands.add_parser("history", help="sessions of the last days")
-    history.add_argument("--days", type=int, default=7, metavar="N", help="how many days (7)")
-    history.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    settings = commands.add_parser("settings", help="show or change settings")
-    settings_commands = settings.add_subparsers(
-        dest="action", metavar="ACTION", parser_class=_Parser, required=True
-    )
-    show = settings_commands.add_parser("show", help="every setting")
+def _history(p: _Parser) -> None:
+    p.add_argument("--days", type=int, default=7, metavar="N", help="how many days (7)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+
+def _settings(p: _Parser) -> None:
+    actions = _actions(p)
+    show = actions.add_parser("show", help="every setting")
     show.add_argument("--json", action="store_true")
-    change = settings_commands.add_parser("set", help="change one setting")
+    change = actions.add_parser("set", help="change one setting")
     change.add_argument("key", metavar="KEY")
     change.add_argument("value", metavar="VALUE")
 
-    brk = commands.add_parser("break", help="posture breaks")
-    brk_commands = brk.add_subparsers(
-        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+
+def _break(p: _Parser) -> None:
+    _actions(p).add_parser("now", help="open a posture break in the running app")
+
+
+def _nothing(p: _Parser) -> None:
+    pass
+
+
+COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
+    "gui": ("open the app (the default)", _nothing),
+    "status": ("what is allowed now, and why", _status),
+    "start": ("start a heat session (or cold, with --cold)", _start),
+    "stop": ("stop the running session", _nothing),
+    "confirm": ("confirm the heat is off after a session ended", _nothing),
+    "session": ("record a session done away from the computer", _session),
+    "injury": ("log, list, remove or clear injuries", _injury),
+    "history": ("sessions of the last days", _history),
+    "settings": ("show or change settings", _settings),
+    "break": ("posture breaks", _break),
+}
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command in ``argv``, skipping global options (and --data-dir's value)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--data-dir":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _parser(argv: Sequence[str] = ()) -> _Parser:
+    """The parser; for a known command only that command's part is built (it keeps
+    `heattimer status` fast: every argparse parser costs gettext lookups)."""
+    top = _Parser(
+        prog="heattimer",
+        description=f"{APP_NAME}: safe heat sessions for back and shoulder pain. "
+        "With no command, opens the app.",
     )
-    brk_commands.add_parser("now", help="open a posture break in the running app")
+    top.add_argument("--version", action="version", version=f"heattimer {__version__}")
+    top.add_argument("--data-dir", metavar="DIR", help="use DIR for the state file")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    only = _command_word(argv)
+    for name, (text, build) in COMMANDS.items():
+        if only in COMMANDS and name != only:
+            continue
+        build(commands.add_parser(name, help=text))
     return top
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return its exit code."""
+def main(
+    argv: Sequence[str] | None = None, clock: Clock | None = None, zone: tzinfo | None = None
+) -> int:
+    """Run one command; return its exit code. Tests may pass their own clock and zone."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser().parse_args(args_list)
+        args = _parser(args_list).parse_args(args_list)
     except BadUsage as error:
         return _fail(str(error), BAD_INPUT)
+    except SystemExit as done:  # --help and --version
+        return done.code if isinstance(done.code, int) else 0
     if args.command in (None, "gui"):
         return _open_gui(args.data_dir)
     from heattimer.commands import run
 
-    return run(args, _fail)
+    return run(args, _fail, clock, zone)
 
 
 def _fail(message: str, code: int) -> int:

@@ -6,7 +6,9 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from datetime import tzinfo
 
+from heattimer.clock import Clock
 from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.records import Invalid
 from heattimer.core.settings import SettingError
@@ -26,13 +28,15 @@ class AppNotRunning(Exception):
 Fail = Callable[[str, int], int]
 
 
-def run(args: argparse.Namespace, fail: Fail) -> int:
+def run(
+    args: argparse.Namespace, fail: Fail, clock: Clock | None = None, zone: tzinfo | None = None
+) -> int:
     """Run the parsed command ``args``; errors become one line and an exit code."""
     handler = HANDLERS[(args.command, getattr(args, "action", None))]
     try:
         from heattimer.store import Store
 
-        service = Service(Store(data_dir(args.data_dir)))
+        service = Service(Store(data_dir(args.data_dir)), clock, zone)
         return handler(service, args)
     except Refused as refused:
         decision = refused.decision

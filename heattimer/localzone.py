@@ -1,55 +1,46 @@
-"""The computer's local time zone, as a tzinfo that knows its DST rules.
+"""The computer's local time zone, as a tzinfo that follows its DST rules.
 
 ``datetime.astimezone()`` alone gives a fixed offset, which is wrong across a
-DST change; the rules need the zone itself. Order: $TZ naming an IANA zone,
-/etc/localtime, then a zone that asks the C library about each instant.
+DST change; the rules need the zone itself. The C library already knows it
+($TZ, /etc/localtime, the Windows registry), so this asks it about each
+instant instead of loading zone files: no I/O, and `heattimer status` stays
+fast.
 """
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import UTC, datetime, timedelta, tzinfo
-from pathlib import Path
 
 
-class _SystemZone(tzinfo):
-    """Whatever the C library says local time is, instant by instant (the fallback)."""
+class LocalZone(tzinfo):
+    """Local time as the C library tells it, instant by instant."""
 
     def utcoffset(self, dt: datetime | None) -> timedelta:
         if dt is None:
-            return timedelta(seconds=-time.timezone)
+            return timedelta(seconds=time.localtime().tm_gmtoff)
+        # A naive wall time's timestamp() asks mktime(), honouring fold for repeated hours.
         stamp = dt.replace(tzinfo=None).timestamp()
         return timedelta(seconds=time.localtime(stamp).tm_gmtoff)
 
-    def dst(self, dt: datetime | None) -> timedelta:
-        return timedelta(0)
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
 
     def tzname(self, dt: datetime | None) -> str:
-        return time.strftime("%Z")
+        stamp = time.time() if dt is None else dt.replace(tzinfo=None).timestamp()
+        return time.localtime(stamp).tm_zone
 
     def fromutc(self, dt: datetime) -> datetime:
         stamp = dt.replace(tzinfo=UTC).timestamp()
-        offset = timedelta(seconds=time.localtime(stamp).tm_gmtoff)
-        return (dt + offset).replace(tzinfo=self)
+        wall = datetime.fromtimestamp(stamp).replace(tzinfo=self)
+        if wall.replace(tzinfo=None).timestamp() != stamp:
+            wall = wall.replace(fold=1)  # the second pass through a repeated hour
+        return wall
+
+    def __repr__(self) -> str:
+        return "LocalZone()"
 
 
 def local_zone() -> tzinfo:
     """The local time zone with its DST rules."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    name = os.environ.get("TZ", "").lstrip(":")
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    localtime = Path("/etc/localtime")
-    try:
-        target = str(localtime.resolve())
-        if "zoneinfo/" in target:
-            return ZoneInfo(target.split("zoneinfo/", 1)[1])
-        with open(localtime, "rb") as file:
-            return ZoneInfo.from_file(file, key="localtime")
-    except (OSError, ZoneInfoNotFoundError, ValueError):
-        return _SystemZone()
+    return LocalZone()

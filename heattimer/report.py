@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
@@ -213,6 +211,9 @@ def history_output(sessions: list[Session], now: datetime, zone: tzinfo, form: s
 
         return json.dumps(records, indent=2)
     if form == "csv":
+        import csv
+        import io
+
         out = io.StringIO()
         writer = csv.DictWriter(out, HISTORY_COLUMNS, lineterminator="\n")
         writer.writeheader()

@@ -135,6 +135,10 @@ class Service:
 
         return self.store.write(body)
 
+    def close_overdue(self) -> None:
+        """Record sessions whose deadline has passed as completed at their deadline."""
+        self.store.write(lambda t: t.close_overdue(self.clock.now()))
+
     def confirm_heat_off(self) -> Session | None:
         """Record that the heat of the session that reached its end is off."""
 

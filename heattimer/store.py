@@ -21,10 +21,10 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from heattimer.clock import Clock, SystemClock
 from heattimer.schema import MIGRATIONS, SCHEMA_VERSION
 from heattimer.tables import Tables
 
@@ -50,19 +50,22 @@ def _warn_stderr(message: str) -> None:
     print(f"heattimer: {message}", file=sys.stderr)
 
 
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 class Store:
     """The state file in ``data_dir``, opened (and repaired if need be) on construction."""
 
-    def __init__(self, data_dir: Path, warn: Callable[[str], None] = _warn_stderr) -> None:
-        self.data_dir = Path(data_dir)
+    def __init__(
+        self,
+        data_dir: Path,
+        warn: Callable[[str], None] = _warn_stderr,
+        clock: Clock | None = None,
+    ) -> None:
+        # Absolute, because SQLite is given file: URIs, and a relative path has none.
+        self.data_dir = Path(data_dir).absolute()
         self.path = self.data_dir / DB_NAME
         self.warn = warn
+        self.clock = clock or SystemClock()
         self.read_only_reason: str | None = None
-        self._backup_checked = False
+        self._backup_day: str | None = None
         self._conn: sqlite3.Connection | None = None
         try:
             self._prepare_folder()
@@ -80,11 +83,12 @@ class Store:
         """Run ``body`` as one write transaction: all of its changes land, or none."""
         if self.read_only_reason is not None:
             raise ReadOnlyStore(self.read_only_reason)
-        result = self._run(body, write=True)
-        if not self._backup_checked:
-            self._backup_checked = True
-            self._daily_backup()
-        return result
+        # Checked before the day's first write, not after: a write must not land in a file
+        # that is then found damaged and moved aside. Per day, as the app may run for days.
+        today = f"{self.clock.now():%Y-%m-%d}"
+        if self._backup_day != today and self._daily_backup(today):
+            self._backup_day = today
+        return self._run(body, write=True)
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the file."""
@@ -217,7 +221,7 @@ class Store:
 
     def _aside_name(self) -> Path:
         """A name no file has yet, that says the file was damaged and when."""
-        base = f"{DB_NAME}.damaged-{_stamp()}"
+        base = f"{DB_NAME}.damaged-{self.clock.now():%Y%m%dT%H%M%SZ}"
         candidate, number = self.path.with_name(base), 1
         while candidate.exists():
             number += 1
@@ -238,19 +242,22 @@ class Store:
         folder = self.data_dir / BACKUP_DIR
         return list(folder.glob("heattimer-*.sqlite3")) if folder.is_dir() else []
 
-    def _daily_backup(self) -> None:
-        """Keep a copy of today's file in backups/, checked sound first; keep the last few."""
+    def _daily_backup(self, day: str) -> bool:
+        """Keep a copy of the file in backups/ for ``day``, checked sound first; keep the last
+        few. False if the file was too busy to check (the next write tries again)."""
         folder = self.data_dir / BACKUP_DIR
-        target = folder / f"heattimer-{datetime.now(UTC):%Y-%m-%d}.sqlite3"
+        target = folder / f"heattimer-{day}.sqlite3"
         if target.exists():
-            return
+            return True
         try:
             check = self._connection().execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as error:
+            if not _is_corruption(error):
+                return False  # busy or unreadable for now: that is not damage
             check = str(error)
         if check != "ok":
             self._recover(f"its integrity check failed ({check})")
-            return
+            return True
         try:
             folder.mkdir(mode=0o700, exist_ok=True)
             temp = folder / f".{target.name}.{os.getpid()}"
@@ -260,6 +267,7 @@ class Store:
                 old.unlink(missing_ok=True)
         except (OSError, sqlite3.Error) as error:
             self.warn(f"could not write today's backup in {folder}: {error}")
+        return True
 
 
 def _link_into_place(temp: Path, path: Path) -> None:
@@ -306,7 +314,11 @@ def _sound(path: Path) -> bool:
 
 
 def _header_problem(path: Path) -> str | None:
-    """Why the file is plainly not a whole SQLite database, or None (cheap: reads 100 bytes)."""
+    """Why the file is plainly not an SQLite database, or None (cheap: reads 100 bytes).
+
+    A file shorter than its header says is not judged here: a commit in progress in another
+    process, or a crash journal waiting to be rolled back, looks just like that. SQLite
+    checks it itself, under its lock and after any rollback, and reports it as corrupt."""
     try:
         with open(path, "rb") as file:
             header = file.read(100)
@@ -317,12 +329,6 @@ def _header_problem(path: Path) -> str | None:
         return "it is empty"
     if len(header) < 100 or not header.startswith(_MAGIC):
         return "it is not an SQLite database"
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    valid_for, change_counter = header[92:96], header[24:28]
-    if valid_for == change_counter and pages * page_size > size:
-        return f"it is truncated ({size} of {pages * page_size} bytes)"
     return None
 
 

@@ -9,8 +9,15 @@ from datetime import datetime, tzinfo
 from heattimer.core.breaks import BreakState, next_break
 from heattimer.core.model import Injury, Kind, Session
 from heattimer.core.recovery import Recovery, recovery
-from heattimer.core.rules import HeatDecision, counted_today, heat_decision, running_session
+from heattimer.core.rules import (
+    HeatDecision,
+    Reason,
+    counted_today,
+    heat_decision,
+    running_session,
+)
 from heattimer.core.settings import Settings
+from heattimer.core.wording import clock, span, when
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +72,65 @@ def build_status(
         next_break=next_break(breaks, settings, zone) if breaks is not None else None,
         unconfirmed=unconfirmed_heat(sessions, now),
     )
+
+
+def headline(status: Status, zone: tzinfo) -> str:
+    """One line that says what is possible now, with a live countdown where one applies."""
+    now, heat, settings = status.now, status.heat, status.settings
+    if status.session is not None:
+        s = status.session
+        label = "Warm-up heat" if s.warmup else "Heat" if s.kind is Kind.HEAT else "Cold"
+        return f"{label} on: {clock(s.remaining(now))} left, ends {when(s.ends_at, now, zone)}"
+    if heat.allowed:
+        left = settings.daily_cap - status.today_sessions
+        return f"Ready: {left} of {settings.daily_cap} heat sessions left today"
+    lift = heat.available_at
+    countdown = "" if lift is None else f", in {span(lift - now)}"
+    if heat.reason is Reason.RED_FLAG:
+        return "Heat on hold: see a physical therapist or physician first"
+    if heat.reason is Reason.INJURY and lift is not None:
+        return f"Heat unlocks {when(lift, now, zone)}{countdown}"
+    if heat.reason is Reason.DAILY_CAP and lift is not None:
+        used = f"{status.today_sessions} of {settings.daily_cap} sessions used today"
+        return f"{used}; next {when(lift, now, zone)}{countdown}"
+    if lift is not None:
+        return f"Cool-down: next session at {when(lift, now, zone)}{countdown}"
+    return heat.message
+
+
+def short_reason(status: Status, zone: tzinfo) -> str:
+    """Why heat may not start, short enough for a menu item ("" when it may)."""
+    heat, now = status.heat, status.now
+    at = "" if heat.available_at is None else when(heat.available_at, now, zone)
+    if heat.reason is None:
+        return ""
+    if heat.reason is Reason.SESSION_RUNNING:
+        return "a session is running"
+    if heat.reason is Reason.RED_FLAG:
+        return "see a professional first"
+    if heat.reason is Reason.INJURY:
+        return f"injury: heat from {at}"
+    if heat.reason is Reason.DAILY_CAP:
+        return f"{status.today_sessions} of {status.settings.daily_cap} used: next {at}"
+    return f"cool-down until {at}"
+
+
+def tray_state(status: Status) -> str:
+    """The tray icon's state: ``running``, ``blocked`` (injury), ``capped`` (not now), ``ready``."""
+    if status.session is not None:
+        return "running"
+    if status.heat.allowed:
+        return "ready"
+    return "blocked" if status.heat.injury_block else "capped"
+
+
+def next_change(status: Status) -> datetime | None:
+    """The next instant at which the status changes by itself (a deadline, a block lifting, ...)."""
+    candidates = [
+        status.session.ends_at if status.session is not None else None,
+        status.heat.available_at,
+        status.next_break,
+        status.recovery.next_phase_at,
+    ]
+    future = [t for t in candidates if t is not None and t > status.now]
+    return min(future) if future else None

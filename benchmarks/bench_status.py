@@ -1,0 +1,102 @@
+"""How fast is `heattimer status --json` on ten years of history?
+
+The floor is `python -c "import platformdirs, sqlite3"`: what any Python
+program that opens the state file pays before doing anything. Both are run
+alternately in the same process tree, many times, and the ratio of medians is
+printed. Target: <= 1.5x.
+
+    python benchmarks/bench_status.py [--runs 40] [--years 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from heattimer.core.model import BreakOutcome, BreakRecord, Injury, Kind, Session
+from heattimer.store import Store
+from heattimer.tables import Tables, new_id
+
+TARGET = 1.5
+
+
+def fill(data: Path, years: int, now: datetime) -> tuple[int, int]:
+    """Write ``years`` of history: 3 heat sessions and 8 posture breaks a day."""
+    store = Store(data)
+    days = 365 * years
+    sessions = breaks = 0
+
+    def body(t: Tables) -> None:
+        nonlocal sessions, breaks
+        for day in range(days, 0, -1):
+            base = (now - timedelta(days=day)).replace(hour=7, minute=0, second=0, microsecond=0)
+            for hour in (0, 5, 11):
+                start = base + timedelta(hours=hour)
+                end = start + timedelta(minutes=15)
+                t.add_session(
+                    Session(new_id(), Kind.HEAT, start, end, ended_at=end, confirmed_off_at=end),
+                    end,
+                )
+                sessions += 1
+            for hour in range(8):
+                at = base + timedelta(hours=1 + hour, minutes=30)
+                t.add_break(BreakRecord(new_id(), at, BreakOutcome.DONE, "pelvic-tilt"))
+                breaks += 1
+            if day % 90 == 0:
+                t.add_injury(Injury(new_id(), base, logged_at=base))
+
+    store.write(body)
+    store.close()
+    return sessions, breaks
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--years", type=int, default=10)
+    args = parser.parse_args()
+
+    script = Path(sys.executable).with_name("heattimer")
+    with tempfile.TemporaryDirectory() as folder:
+        # The data folder where a user's is: platformdirs' default, under XDG_DATA_HOME.
+        data = Path(folder) / "heattimer"
+        sessions, breaks = fill(data, args.years, datetime.now(UTC))
+        size = (data / "heattimer.sqlite3").stat().st_size
+        # As installed by pip: byte-compiled (this machine sets PYTHONDONTWRITEBYTECODE).
+        skip = ("PYTHONDONTWRITEBYTECODE", "HEATTIMER_DATA_DIR")
+        env = {k: v for k, v in os.environ.items() if k not in skip}
+        env["XDG_DATA_HOME"] = folder
+        status = [str(script), "status", "--json"]
+        floor = [sys.executable, "-c", "import platformdirs, sqlite3"]
+        for _ in range(3):  # warm the page cache and the .pyc files
+            timed(status, env)
+            timed(floor, env)
+        ours, base = [], []
+        for _ in range(args.runs):
+            ours.append(timed(status, env))
+            base.append(timed(floor, env))
+
+    ratio = statistics.median(ours) / statistics.median(base)
+    print(f"history: {args.years} years, {sessions} sessions, {breaks} breaks, {size / 1e6:.1f} MB")
+    floor_ms, ours_ms = statistics.median(base) * 1e3, statistics.median(ours) * 1e3
+    print(f"floor  python -c 'import platformdirs, sqlite3': median {floor_ms:.1f} ms")
+    print(f"heattimer status --json:                        median {ours_ms:.1f} ms")
+    print(f"ratio: {ratio:.2f}x (target <= {TARGET}x) over {args.runs} alternating runs")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""The composition root: builds the app from its parts and runs it.
+
+Nothing here is a module-level singleton; `HeatTimerApp` takes its
+collaborators (service, clock, notifier, sound) so tests can hand in fakes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from heattimer import APP_ID, APP_NAME
+from heattimer.clock import Clock, SystemClock
+from heattimer.gui.controller import Controller
+from heattimer.gui.icons import app_icon
+from heattimer.gui.injury_dialog import InjuryDialog
+from heattimer.gui.notify import Notifier
+from heattimer.gui.single import SingleInstance
+from heattimer.gui.sound import Sound
+from heattimer.gui.tray import Tray
+from heattimer.gui.watch import StoreWatcher
+from heattimer.gui.window import MainWindow
+from heattimer.paths import data_dir
+from heattimer.service import Service
+from heattimer.store import Store, StoreError
+
+TEST_CLOCK_ENV = "HEATTIMER_TEST_CLOCK_FILE"
+
+
+class OffsetClock:
+    """For end-to-end tests only: the system clock plus seconds read from a file the test writes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._system = SystemClock()
+
+    def now(self) -> datetime:
+        """The system time, moved on by the file's number of seconds."""
+        try:
+            offset = float(self.path.read_text().strip() or 0)
+        except (OSError, ValueError):
+            offset = 0.0
+        return self._system.now() + timedelta(seconds=offset)
+
+
+class HeatTimerApp(QObject):
+    """The window, the tray and the controller, wired together."""
+
+    def __init__(
+        self,
+        service: Service,
+        clock: Clock,
+        notifier: Notifier | None = None,
+        sound: Sound | None = None,
+        tray_available: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.clock = clock
+        self._tray_override = tray_available
+        self.sound = sound or Sound(self)
+        self.notifier = notifier or Notifier(None, self)
+        self.controller = Controller(service, clock, self.notifier, self.sound, self)
+        self.window = MainWindow(self.controller, service.zone)
+        self.tray = Tray(self.controller, service.zone, self)
+        if self.notifier.tray is None:
+            self.notifier.tray = self.tray.icon
+        self.told_no_tray = False
+        self.window.visibilityChanged.connect(self.controller.set_window_visible)
+        self.window.logInjuryRequested.connect(self.log_injury)
+        self.window.closeRequested.connect(self.close_without_tray)
+        self.tray.openRequested.connect(self.window.bring_forward)
+        self.tray.logInjuryRequested.connect(self.log_injury)
+        self.tray.quitRequested.connect(self.quit)
+        self.controller.wantsAttention.connect(self.window.bring_forward)
+        self.controller.changed.connect(lambda _: self._follow_tray())
+        self.notifier.actionInvoked.connect(self._notification_action)
+        self.tray.show()
+        self._follow_tray()
+
+    def start(self, show_window: bool = True) -> None:
+        """Show the window (unless asked not to) and take the first look at the clock."""
+        if show_window or not self.tray_available():
+            self.window.show()
+        self.controller.tick()
+
+    def tray_available(self) -> bool:
+        """True if the desktop has a tray to hold the icon (it may appear late)."""
+        if self._tray_override is not None:
+            return self._tray_override
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def _follow_tray(self) -> None:
+        available = self.tray_available()
+        if available and not self.tray.icon.isVisible():
+            self.tray.show()
+        self.window.hide_on_close = available
+
+    def close_without_tray(self) -> None:
+        """No tray to hide in: closing quits, and the first time it says so (and asks, if a
+        session is running, since then no alarm would sound)."""
+        status = self.controller.status
+        running = status is not None and status.session is not None
+        if running or not self.told_no_tray:
+            self.told_no_tray = True
+            text = (
+                "There is no system tray on this desktop, so closing the window quits Heat Timer."
+            )
+            if running:
+                text += "\n\nA session is running: if you quit, no alarm will sound at its end."
+            answer = QMessageBox.question(
+                self.window,
+                APP_NAME,
+                text,
+                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel if running else QMessageBox.StandardButton.Close,
+            )
+            if answer != QMessageBox.StandardButton.Close:
+                return
+        self.quit()
+
+    def log_injury(self) -> None:
+        """Ask for an injury and log it."""
+        dialog = InjuryDialog(self.clock.now(), self.window)
+        if dialog.exec() == InjuryDialog.DialogCode.Accepted:
+            self.controller.log_injury(*dialog.values())
+        self.window.bring_forward()
+
+    def _notification_action(self, key: str) -> None:
+        if key == "heat-off":
+            self.controller.confirm_heat_off()
+        else:
+            self.window.bring_forward()
+
+    def quit(self) -> None:
+        """Leave the app."""
+        self.tray.icon.hide()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+
+def _make_qapp() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def run_app(data_dir_arg: str | None = None) -> int:
+    """Run the app on the data folder; return the exit code."""
+    folder = data_dir(data_dir_arg)
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        print(f"heattimer: {message}", file=sys.stderr)
+        warnings.append(message)
+
+    try:
+        store = Store(folder, warn=warn)
+    except StoreError as error:
+        print(f"heattimer: {error}", file=sys.stderr)
+        return 3
+    qapp = _make_qapp()
+    single = SingleInstance(folder)
+    if not single.claim():
+        print(
+            "heattimer: Heat Timer is already running: its window was brought forward.",
+            file=sys.stderr,
+        )
+        return 0
+    test_clock = os.environ.get(TEST_CLOCK_ENV)
+    clock: Clock = OffsetClock(Path(test_clock)) if test_clock else SystemClock()
+    service = Service(store, clock)
+    app = HeatTimerApp(service, clock)
+    watcher = StoreWatcher(store, app)
+    watcher.changed.connect(app.controller.data_changed)
+    single.activated.connect(app.window.bring_forward)
+    app.start()
+    for message in warnings:
+        app.window.show_problem(message)
+    if store.read_only_reason:
+        app.window.show_problem(store.read_only_reason)
+    code = qapp.exec()
+    single.release()
+    store.close()
+    del app, watcher
+    return int(code)

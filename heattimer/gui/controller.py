@@ -1,0 +1,223 @@
+"""The app's heart: it asks the service, keeps the latest status, and ticks by the clock.
+
+Time is never counted by timers: every tick reads the clock and asks the
+service again, so after a suspend the countdown is right on the first tick
+and the alarm rings at once. While a session runs (or the window is open) the
+tick comes every second, on the second; otherwise it comes at the next
+instant the status changes by itself, and at least once a minute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from heattimer.clock import Clock
+from heattimer.core import alarm
+from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
+from heattimer.core.records import Invalid
+from heattimer.core.settings import SettingError
+from heattimer.core.status import Status, next_change
+from heattimer.core.wording import when
+from heattimer.service import Refused, Service
+from heattimer.store import StoreError
+
+T = TypeVar("T")
+
+IDLE_TICK = timedelta(minutes=1)
+ALARM_TAG = "alarm"
+
+
+class Controller(QObject):
+    """Status, actions and the alarm, for the window and the tray to show."""
+
+    changed = Signal(object)  # Status
+    alarmChanged = Signal(object)  # the Session whose heat must be turned off, or None
+    problem = Signal(str)  # one sentence for the person
+    wantsAttention = Signal()  # bring the window forward
+
+    def __init__(
+        self,
+        service: Service,
+        clock: Clock,
+        notifier: object,
+        sound: object,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.clock = clock
+        self.notifier = notifier
+        self.sound = sound
+        self.status: Status | None = None
+        self.alarm_session: Session | None = None
+        self.window_visible = False
+        self._rung: dict[str, datetime] = {}
+        self._running_id: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.tick)
+
+    # -- the clock -------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Read the clock, ask the service, ring the alarm if due, schedule the next tick."""
+        try:
+            status = self.service.status()
+        except StoreError as error:
+            self.problem.emit(str(error))
+            self._schedule(None)
+            return
+        self.status = status
+        if status.session is None and self._running_id is not None:
+            self._session_ended()
+        pending = status.unconfirmed
+        if pending is not None and pending.ended_at is None:
+            self._act_quietly(self.service.close_overdue)  # the file says so, should we crash
+        self._running_id = None if status.session is None else status.session.id
+        self._update_alarm(status)
+        self.changed.emit(status)
+        self._schedule(status)
+
+    def set_window_visible(self, visible: bool) -> None:
+        """The window shows a live countdown, so it wants a tick every second."""
+        self.window_visible = visible
+        if self.status is not None:
+            self._schedule(self.status)
+
+    def tick_interval(self) -> int:
+        """Milliseconds until the next tick (for tests and the idle-CPU check)."""
+        return self._timer.remainingTime() if self._timer.isActive() else -1
+
+    def _schedule(self, status: Status | None) -> None:
+        if status is None:
+            self._timer.start(int(IDLE_TICK.total_seconds() * 1000))
+            return
+        now = status.now
+        if status.session is not None or self.alarm_session is not None or self.window_visible:
+            # On the next whole second of the countdown, so the display never skips one.
+            left_ms = (
+                (status.session.ends_at - now) // timedelta(milliseconds=1)
+                if (status.session is not None)
+                else 1000
+            )
+            delay = left_ms % 1000 or 1000
+            self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        else:
+            upcoming = next_change(status)
+            wait = IDLE_TICK if upcoming is None else min(IDLE_TICK, upcoming - now)
+            delay = max(1000, int(wait.total_seconds() * 1000) + 50)
+            self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._timer.start(delay)
+
+    # -- the alarm -------------------------------------------------------------
+
+    def _update_alarm(self, status: Status) -> None:
+        pending = status.unconfirmed
+        if pending is None:
+            if self.alarm_session is not None:
+                self.alarm_session = None
+                self.notifier.close(ALARM_TAG)  # type: ignore[attr-defined]
+                self.alarmChanged.emit(None)
+            return
+        if self.alarm_session is None or self.alarm_session.id != pending.id:
+            self.alarm_session = pending
+            self.alarmChanged.emit(pending)
+        ended = pending.end(status.now) or pending.ends_at
+        last = self._rung.get(pending.id)
+        if alarm.should_ring(ended, last, status.now):
+            self._rung[pending.id] = status.now
+            self._ring(pending, ended, status.now, first=last is None)
+
+    def _ring(self, session: Session, ended: datetime, now: datetime, first: bool) -> None:
+        late = now - ended > timedelta(minutes=2) and first
+        ended_text = when(ended, now, self.service.zone)
+        body = (
+            f"The heat session ended at {ended_text} while Heat Timer was not watching. "
+            "Make sure the heat is off."
+            if late
+            else f"Your {self._minutes(session)}-minute heat session ended at {ended_text}. "
+            "Take the belt or pad off now."
+        )
+        self.notifier.notify(  # type: ignore[attr-defined]
+            ALARM_TAG,
+            "Time is up: turn the heat off",
+            body,
+            urgent=True,
+            action=("heat-off", "Heat is off"),
+        )
+        self.sound.play()  # type: ignore[attr-defined]
+        self.wantsAttention.emit()
+
+    @staticmethod
+    def _minutes(session: Session) -> int:
+        return round((session.ends_at - session.started_at).total_seconds() / 60)
+
+    def _session_ended(self) -> None:
+        """A cold session that ran out gets a plain notice (heat has its alarm)."""
+        previous = self.status
+        if previous is None:
+            return
+        recent = self.service.history(1)
+        ended = next((s for s in recent if s.id == self._running_id), None)
+        if ended is not None and ended.kind is Kind.COLD and not ended.stopped:
+            self.notifier.notify(  # type: ignore[attr-defined]
+                "cold", "Cold session done", "Take the cold pack off.", urgent=False
+            )
+            self.sound.play()  # type: ignore[attr-defined]
+
+    # -- what the person does --------------------------------------------------
+
+    def _act_quietly(self, action: Callable[[], T]) -> T | None:
+        try:
+            return action()
+        except StoreError as error:
+            self.problem.emit(str(error))
+            return None
+
+    def _act(self, action: Callable[[], T]) -> T | None:
+        try:
+            result = action()
+        except Refused as refused:
+            self.problem.emit(refused.decision.message)
+            result = None
+        except (Invalid, SettingError, ValueError, StoreError) as error:
+            self.problem.emit(str(error))
+            result = None
+        self.tick()
+        return result
+
+    def start(
+        self, minutes: int | None = None, kind: Kind = Kind.HEAT, warmup: bool = False
+    ) -> Session | None:
+        """Start a session now, if the rules allow it."""
+        return self._act(lambda: self.service.start(kind, minutes, warmup=warmup))
+
+    def stop(self) -> None:
+        """Stop the running session."""
+        self._act(self.service.stop)
+
+    def confirm_heat_off(self) -> None:
+        """The person says the heat is off: the alarm stops."""
+        self._act(self.service.confirm_heat_off)
+
+    def log_injury(
+        self, at: datetime | None, area: Area, flags: list[RedFlag], note: str
+    ) -> Injury | None:
+        """Log an injury; the status then shows the block."""
+        return self._act(lambda: self.service.log_injury(at, area, flags, note))
+
+    def clear_red_flags(self) -> None:
+        """Record a professional's clearance for every red-flag injury holding heat."""
+        status = self.status
+        if status is None:
+            return
+        holds = [i.id for i in self.service.injuries() if i.holds_heat(status.now)]
+        self._act(lambda: [self.service.clear_injury(injury_id) for injury_id in holds])
+
+    def data_changed(self) -> None:
+        """Another program (the CLI) changed the file: show it now."""
+        self.tick()

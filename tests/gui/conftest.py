@@ -1,0 +1,80 @@
+"""Widget tests run offscreen, with a clock the test moves and fakes for sound and notices."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+
+from heattimer.clock import FakeClock
+from heattimer.service import Service
+from heattimer.store import Store
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+class FakeNotifier(QObject):
+    """Records notifications instead of showing them."""
+
+    actionInvoked = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tray = None
+        self.shown: list[dict[str, object]] = []
+        self.closed: list[str] = []
+
+    def notify(
+        self,
+        tag: str,
+        title: str,
+        body: str,
+        urgent: bool = False,
+        action: tuple[str, str] | None = None,
+    ) -> None:
+        self.shown.append(
+            {"tag": tag, "title": title, "body": body, "urgent": urgent, "action": action}
+        )
+
+    def close(self, tag: str) -> None:
+        self.closed.append(tag)
+
+
+class FakeSound:
+    """Counts chimes."""
+
+    def __init__(self) -> None:
+        self.played = 0
+
+    def play(self) -> None:
+        self.played += 1
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 24, 13, 0, tzinfo=UTC))  # 14:00 in Berlin
+
+
+@pytest.fixture
+def service(tmp_path: Path, clock: FakeClock) -> Iterator[Service]:
+    store = Store(tmp_path / "data")
+    yield Service(store, clock, BERLIN)
+    store.close()
+
+
+@pytest.fixture
+def notifier() -> FakeNotifier:
+    return FakeNotifier()
+
+
+@pytest.fixture
+def sound() -> FakeSound:
+    return FakeSound()

@@ -1,0 +1,326 @@
+"""The window, the tray and the alarm, driven as a person would, with a clock the test moves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from heattimer.clock import FakeClock
+from heattimer.core.model import Area, Kind, RedFlag
+from heattimer.gui.app import HeatTimerApp
+from heattimer.service import Service
+from heattimer.store import Store
+from tests.gui.conftest import BERLIN, FakeNotifier, FakeSound
+
+
+@pytest.fixture
+def app(
+    qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
+) -> Iterator[HeatTimerApp]:
+    heat_timer = HeatTimerApp(service, clock, notifier, sound, tray_available=True)  # type: ignore[arg-type]
+    qtbot.addWidget(heat_timer.window)
+    heat_timer.start()
+    yield heat_timer
+    heat_timer.tray.icon.hide()
+
+
+def menu_texts(app: HeatTimerApp) -> dict[str, tuple[bool, bool]]:
+    """Tray menu items: text -> (visible, enabled)."""
+    return {a.text(): (a.isVisible(), a.isEnabled()) for a in app.tray.menu.actions() if a.text()}
+
+
+def test_window_title_says_heat_timer(app: HeatTimerApp) -> None:
+    assert "Heat Timer" in app.window.windowTitle()
+    assert app.window.isVisible()
+
+
+def test_start_tick_to_deadline_alarm_repeats_until_confirmed(
+    app: HeatTimerApp,
+    qtbot: QtBot,
+    clock: FakeClock,
+    notifier: FakeNotifier,
+    sound: FakeSound,
+    service: Service,
+) -> None:
+    qtbot.mouseClick(app.window.start15, Qt.MouseButton.LeftButton)
+    assert app.window.stop_button.isVisible()
+    assert app.window.ring.big == "15:00"
+    assert app.window.windowTitle() == "15:00 · Heat Timer"
+
+    clock.jump(timedelta(minutes=14, seconds=59))
+    app.controller.tick()
+    assert app.window.ring.big == "00:01"
+    assert not app.window.alarm_box.isVisible()
+    assert notifier.shown == []
+
+    clock.jump(1)
+    app.controller.tick()
+    assert app.window.alarm_box.isVisible()
+    assert "Time is up: turn the heat off" in app.window.alarm_label.text()
+    assert notifier.shown[-1]["urgent"] is True
+    assert notifier.shown[-1]["action"] == ("heat-off", "Heat is off")
+    assert sound.played == 1
+
+    clock.jump(30)
+    app.controller.tick()
+    assert sound.played == 1  # not yet a minute
+    clock.jump(30)
+    app.controller.tick()
+    assert sound.played == 2 and len(notifier.shown) == 2
+
+    qtbot.mouseClick(app.window.heat_off_button, Qt.MouseButton.LeftButton)
+    assert not app.window.alarm_box.isVisible()
+    assert notifier.closed == ["alarm"]
+    clock.jump(120)
+    app.controller.tick()
+    assert sound.played == 2
+
+    (session,) = service.history(1)
+    assert session.ended_at == session.ends_at  # completed at its deadline, not when confirmed
+    assert session.confirmed_off_at == clock.now() - timedelta(seconds=120)
+    assert app.controller.status is not None and app.controller.status.today_sessions == 1
+
+
+def test_alarm_gives_up_after_ten_minutes(
+    app: HeatTimerApp, clock: FakeClock, sound: FakeSound
+) -> None:
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    for _ in range(15 * 6):  # a tick every 10 s for 15 minutes
+        app.controller.tick()
+        clock.jump(10)
+    assert sound.played == 11  # at the end, then every minute up to 10 minutes
+    assert app.window.alarm_box.isVisible()  # the message stays until confirmed
+
+
+def test_suspend_ends_the_session_on_the_next_tick(
+    app: HeatTimerApp, clock: FakeClock, sound: FakeSound, service: Service
+) -> None:
+    app.controller.start(20)
+    started = clock.now()
+    clock.jump(timedelta(hours=2))  # the laptop slept with the session running
+    app.controller.tick()
+    assert app.window.alarm_box.isVisible()
+    assert sound.played == 1
+    (session,) = service.history(1)
+    assert session.ended_at == started + timedelta(minutes=20)
+    clock.jump(60)
+    app.controller.tick()
+    assert sound.played == 1  # long past the ten minutes: once, not eleven times at once
+
+
+def test_countdown_never_ends_early(app: HeatTimerApp, clock: FakeClock, sound: FakeSound) -> None:
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15) - timedelta(milliseconds=1))
+    app.controller.tick()
+    assert sound.played == 0 and app.window.ring.big == "00:01"
+
+
+def test_injury_shows_block_cold_button_and_acute_advice(
+    app: HeatTimerApp, clock: FakeClock
+) -> None:
+    app.controller.log_injury(None, Area.LOWER_BACK, [], "")
+    window = app.window
+    assert not window.start_row.isVisible()
+    assert window.cold_button.isVisible() and "Cold session" in window.cold_button.text()
+    assert "cold packs" in window.advice.text()
+    assert window.headline.text() == "Heat unlocks Thu 14:00, in 48 h"
+    clock.jump(timedelta(hours=1, minutes=30))
+    app.controller.tick()
+    assert window.headline.text() == "Heat unlocks Thu 14:00, in 46 h 30 min"
+    window.cold_button.click()
+    assert app.controller.status is not None
+    assert app.controller.status.session is not None
+    assert app.controller.status.session.kind is Kind.COLD
+
+
+def test_red_flag_shows_professional_message_and_clearance(
+    app: HeatTimerApp, clock: FakeClock
+) -> None:
+    app.controller.log_injury(None, Area.NECK, [RedFlag.NUMBNESS], "")
+    window = app.window
+    assert "physical therapist or physician" in window.headline.text()
+    assert "physical therapist or physician" in window.advice.text()
+    assert window.cleared_button.isVisible()
+    clock.jump(timedelta(hours=49))
+    app.controller.tick()
+    assert window.cleared_button.isVisible()  # still held after 48 h
+    window.cleared_button.click()
+    assert not window.cleared_button.isVisible()
+    assert window.start_row.isVisible() and window.start15.isEnabled()
+
+
+def test_daily_cap_disables_start_with_the_reason_in_the_tray_menu(
+    app: HeatTimerApp, clock: FakeClock, service: Service
+) -> None:
+    service.set_setting("cool-down-minutes", "0")
+    for _ in range(3):
+        app.controller.start(15)
+        clock.jump(timedelta(minutes=15))
+        app.controller.confirm_heat_off()
+    window = app.window
+    assert not window.start15.isEnabled() and not window.start20.isEnabled()
+    assert window.headline.text().startswith("3 of 3 sessions used today; next tomorrow 00:00")
+    items = menu_texts(app)
+    assert items["Start 15 min — 3 of 3 used: next tomorrow 00:00"] == (True, False)
+    assert window.today.text().endswith("3 of 3 heat sessions")
+
+
+def test_cool_down_headline_counts_down(app: HeatTimerApp, clock: FakeClock) -> None:
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    app.controller.confirm_heat_off()
+    assert app.window.headline.text() == "Cool-down: next session at 15:15, in 1 h"
+    assert "cool-down until 15:15" in " ".join(menu_texts(app))
+
+
+def test_tray_menu_starts_and_stops(app: HeatTimerApp) -> None:
+    items = {a.text(): a for a in app.tray.menu.actions()}
+    items["Start 20 min"].trigger()
+    status = app.controller.status
+    assert status is not None and status.session is not None
+    assert status.session.ends_at - status.session.started_at == timedelta(minutes=20)
+    texts = menu_texts(app)
+    assert texts["Stop heat session"] == (True, True)
+    assert texts["Start 15 min — a session is running"][0] is False
+    {a.text(): a for a in app.tray.menu.actions()}["Stop heat session"].trigger()
+    assert app.controller.status is not None and app.controller.status.session is None
+
+
+def test_tray_tooltip_and_icon_follow_the_state(app: HeatTimerApp) -> None:
+    assert app.tray.icon.toolTip().startswith("Heat Timer\nReady: 3 of 3")
+    assert app.tray._icon_key is not None and app.tray._icon_key[0] == "ready"
+    app.controller.start(15)
+    assert app.tray._icon_key[0] == "running"
+    assert "Heat on: 15:00 left" in app.tray.icon.toolTip()
+    app.controller.stop()
+    app.controller.log_injury(None, Area.SHOULDER, [], "")
+    assert app.tray._icon_key[0] == "blocked"
+
+
+def test_tray_click_opens_the_window(app: HeatTimerApp) -> None:
+    app.window.hide()
+    app.tray.icon.activated.emit(app.tray.icon.ActivationReason.Trigger)
+    assert app.window.isVisible()
+
+
+def test_closing_the_window_hides_it_into_the_tray(app: HeatTimerApp) -> None:
+    app.window.close()
+    assert not app.window.isVisible()
+
+
+def test_ticks_each_second_while_running_and_rarely_when_hidden_and_idle(
+    app: HeatTimerApp, clock: FakeClock
+) -> None:
+    app.window.hide()
+    app.controller.tick()
+    assert app.controller.tick_interval() >= 59_000
+    app.controller.start(15)
+    assert 0 < app.controller.tick_interval() <= 1000
+
+
+def test_notification_action_confirms_heat_off(
+    app: HeatTimerApp, clock: FakeClock, notifier: FakeNotifier
+) -> None:
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    app.controller.tick()
+    notifier.actionInvoked.emit("heat-off")
+    assert app.controller.alarm_session is None
+    assert not app.window.alarm_box.isVisible()
+
+
+def test_restart_resumes_a_running_countdown(
+    qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
+) -> None:
+    service.start(Kind.HEAT, 20)
+    clock.jump(timedelta(minutes=5))
+    app = HeatTimerApp(service, clock, notifier, sound, tray_available=True)  # type: ignore[arg-type]
+    qtbot.addWidget(app.window)
+    app.start()
+    assert app.window.ring.big == "15:00"
+    assert sound.played == 0
+
+
+def test_restart_after_the_deadline_passed_asks_to_check_the_heat(
+    qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
+) -> None:
+    service.start(Kind.HEAT, 15)
+    clock.jump(timedelta(hours=3))  # the app was closed (or crashed) meanwhile
+    app = HeatTimerApp(service, clock, notifier, sound, tray_available=True)  # type: ignore[arg-type]
+    qtbot.addWidget(app.window)
+    app.start()
+    assert app.window.alarm_box.isVisible()
+    assert "ended at 14:15" in app.window.alarm_label.text()
+    assert "while Heat Timer was not watching" in str(notifier.shown[-1]["body"])
+
+
+def test_without_a_tray_closing_quits_after_saying_so(
+    qtbot: QtBot,
+    service: Service,
+    clock: FakeClock,
+    notifier: FakeNotifier,
+    sound: FakeSound,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = HeatTimerApp(service, clock, notifier, sound, tray_available=False)  # type: ignore[arg-type]
+    qtbot.addWidget(app.window)
+    app.start()
+    asked: list[str] = []
+    quits: list[bool] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.Close)[1],
+    )
+    monkeypatch.setattr(app, "quit", lambda: quits.append(True))
+    app.window.close()
+    app.window.close()
+    assert len(asked) == 1 and "no system tray" in asked[0]
+    assert quits == [True, True]
+
+
+def test_without_a_tray_closing_during_a_session_warns_each_time(
+    qtbot: QtBot,
+    service: Service,
+    clock: FakeClock,
+    notifier: FakeNotifier,
+    sound: FakeSound,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = HeatTimerApp(service, clock, notifier, sound, tray_available=False)  # type: ignore[arg-type]
+    qtbot.addWidget(app.window)
+    app.start()
+    app.told_no_tray = True
+    app.controller.start(15)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.Cancel)[1],
+    )
+    app.window.close()
+    assert "no alarm will sound" in asked[0]
+    assert app.window.isVisible()
+
+
+def test_changes_from_another_process_show_within_two_seconds(
+    qtbot: QtBot, app: HeatTimerApp, service: Service, tmp_path: Path
+) -> None:
+    from heattimer.gui.watch import StoreWatcher
+
+    watcher = StoreWatcher(service.store)
+    watcher.changed.connect(app.controller.data_changed)
+    other = Service(Store(service.store.data_dir), service.clock, BERLIN)  # like the CLI
+    with qtbot.waitSignal(watcher.changed, timeout=2000):
+        other.start(Kind.HEAT, 15)
+    assert app.window.stop_button.isVisible()
+    with qtbot.waitSignal(watcher.changed, timeout=2000):
+        other.set_setting("daily-cap", "2")
+    assert app.window.today.text().endswith("1 of 2 heat sessions")
