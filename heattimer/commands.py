@@ -182,7 +182,7 @@ def _break_now(service: Service, args: argparse.Namespace) -> int:
 
     if not app_running(service.store.data_dir):
         raise AppNotRunning("the Heat Timer app is not running: start it with 'heattimer'")
-    service.request_break()
+    service.request("break")
     _out("Asked the app for a posture break.")
     return OK
 

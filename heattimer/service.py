@@ -277,18 +277,19 @@ class Service:
             lambda state, _, settings: schedule.after_away(state, away_from, back_at, settings)
         )
 
-    def request_break(self) -> None:
-        """Ask the running app to show a posture break now."""
-        self.store.write(lambda t: t.set_break_request(self.clock.now()))
+    def request(self, what: str) -> None:
+        """Ask the running app to do ``what`` (``show`` its window, a ``break`` now)."""
+        self.store.write(lambda t: t.set_request(what, self.clock.now()))
 
-    def take_break_request(self) -> datetime | None:
-        """The pending request for a break, if any, which this call consumes."""
+    def take_requests(self, fresh_for: timedelta = timedelta(minutes=2)) -> set[str]:
+        """The requests made in the last ``fresh_for``; all pending ones are consumed."""
 
-        def body(t: Tables) -> datetime | None:
-            requested = t.break_request()
-            if requested is not None:
-                t.set_break_request(None)
-            return requested
+        def body(t: Tables) -> set[str]:
+            now = self.clock.now()
+            pending = t.requests()
+            for what in pending:
+                t.set_request(what, None)
+            return {what for what, at in pending.items() if now - at <= fresh_for}
 
         return self.store.write(body)
 

@@ -129,8 +129,9 @@ class Store:
 
     def _prepare_folder(self) -> None:
         if not self.data_dir.exists():
-            self.data_dir.mkdir(parents=True, mode=0o700)
-            os.chmod(self.data_dir, 0o700)
+            with contextlib.suppress(FileExistsError):  # another program made it just now
+                self.data_dir.mkdir(parents=True, mode=0o700)
+                os.chmod(self.data_dir, 0o700)
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -200,6 +201,9 @@ class Store:
     def _recover(self, why: str) -> None:
         """Move a damaged file aside and continue from the newest good backup, or empty."""
         self.close()
+        # The backup is copied before the damaged file is moved: a process killed while
+        # copying leaves the damaged file where it was, for the next start to find again.
+        copy = self._copy_of_newest_backup()
         aside: Path | None = self._aside_name()
         try:
             os.rename(self.path, aside)  # type: ignore[arg-type]
@@ -208,7 +212,10 @@ class Store:
         journal = self.path.with_name(DB_NAME + "-journal")
         if aside is not None and journal.exists():
             os.rename(journal, aside.with_name(aside.name + "-journal"))
-        restored = self._restore_backup()
+        restored = None
+        if copy is not None:
+            temp, restored = copy
+            _link_into_place(temp, self.path)
         told = f"the state file {self.path} could not be used: {why}."
         if aside is not None:
             told += f" It was moved to {aside.name}."
@@ -228,14 +235,14 @@ class Store:
             candidate = self.path.with_name(f"{base}-{number}")
         return candidate
 
-    def _restore_backup(self) -> str | None:
+    def _copy_of_newest_backup(self) -> tuple[Path, str] | None:
+        """The newest good backup, copied under a temporary name, and its day; or None."""
         for backup in sorted(self._backups(), reverse=True):
             if not _sound(backup):
                 continue
             temp = self.path.with_name(f"{DB_NAME}.restoring-{os.getpid()}")
             _copy_database(backup, temp)
-            _link_into_place(temp, self.path)
-            return backup.stem.removeprefix("heattimer-")
+            return temp, backup.stem.removeprefix("heattimer-")
         return None
 
     def _backups(self) -> list[Path]:

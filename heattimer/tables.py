@@ -227,13 +227,16 @@ class Tables:
             }
         )
 
-    def break_request(self) -> datetime | None:
-        """When someone asked for a break now (``heattimer break now``), if not yet shown."""
-        return _maybe(self._state("request.").get("request.break"))
+    def requests(self) -> dict[str, datetime]:
+        """Requests to the running app (``show``, ``break``) and when they were made."""
+        return {
+            key.removeprefix("request."): from_text(value)
+            for key, value in self._state("request.").items()
+        }
 
-    def set_break_request(self, at: datetime | None) -> None:
-        """Store (or, with None, clear) a request for a break now."""
-        self._set_state({"request.break": _maybe_text(at)})
+    def set_request(self, what: str, at: datetime | None) -> None:
+        """Store (or, with None, clear) a request to the running app."""
+        self._set_state({f"request.{what}": _maybe_text(at)})
 
     # -- settings and small state ----------------------------------------------
 

@@ -49,11 +49,9 @@ class HeatDecision:
     reason: Reason | None
     available_at: datetime | None
     message: str
-
-    @property
-    def injury_block(self) -> bool:
-        """True if heat is blocked by an injury (so cold is offered instead)."""
-        return self.reason in (Reason.INJURY, Reason.RED_FLAG)
+    injury_block: bool = False
+    """True if no session runs and an injury or a red flag blocks heat (so cold is
+    offered instead), even when another block outlasts it and is named as the reason."""
 
 
 def running_session(sessions: Iterable[Session], now: datetime) -> Session | None:
@@ -128,7 +126,8 @@ def heat_decision(
         # The block that holds longest is the one the person needs to hear about.
         reason = max(blocks, key=lambda b: b[1] or datetime.max.replace(tzinfo=now.tzinfo))[0]
     message = _message(reason, available_at, now, zone, running, holds, used, settings)
-    return HeatDecision(False, reason, available_at, message)
+    injury_block = running is None and any(r in (Reason.INJURY, Reason.RED_FLAG) for r, _ in blocks)
+    return HeatDecision(False, reason, available_at, message, injury_block)
 
 
 def _message(

@@ -116,9 +116,12 @@ def short_reason(status: Status, zone: tzinfo) -> str:
 
 
 def tray_state(status: Status) -> str:
-    """The tray icon's state: ``running``, ``blocked`` (injury), ``capped`` (not now), ``ready``."""
+    """The tray icon's state: ``running``, ``alarm`` (heat to turn off), ``blocked`` (injury),
+    ``capped`` (not now: cap reached or cooling down), ``ready``."""
     if status.session is not None:
         return "running"
+    if status.unconfirmed is not None:
+        return "alarm"
     if status.heat.allowed:
         return "ready"
     return "blocked" if status.heat.injury_block else "capped"

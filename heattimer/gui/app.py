@@ -18,13 +18,12 @@ from heattimer import APP_ID, APP_NAME
 from heattimer.clock import Clock, SystemClock
 from heattimer.gui.controller import Controller
 from heattimer.gui.icons import app_icon
-from heattimer.gui.injury_dialog import InjuryDialog
 from heattimer.gui.notify import Notifier
-from heattimer.gui.single import SingleInstance
 from heattimer.gui.sound import Sound
 from heattimer.gui.tray import Tray
 from heattimer.gui.watch import StoreWatcher
 from heattimer.gui.window import MainWindow
+from heattimer.instance import AppLock
 from heattimer.paths import data_dir
 from heattimer.service import Service
 from heattimer.store import Store, StoreError
@@ -78,7 +77,7 @@ class HeatTimerApp(QObject):
         self.tray.logInjuryRequested.connect(self.log_injury)
         self.tray.quitRequested.connect(self.quit)
         self.controller.wantsAttention.connect(self.window.bring_forward)
-        self.controller.changed.connect(lambda _: self._follow_tray())
+        self.controller.idleTick.connect(self._follow_tray)
         self.notifier.actionInvoked.connect(self._notification_action)
         self.tray.show()
         self._follow_tray()
@@ -126,6 +125,8 @@ class HeatTimerApp(QObject):
 
     def log_injury(self) -> None:
         """Ask for an injury and log it."""
+        from heattimer.gui.injury_dialog import InjuryDialog
+
         dialog = InjuryDialog(self.clock.now(), self.window)
         if dialog.exec() == InjuryDialog.DialogCode.Accepted:
             self.controller.log_injury(*dialog.values())
@@ -170,28 +171,34 @@ def run_app(data_dir_arg: str | None = None) -> int:
     except StoreError as error:
         print(f"heattimer: {error}", file=sys.stderr)
         return 3
-    qapp = _make_qapp()
-    single = SingleInstance(folder)
-    if not single.claim():
+    test_clock = os.environ.get(TEST_CLOCK_ENV)
+    clock: Clock = OffsetClock(Path(test_clock)) if test_clock else SystemClock()
+    service = Service(store, clock)
+    # One app per data folder: the lock decides (the OS drops it if the app dies), and a
+    # second launch asks the first, through the state file, to bring its window forward.
+    lock = AppLock(folder)
+    if not lock.acquire():
+        try:
+            service.request("show")
+        except StoreError as error:
+            print(f"heattimer: {error}", file=sys.stderr)
+            return 3
         print(
             "heattimer: Heat Timer is already running: its window was brought forward.",
             file=sys.stderr,
         )
         return 0
-    test_clock = os.environ.get(TEST_CLOCK_ENV)
-    clock: Clock = OffsetClock(Path(test_clock)) if test_clock else SystemClock()
-    service = Service(store, clock)
+    qapp = _make_qapp()
     app = HeatTimerApp(service, clock)
     watcher = StoreWatcher(store, app)
     watcher.changed.connect(app.controller.data_changed)
-    single.activated.connect(app.window.bring_forward)
     app.start()
     for message in warnings:
         app.window.show_problem(message)
     if store.read_only_reason:
         app.window.show_problem(store.read_only_reason)
     code = qapp.exec()
-    single.release()
+    lock.release()
     store.close()
     del app, watcher
     return int(code)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from heattimer.clock import Clock
 from heattimer.core import alarm
@@ -38,6 +38,8 @@ class Controller(QObject):
     alarmChanged = Signal(object)  # the Session whose heat must be turned off, or None
     problem = Signal(str)  # one sentence for the person
     wantsAttention = Signal()  # bring the window forward
+    breakRequested = Signal()  # `heattimer break now`
+    idleTick = Signal()  # a slow tick (at most once a minute): time for occasional checks
 
     def __init__(
         self,
@@ -57,6 +59,7 @@ class Controller(QObject):
         self.window_visible = False
         self._rung: dict[str, datetime] = {}
         self._running_id: str | None = None
+        self._last_idle_tick: datetime | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.tick)
@@ -81,6 +84,10 @@ class Controller(QObject):
         self._update_alarm(status)
         self.changed.emit(status)
         self._schedule(status)
+        now = status.now
+        if self._last_idle_tick is None or now - self._last_idle_tick >= IDLE_TICK:
+            self._last_idle_tick = now
+            self.idleTick.emit()
 
     def set_window_visible(self, visible: bool) -> None:
         """The window shows a live countdown, so it wants a tick every second."""
@@ -105,12 +112,10 @@ class Controller(QObject):
                 else 1000
             )
             delay = left_ms % 1000 or 1000
-            self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         else:
             upcoming = next_change(status)
             wait = IDLE_TICK if upcoming is None else min(IDLE_TICK, upcoming - now)
             delay = max(1000, int(wait.total_seconds() * 1000) + 50)
-            self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._timer.start(delay)
 
     # -- the alarm -------------------------------------------------------------
@@ -219,5 +224,10 @@ class Controller(QObject):
         self._act(lambda: [self.service.clear_injury(injury_id) for injury_id in holds])
 
     def data_changed(self) -> None:
-        """Another program (the CLI) changed the file: show it now."""
+        """Another program (the CLI, a second launch) changed the file: show it now."""
+        requests = self._act_quietly(self.service.take_requests) or set()
+        if "show" in requests:
+            self.wantsAttention.emit()
+        if "break" in requests:
+            self.breakRequested.emit()
         self.tick()

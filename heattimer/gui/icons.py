@@ -4,49 +4,48 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
+from heattimer.gui.ring import draw_arc
 from heattimer.paths import resources_dir
 
 TRAY_SIZES = (16, 22, 24, 32, 48, 64)
 HEAT = QColor("#e8590c")
 COLD = QColor("#1c7ed6")
+ALARM = QColor("#e03131")
 
 
 @cache
-def _renderer(name: str) -> QSvgRenderer:
-    return QSvgRenderer(str(resources_dir() / "icons" / f"{name}.svg"))
+def _svg_icon(name: str) -> QIcon:
+    # Qt's SVG icon engine renders each size only when something asks for it.
+    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
 
 
-def svg_pixmap(name: str, size: int, ratio: float = 1.0) -> QPixmap:
-    """The SVG ``name`` rendered into a square pixmap of ``size`` logical pixels."""
-    pixmap = QPixmap(int(size * ratio), int(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    _renderer(name).render(painter, QRectF(0, 0, size, size))
-    painter.end()
-    return pixmap
+def svg_pixmap(name: str, size: int) -> QPixmap:
+    """The SVG icon ``name`` as a square pixmap of ``size`` pixels."""
+    return _svg_icon(name).pixmap(size, size)
 
 
 def app_icon() -> QIcon:
     """The application's icon."""
-    icon = QIcon()
-    for size in (*TRAY_SIZES, 128, 256):
-        icon.addPixmap(svg_pixmap("heattimer", size))
-    return icon
+    return _svg_icon("heattimer")
 
 
 def tray_icon(state: str, progress: float | None = None, cold: bool = False) -> QIcon:
-    """The tray icon for ``state``; while running, a ring shows ``progress`` (0 to 1) done."""
+    """The tray icon for ``state``; while running, a ring shows ``progress`` (0 to 1) done.
+    The alarm is the running mark inside a full red ring."""
+    if state not in ("running", "alarm"):
+        return _svg_icon(f"tray-{state}")
     icon = QIcon()
     for size in TRAY_SIZES:
-        pixmap = svg_pixmap(f"tray-{state}", size)
-        if state == "running" and progress is not None:
-            _draw_ring(pixmap, size, progress, COLD if cold else HEAT)
+        if state == "alarm":
+            pixmap = svg_pixmap("tray-running", size)
+            _draw_ring(pixmap, size, 0.0, ALARM)
+        else:
+            pixmap = svg_pixmap(f"tray-{state}", size)
+            if state == "running" and progress is not None:
+                _draw_ring(pixmap, size, progress, COLD if cold else HEAT)
         icon.addPixmap(pixmap)
     return icon
 
@@ -60,9 +59,6 @@ def _draw_ring(pixmap: QPixmap, size: int, progress: float, colour: QColor) -> N
     track.setAlpha(70)
     painter.setPen(QPen(track, width))
     painter.drawEllipse(rect)
-    pen = QPen(colour, width)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    # What is left of the session, as a clock hand sweeps: from 12 o'clock, clockwise.
-    painter.drawArc(rect, 90 * 16, -int(360 * 16 * (1.0 - max(0.0, min(1.0, progress)))))
+    # What is left of the session, from 12 o'clock, clockwise.
+    draw_arc(painter, rect, 1.0 - progress, colour, width)
     painter.end()

@@ -42,8 +42,6 @@ class Notifier(QObject):
         self._gdbus = shutil.which("gdbus") if sys.platform.startswith("linux") else None
         self._ids: dict[str, int] = {}
         self._bus_listening = False
-        if self._gdbus and os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-            self._listen()
 
     def notify(
         self,
@@ -87,6 +85,8 @@ class Notifier(QObject):
     def _send_dbus(
         self, tag: str, title: str, body: str, urgent: bool, action: tuple[str, str] | None
     ) -> None:
+        if not self._bus_listening:
+            self._listen()  # only once there is a notification whose button may be clicked
         actions = (
             "[]"
             if action is None
@@ -134,7 +134,7 @@ class Notifier(QObject):
         process.deleteLater()
 
     def _listen(self) -> None:
-        from PySide6.QtDBus import QDBusConnection
+        from PySide6.QtDBus import QDBusConnection  # loaded when first needed: start-up is lighter
 
         bus = QDBusConnection.sessionBus()
         if bus.isConnected():

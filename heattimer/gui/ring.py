@@ -1,10 +1,41 @@
-"""The big countdown: a progress ring with the time left in its middle."""
+"""The big countdown: a progress ring with the time left in its middle.
+
+The app never touches PySide6's ``Qt`` namespace at start-up: loading it costs
+16 ms and 1 MB (all its enums at once), a sixth of what the launch may add
+over a bare Qt app. Text alignment is given as Qt's documented flag values,
+and the ring's round ends are drawn as dots.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+ALIGN_HCENTER, ALIGN_TOP, ALIGN_BOTTOM = 0x0004, 0x0020, 0x0040  # Qt::AlignmentFlag values
+
+
+def draw_arc(
+    painter: QPainter, rect: QRectF, fraction: float, colour: QColor, width: float
+) -> None:
+    """Draw ``fraction`` of a ring clockwise from 12 o'clock, with rounded ends."""
+    fraction = max(0.0, min(1.0, fraction))
+    if fraction <= 0:
+        return
+    painter.setPen(QPen(colour, width))
+    painter.drawArc(rect, 90 * 16, -round(360 * 16 * fraction))
+    if fraction < 1:
+        painter.setPen(QPen(QColor(0, 0, 0, 0), 0))
+        painter.setBrush(QBrush(colour))
+        centre, radius = rect.center(), rect.width() / 2
+        for angle in (math.pi / 2, math.pi / 2 - 2 * math.pi * fraction):
+            end = QPointF(
+                centre.x() + radius * math.cos(angle), centre.y() - radius * math.sin(angle)
+            )
+            painter.drawEllipse(end, width / 2, width / 2)
+        painter.setBrush(QBrush())
 
 
 class ProgressRing(QWidget):
@@ -46,11 +77,7 @@ class ProgressRing(QWidget):
         track.setAlpha(28)
         painter.setPen(QPen(track, thickness))
         painter.drawEllipse(rect)
-        if self.fraction > 0:
-            pen = QPen(self.colour, thickness)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
-            painter.drawArc(rect, 90 * 16, -int(360 * 16 * min(1.0, self.fraction)))
+        draw_arc(painter, rect, self.fraction, self.colour, thickness)
 
         text = self.palette().color(QPalette.ColorRole.WindowText)
         big = QFont(self.font())
@@ -60,9 +87,7 @@ class ProgressRing(QWidget):
         painter.setFont(big)
         painter.setPen(text)
         upper = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.62)
-        painter.drawText(
-            upper, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self.big
-        )
+        painter.drawText(upper, ALIGN_HCENTER | ALIGN_BOTTOM, self.big)
         small = QFont(self.font())
         small.setPixelSize(max(11, int(side / 17)))
         painter.setFont(small)
@@ -75,7 +100,5 @@ class ProgressRing(QWidget):
             rect.width() - 2 * thickness,
             rect.height() * 0.2,
         )
-        painter.drawText(
-            lower, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.small
-        )
+        painter.drawText(lower, ALIGN_HCENTER | ALIGN_TOP, self.small)
         painter.end()

@@ -8,13 +8,9 @@ none of them, Qt's beep.
 
 from __future__ import annotations
 
-import io
-import math
 import shutil
-import struct
 import sys
 import tempfile
-import wave
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess
@@ -26,6 +22,11 @@ PLAYERS = ("pw-play", "paplay", "aplay", "afplay")
 
 def chime() -> bytes:
     """A 0.9 s chime (C6, E6, G6) as WAV bytes."""
+    import io
+    import math
+    import struct
+    import wave
+
     frames = bytearray()
     for index, freq in enumerate((1046.5, 1318.5, 1568.0)):
         length = int(RATE * 0.3)
@@ -65,7 +66,8 @@ class Sound(QObject):
             QApplication.beep()
             return
         if self._file is None:
-            folder = Path(tempfile.gettempdir())
-            self._file = folder / f"heattimer-chime-{id(self)}.wav"
-            self._file.write_bytes(chime())
+            fd, name = tempfile.mkstemp(prefix="heattimer-chime-", suffix=".wav")
+            with open(fd, "wb") as file:
+                file.write(chime())
+            self._file = Path(name)
         QProcess.startDetached(self._player, [str(self._file)])

@@ -79,7 +79,9 @@ class Tray(QObject):
             self._icon_key = key
             done = progress / PROGRESS_STEPS if session is not None else None
             self.icon.setIcon(tray_icon(state, done, cold))
-        self.icon.setToolTip(f"{APP_NAME}\n{headline(status, self.zone)}")
+        tip = f"{APP_NAME}\n{headline(status, self.zone)}"
+        if tip != self.icon.toolTip():  # each change is a D-Bus signal to the tray host
+            self.icon.setToolTip(tip)
 
         heat = status.heat
         for action, minutes in ((self.start15, 15), (self.start20, 20)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,10 +28,9 @@ from heattimer.core.rules import HEAT_MINUTES, Reason
 from heattimer.core.status import Status, headline
 from heattimer.core.wording import clock, when
 from heattimer.gui.controller import Controller
-from heattimer.gui.icons import COLD, HEAT
+from heattimer.gui.icons import ALARM, COLD, HEAT
 from heattimer.gui.ring import ProgressRing
 
-ALARM = QColor("#e03131")
 MUTED = QColor("#868e96")
 
 BANNER_STYLES = {
@@ -48,7 +47,7 @@ def _banner_style(kind: str) -> str:
     weight = "700" if kind == "alarm" else "600"
     return (
         f"QLabel {{ color: {text}; background: {background}; border-radius: 8px;"
-        f" padding: 10px 12px; font-weight: {weight}; }}"
+        f" padding: 10px 12px; font-weight: {weight}; qproperty-alignment: AlignCenter; }}"
     )
 
 
@@ -89,7 +88,6 @@ class MainWindow(QMainWindow):
         self.alarm_label = QLabel()
         self.alarm_label.setWordWrap(True)
         self.alarm_label.setStyleSheet(_banner_style("alarm"))
-        self.alarm_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.heat_off_button = QPushButton("Heat is off")
         self.heat_off_button.setObjectName("heatOff")
         self.heat_off_button.setMinimumHeight(40)
@@ -102,7 +100,6 @@ class MainWindow(QMainWindow):
         self.headline = QLabel()
         self.headline.setObjectName("headline")
         self.headline.setWordWrap(True)
-        self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.headline)
 
         self.problem_label = QLabel()
@@ -147,7 +144,7 @@ class MainWindow(QMainWindow):
 
         self.today = QLabel()
         self.today.setObjectName("today")
-        self.today.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.today.setStyleSheet("qproperty-alignment: AlignCenter;")
         layout.addWidget(self.today)
 
         self.extra = QVBoxLayout()  # the recovery coach sits here
@@ -174,7 +171,10 @@ class MainWindow(QMainWindow):
         """Show ``status``: countdown, headline, which buttons make sense now."""
         self.problem_label.hide()
         session, heat, now = status.session, status.heat, status.now
-        if session is not None:
+        if self.controller.alarm_session is not None and session is None:
+            self.ring.show_state(1.0, "Time is up", "turn the heat off", ALARM)
+            state = "waiting"
+        elif session is not None:
             total = (session.ends_at - session.started_at).total_seconds()
             fraction = session.remaining(now).total_seconds() / total if total else 0.0
             label = "warm-up heat" if session.warmup else session.kind.value
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
             f"The session ended at {when(session.ends_at, now, self.zone)}."
         )
         self.alarm_box.show()
-        self.ring.show_state(1.0, "00:00", "time is up", ALARM)
+        self.ring.show_state(1.0, "Time is up", "turn the heat off", ALARM)
         self.bring_forward()
 
     def show_problem(self, text: str) -> None:

@@ -1,0 +1,132 @@
+"""The app against a bare PySide6 app, on the same real desktop, in one run.
+
+- launch: from spawning the process to its window being visible (xdotool), median of N;
+- memory: resident set (Rss from /proc/PID/smaps_rollup) after 10 s idle;
+- idle wake-ups: with no session running and the window hidden in the tray, how many
+  times the app's threads wake in 130 s (voluntary context switches), against the floor.
+
+Targets: launch <= 1.3x, memory <= 1.15x, and no periodic wake-up faster than once a minute.
+
+    python benchmarks/bench_gui.py [--runs 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.desktop import Desktop, missing_programs, wait_for  # noqa: E402
+
+BARE = [sys.executable, str(ROOT / "benchmarks" / "bare_app.py")]
+APP = [str(Path(sys.executable).with_name("heattimer"))]
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Rss:"):
+            return int(line.split()[1])
+    raise RuntimeError("no Rss line")
+
+
+def wakeups(pid: int) -> int:
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for line in (task / "status").read_text().splitlines():
+            if line.startswith("voluntary_ctxt_switches:"):
+                total += int(line.split()[1])
+    return total
+
+
+def launch(
+    desktop: Desktop, argv: list[str], title: str, env: dict[str, str]
+) -> tuple[subprocess.Popen[bytes], float]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, env={**desktop.env, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    wait_for(
+        lambda: desktop.run("xdotool", "search", "--onlyvisible", "--name", title).stdout.strip(),
+        30,
+        title,
+        step=0.005,
+    )
+    return proc, time.perf_counter() - start
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=8)
+    parser.add_argument("--idle-seconds", type=int, default=130)
+    args = parser.parse_args()
+    if missing_programs("sni"):
+        print(f"needs: {', '.join(missing_programs('sni'))}")
+        return 2
+    with Desktop("sni") as desktop, tempfile.TemporaryDirectory() as folder:
+        env = {"HEATTIMER_DATA_DIR": str(Path(folder) / "data")}
+        ours, base = [], []
+        for _ in range(2):  # warm the page cache
+            stop(launch(desktop, BARE, "Bare PySide6 app", {})[0])
+            stop(launch(desktop, APP, "Heat Timer", env)[0])
+        for _ in range(args.runs):
+            proc, seconds = launch(desktop, BARE, "Bare PySide6 app", {})
+            base.append(seconds)
+            stop(proc)
+            proc, seconds = launch(desktop, APP, "Heat Timer", env)
+            ours.append(seconds)
+            stop(proc)
+
+        bare, _ = launch(desktop, BARE, "Bare PySide6 app", {})
+        app, _ = launch(desktop, APP, "Heat Timer", env)
+        time.sleep(10)
+        bare_rss, app_rss = rss_kib(bare.pid), rss_kib(app.pid)
+
+        # Close both windows as a person would (Alt+F4: the window manager asks politely);
+        # ours hides into the tray. Then count wake-ups while idle.
+        for title in ("Bare PySide6 app", "Heat Timer"):
+            wid = desktop.run("xdotool", "search", "--onlyvisible", "--name", title).stdout.split()
+            desktop.run("xdotool", "windowactivate", "--sync", wid[0])
+            desktop.run("xdotool", "key", "alt+F4")
+        time.sleep(5)
+        before = wakeups(bare.pid), wakeups(app.pid)
+        time.sleep(args.idle_seconds)
+        after = wakeups(bare.pid), wakeups(app.pid)
+        still_visible = desktop.run("xdotool", "search", "--onlyvisible", "--name", "Heat Timer")
+        stop(bare)
+        stop(app)
+
+    launch_ratio = statistics.median(ours) / statistics.median(base)
+    rss_ratio = app_rss / bare_rss
+    bare_wakes, app_wakes = after[0] - before[0], after[1] - before[1]
+    per_minute = app_wakes / (args.idle_seconds / 60)
+    print(
+        f"launch to window shown: bare {statistics.median(base) * 1e3:.0f} ms, "
+        f"Heat Timer {statistics.median(ours) * 1e3:.0f} ms: {launch_ratio:.2f}x (target <= 1.3x)"
+    )
+    print(
+        f"resident memory after 10 s idle: bare {bare_rss / 1024:.1f} MiB, "
+        f"Heat Timer {app_rss / 1024:.1f} MiB: {rss_ratio:.2f}x (target <= 1.15x)"
+    )
+    print(
+        f"idle wake-ups in {args.idle_seconds} s, window hidden: bare {bare_wakes}, "
+        f"Heat Timer {app_wakes} ({per_minute:.1f} a minute, all threads)"
+        + ("; window still visible!" if still_visible.stdout.strip() else "")
+    )
+    ok = launch_ratio <= 1.3 and rss_ratio <= 1.15 and app_wakes <= max(bare_wakes, 0) + 6
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

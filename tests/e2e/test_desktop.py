@@ -1,0 +1,151 @@
+"""The installed app on a real desktop: tray, window, CLI changes, the end alarm's notification.
+
+Skips with the reason when the desktop programs are missing, unless
+HEATTIMER_REQUIRE_DESKTOP=1 (as `.ci/run` sets), when a missing program fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.desktop import REQUIRE_ENV, Desktop, missing_programs, wait_for
+
+pytestmark = pytest.mark.desktop
+
+BIN = Path(sys.executable).parent
+SHOTS = Path(os.environ.get("HEATTIMER_SHOTS", "/tmp/heattimer-e2e-shots"))
+
+
+def _need(tray: str) -> None:
+    missing = missing_programs(tray)
+    if missing:
+        message = f"the real-desktop test needs {', '.join(missing)} (see .ci/run)"
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+class App:
+    """The installed Heat Timer running on a desktop, with a clock the test moves."""
+
+    def __init__(self, desktop: Desktop, data: Path) -> None:
+        self.desktop = desktop
+        self.data = data
+        self.clock_file = data.parent / "clock-offset"
+        self.clock_file.write_text("0")
+        self.env = {
+            "HEATTIMER_DATA_DIR": str(data),
+            "HEATTIMER_TEST_CLOCK_FILE": str(self.clock_file),
+        }
+        self.log = data.parent / "app.log"
+        with open(self.log, "wb") as log:  # the child keeps its own copy of the handle
+            self.proc = subprocess.Popen(
+                [str(BIN / "heattimer")],
+                env={**desktop.env, **self.env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def cli(self, *argv: str) -> subprocess.CompletedProcess[str]:
+        return self.desktop.run(str(BIN / "heattimer"), *argv, **self.env)
+
+    def status(self) -> dict:
+        return json.loads(self.cli("status", "--json").stdout)
+
+    def move_clock(self, seconds: float) -> None:
+        self.clock_file.write_text(str(seconds))
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture
+def sni_app(tmp_path: Path) -> Iterator[App]:
+    _need("sni")
+    with Desktop("sni") as desktop:
+        app = App(desktop, tmp_path / "data")
+        try:
+            yield app
+        finally:
+            app.stop()
+
+
+def test_real_desktop_tray_window_cli_and_alarm(sni_app: App) -> None:
+    desktop = sni_app.desktop
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    titles = wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
+    assert titles == ["Heat Timer"]
+    wait_for(lambda: "/StatusNotifierItem" in desktop.tray_items(), 20, "the tray icon")
+
+    assert sni_app.cli("start").returncode == 0
+    wait_for(
+        lambda: any(
+            re.match(r"1[45]:\d\d · Heat Timer", t) for t in desktop.window_names("Heat Timer")
+        ),
+        2.5,
+        "the GUI to follow",
+    )
+    desktop.screenshot(SHOTS / "running.png")
+
+    second = desktop.run(str(BIN / "heattimer"), **sni_app.env)
+    assert second.returncode == 0, second.stderr
+
+    sni_app.move_clock(15 * 60 + 1)
+    wait_for(
+        lambda: "Time is up: turn the heat off" in desktop.notifications(),
+        10,
+        "the end-of-session notification",
+    )
+    log = desktop.notifications()
+    assert re.search(r'string "urgency"\s+variant\s+byte 2', log), log[-2000:]
+    assert 'string "Heat Timer"' in log
+    assert 'string "heat-off"' in log
+    desktop.screenshot(SHOTS / "alarm.png")
+    assert sni_app.status()["unconfirmed"] is not None
+
+    # The person clicks "Heat is off" in the notification.
+    for nid in range(1, 6):
+        desktop.run(
+            "gdbus",
+            "emit",
+            "--session",
+            "--object-path",
+            "/org/freedesktop/Notifications",
+            "--signal",
+            "org.freedesktop.Notifications.ActionInvoked",
+            f"uint32 {nid}",
+            "heat-off",
+        )
+    wait_for(lambda: sni_app.status()["unconfirmed"] is None, 5, "the heat-off confirmation")
+    assert sni_app.status()["today"]["sessions"] == 1
+
+
+def test_without_a_tray_the_window_still_works(tmp_path: Path) -> None:
+    _need("none")
+    with Desktop("none") as desktop:
+        app = App(desktop, tmp_path / "data")
+        try:
+            wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
+            assert app.cli("start", "--minutes", "20").returncode == 0
+            wait_for(
+                lambda: any("· Heat Timer" in t for t in desktop.window_names("Heat Timer")),
+                2.5,
+                "the GUI to follow",
+            )
+            app.move_clock(20 * 60 + 1)
+            wait_for(lambda: "Time is up" in desktop.notifications(), 10, "the notification")
+        finally:
+            app.stop()
