@@ -34,8 +34,8 @@ DB_NAME = "heattimer.sqlite3"
 BACKUP_DIR = "backups"
 BACKUPS_KEPT = 7
 BUSY_TIMEOUT_S = 10.0
-_MAGIC = b"SQLite format 3\x00"
 _CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+_CANTOPEN = 14
 
 
 class StoreError(Exception):
@@ -67,8 +67,10 @@ class Store:
         self.read_only_reason: str | None = None
         self._backup_day: str | None = None
         self._conn: sqlite3.Connection | None = None
+        self._inode = -1
         try:
             self._prepare_folder()
+            self._sweep_leftovers()
             self._open()
         except OSError as error:
             raise StoreError(f"cannot use the data folder {self.data_dir}: {error}") from None
@@ -134,54 +136,83 @@ class Store:
                 os.chmod(self.data_dir, 0o700)
 
     def _connection(self) -> sqlite3.Connection:
+        if self._conn is not None and not self._same_file():
+            # Another program moved a damaged file aside and restored a backup: follow it,
+            # or this process would go on writing into the file that was set aside.
+            self.close()
         if self._conn is None:
             self._open()
         assert self._conn is not None
         return self._conn
 
+    def _same_file(self) -> bool:
+        try:
+            return os.stat(self.path).st_ino == self._inode
+        except OSError:
+            return False
+
     def _connect(self, read_only: bool = False) -> sqlite3.Connection:
-        if read_only:
-            conn = sqlite3.connect(
-                f"{self.path.as_uri()}?mode=ro",
-                uri=True,
-                timeout=BUSY_TIMEOUT_S,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-        else:
-            conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
+        # mode=rw never creates the file: only _create_fresh does, whole, under another name.
+        conn = sqlite3.connect(
+            f"{self.path.as_uri()}?mode={'ro' if read_only else 'rw'}",
+            uri=True,
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,
+            check_same_thread=False,
+        )
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
 
     def _open(self) -> None:
-        problem = _header_problem(self.path)
-        if problem:
-            self._recover(problem)
-        if not self.path.exists():
-            self._create_fresh()
-        try:
-            conn = self._connect()
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                conn.close()
-                conn = self._connect(read_only=True)
-                self.read_only_reason = (
-                    f"{self.path} was written by a newer Heat Timer (file version {version}, "
-                    f"this one knows {SCHEMA_VERSION}); it is open read-only: update Heat Timer"
-                )
-            elif version < SCHEMA_VERSION:
-                _migrate(conn)
-            self._conn = conn
-        except sqlite3.DatabaseError as error:
-            if not _is_corruption(error):
-                raise StoreError(f"cannot open {self.path}: {error}") from None
-            self._recover(f"it is not a readable database ({error})")
+        for _ in range(3):
+            if _is_empty(self.path):
+                self._recover("it is empty")
+            elif _foreign_with_journal(self.path):
+                # SQLite would play the crash journal back into it before finding it is not
+                # a database, and the damaged bytes must stay as they are.
+                self._recover("it is not an SQLite database")
             if not self.path.exists():
                 self._create_fresh()
-            self._conn = self._connect()
+            conn: sqlite3.Connection | None = None
+            try:
+                conn = self._connect()
+                self._conn = self._checked(conn)
+                self._inode = os.stat(self.path).st_ino
+                return
+            except sqlite3.DatabaseError as error:
+                if conn is not None:
+                    conn.close()
+                if getattr(error, "sqlite_errorcode", 0) & 0xFF == _CANTOPEN:
+                    continue  # moved away between the check and the open: look again
+                if not _is_corruption(error):
+                    raise StoreError(f"cannot open {self.path}: {error}") from None
+                self._recover(f"it is not a readable database ({error})")
+        raise StoreError(f"cannot open {self.path}: it keeps changing under this program")
+
+    def _checked(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """The connection, migrated to this version, or reopened read-only for a newer file."""
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            conn.close()
+            self.read_only_reason = (
+                f"{self.path} was written by a newer Heat Timer (file version {version}, "
+                f"this one knows {SCHEMA_VERSION}); it is open read-only: update Heat Timer"
+            )
+            return self._connect(read_only=True)
+        if version < SCHEMA_VERSION:
+            _migrate(conn)
+        return conn
+
+    def _sweep_leftovers(self) -> None:
+        """Remove temporary files that a process killed mid-way left behind (after an hour,
+        so as not to take one from a process that is still using it)."""
+        cutoff = self.clock.now().timestamp() - 3600
+        for pattern in (f"{DB_NAME}.new-*", f"{DB_NAME}.restoring-*", f"{BACKUP_DIR}/.heattimer-*"):
+            for leftover in self.data_dir.glob(pattern):
+                with contextlib.suppress(OSError):
+                    if leftover.stat().st_mtime < cutoff:
+                        leftover.unlink()
 
     def _create_fresh(self) -> None:
         """Build a new file under a temporary name and link it into place, so that a
@@ -308,35 +339,40 @@ def _copy_database(source: Path, target: Path) -> None:
 
 
 def _sound(path: Path) -> bool:
-    if _header_problem(path):
+    """True for a backup that is a whole Heat Timer database passing SQLite's check."""
+    if _is_empty(path):
         return False
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
-            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return ok and int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 1
         finally:
             conn.close()
     except sqlite3.Error:
         return False
 
 
-def _header_problem(path: Path) -> str | None:
-    """Why the file is plainly not an SQLite database, or None (cheap: reads 100 bytes).
+def _is_empty(path: Path) -> bool:
+    """True for a file of no bytes. Only stat(), never open(): closing a file this process
+    opened would drop every POSIX lock it holds on it, SQLite's included."""
+    try:
+        return os.stat(path).st_size == 0
+    except FileNotFoundError:
+        return False
 
-    A file shorter than its header says is not judged here: a commit in progress in another
-    process, or a crash journal waiting to be rolled back, looks just like that. SQLite
-    checks it itself, under its lock and after any rollback, and reports it as corrupt."""
+
+def _foreign_with_journal(path: Path) -> bool:
+    """True if a crash journal waits beside a file that does not start as SQLite files do.
+    (Reading the file drops this process's POSIX locks on it, so only then: at open, when
+    this store holds none.)"""
+    if not path.with_name(path.name + "-journal").exists():
+        return False
     try:
         with open(path, "rb") as file:
-            header = file.read(100)
-            size = os.fstat(file.fileno()).st_size
+            return not file.read(16).startswith(b"SQLite format 3\x00")
     except FileNotFoundError:
-        return None
-    if size == 0:
-        return "it is empty"
-    if len(header) < 100 or not header.startswith(_MAGIC):
-        return "it is not an SQLite database"
-    return None
+        return False
 
 
 def _is_corruption(error: sqlite3.DatabaseError) -> bool:

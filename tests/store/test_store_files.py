@@ -284,3 +284,21 @@ def test_data_version_changes_when_another_process_writes(
 
     assert watcher.store.data_version() != before
     assert watcher.settings().daily_cap == 2
+
+
+def test_a_store_follows_the_file_when_another_program_replaced_it(tmp_path: Path) -> None:
+    """If another program moved a damaged file aside and restored a backup, a long-running
+    app writes into the restored file, not into the one that was set aside."""
+    from heattimer.clock import FakeClock
+    from heattimer.service import Service
+    from heattimer.store import Store
+
+    clock = FakeClock()
+    app = Service(Store(tmp_path), clock)
+    app.log_injury(note="before")
+    (tmp_path / "heattimer.sqlite3").rename(tmp_path / "set-aside.sqlite3")
+    other = Service(Store(tmp_path), clock)  # the CLI, finding no file, starts a new one
+    other.log_injury(note="restored file")
+    app.log_injury(note="after")
+    notes = {i.note for i in Service(Store(tmp_path), clock).injuries()}
+    assert notes == {"restored file", "after"}
