@@ -65,7 +65,7 @@ def timed(argv: list[str], env: dict[str, str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--years", type=int, default=10)
     args = parser.parse_args()
 
@@ -90,11 +90,13 @@ def main() -> int:
             base.append(timed(floor, env))
 
     ratio = statistics.median(ours) / statistics.median(base)
+    best = min(ours) / min(base)
     print(f"history: {args.years} years, {sessions} sessions, {breaks} breaks, {size / 1e6:.1f} MB")
     floor_ms, ours_ms = statistics.median(base) * 1e3, statistics.median(ours) * 1e3
     print(f"floor  python -c 'import platformdirs, sqlite3': median {floor_ms:.1f} ms")
     print(f"heattimer status --json:                        median {ours_ms:.1f} ms")
-    print(f"ratio: {ratio:.2f}x (target <= {TARGET}x) over {args.runs} alternating runs")
+    print(f"ratio of medians: {ratio:.2f}x (target <= {TARGET}x) over {args.runs} alternating runs")
+    print(f"ratio of fastest runs: {best:.2f}x (less sensitive to a busy machine)")
     return 0 if ratio <= TARGET else 1
 
 

@@ -11,11 +11,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
-from typing import TYPE_CHECKING, NoReturn
 
 from heattimer import APP_NAME, __version__
+from heattimer.core.record import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import NoReturn
+
     from heattimer.clock import Clock
 
 BAD_INPUT, STORE_FAILED = 2, 3

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
+from heattimer.core.record import TYPE_CHECKING
 
-class Clock(Protocol):
-    """Anything that tells the current instant."""
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    def now(self) -> datetime:
-        """The current instant, UTC, to the millisecond."""
-        ...
+    class Clock(Protocol):
+        """Anything that tells the current instant."""
+
+        def now(self) -> datetime:
+            """The current instant, UTC, to the millisecond."""
+            ...
+
+else:
+    Clock = object  # only annotations name it; `typing` stays unloaded for `heattimer status`
 
 
 class SystemClock:

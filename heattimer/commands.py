@@ -12,7 +12,6 @@ from heattimer.clock import Clock
 from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.records import Invalid
 from heattimer.core.settings import SettingError
-from heattimer.core.timeinput import parse_time
 from heattimer.core.wording import span, when
 from heattimer.paths import data_dir
 from heattimer.service import Refused, Service
@@ -108,6 +107,8 @@ def _confirm(service: Service, args: argparse.Namespace) -> int:
 
 
 def _session_add(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.core.timeinput import parse_time
+
     kind = Kind.COLD if args.cold else Kind.HEAT
     at = parse_time(args.at, service.clock.now(), service.zone)
     session = service.record_session(kind, at, args.minutes)
@@ -118,6 +119,8 @@ def _session_add(service: Service, args: argparse.Namespace) -> int:
 
 
 def _injury_add(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.core.timeinput import parse_time
+
     now = service.clock.now()
     at = parse_time(args.at, now, service.zone) if args.at else None
     injury = service.log_injury(

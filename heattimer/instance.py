@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import IO
+from typing import IO  # `heattimer start` and the app only, not `status`
 
 LOCK_NAME = "app.lock"
 

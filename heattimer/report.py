@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
-from typing import Any
 
 from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Injury, Session
+from heattimer.core.record import TYPE_CHECKING
 from heattimer.core.settings import SPECS, Settings, setting_text
 from heattimer.core.status import Status
 from heattimer.core.wording import clock, span, when
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def iso(instant: datetime | None, zone: tzinfo) -> str | None:

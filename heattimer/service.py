@@ -8,7 +8,6 @@ carries the decision), StoreError (the file could not be used).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 
 from heattimer.clock import Clock, SystemClock
@@ -129,7 +128,7 @@ class Service:
             running = next((s for s in t.recent_sessions(now - RECENT) if s.running(now)), None)
             if running is None:
                 return None
-            stopped = replace(running, ended_at=now, stopped=True, confirmed_off_at=now)
+            stopped = running._replace(ended_at=now, stopped=True, confirmed_off_at=now)
             t.update_session(stopped)
             return stopped
 
@@ -148,7 +147,7 @@ class Service:
             pending = self._status(t, now).unconfirmed
             if pending is None:
                 return None
-            confirmed = replace(pending, confirmed_off_at=now)
+            confirmed = pending._replace(confirmed_off_at=now)
             t.update_session(confirmed)
             return confirmed
 
@@ -200,7 +199,7 @@ class Service:
             if injury.removed_at is None:
                 now = self.clock.now()
                 t.remove_injury(injury.id, now)
-                injury = replace(injury, removed_at=now)
+                injury = injury._replace(removed_at=now)
             return injury
 
         return self.store.write(body)
@@ -215,7 +214,7 @@ class Service:
             if injury.cleared_at is None:
                 now = self.clock.now()
                 t.add_clearance(injury.id, now)
-                injury = replace(injury, cleared_at=now)
+                injury = injury._replace(cleared_at=now)
             return injury
 
         return self.store.write(body)
@@ -248,7 +247,7 @@ class Service:
         def change(state: schedule.BreakState, now: datetime, _: Settings) -> schedule.BreakState:
             if keep_within is not None and now - state.sitting_since < keep_within:
                 return state
-            return replace(state, sitting_since=now, snoozed_until=None)
+            return state._replace(sitting_since=now, snoozed_until=None)
 
         return self._update_breaks(change)
 

@@ -22,13 +22,16 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from heattimer.clock import Clock, SystemClock
+from heattimer.core.record import TYPE_CHECKING
 from heattimer.schema import MIGRATIONS, SCHEMA_VERSION
 from heattimer.tables import Tables
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 DB_NAME = "heattimer.sqlite3"
 BACKUP_DIR = "backups"
@@ -70,7 +73,6 @@ class Store:
         self._inode = -1
         try:
             self._prepare_folder()
-            self._sweep_leftovers()
             self._open()
         except OSError as error:
             raise StoreError(f"cannot use the data folder {self.data_dir}: {error}") from None
@@ -287,6 +289,7 @@ class Store:
         target = folder / f"heattimer-{day}.sqlite3"
         if target.exists():
             return True
+        self._sweep_leftovers()
         try:
             check = self._connection().execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as error:

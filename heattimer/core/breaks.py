@@ -10,11 +10,11 @@ first one comes an interval after work starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from heattimer.core.localtime import local_date
 from heattimer.core.model import BreakOutcome
+from heattimer.core.record import Record
 from heattimer.core.settings import Settings
 from heattimer.core.workhours import WorkHours
 
@@ -23,8 +23,7 @@ POPUP_TIMEOUT = timedelta(minutes=2)
 WORK_DAYS_AHEAD = 8
 
 
-@dataclass(frozen=True, slots=True)
-class BreakState:
+class BreakState(Record):
     """What the schedule remembers between breaks."""
 
     sitting_since: datetime
@@ -35,8 +34,8 @@ class BreakState:
 def after_outcome(state: BreakState, outcome: BreakOutcome, at: datetime) -> BreakState:
     """The schedule after the person answered a break at ``at``."""
     if outcome is BreakOutcome.SNOOZED:
-        return replace(state, snoozed_until=at + SNOOZE)
-    return replace(state, sitting_since=at, snoozed_until=None)
+        return state._replace(snoozed_until=at + SNOOZE)
+    return state._replace(sitting_since=at, snoozed_until=None)
 
 
 def after_away(
@@ -49,12 +48,12 @@ def after_away(
     """
     if back_at - away_from < timedelta(minutes=settings.idle_reset_minutes):
         return state
-    return replace(state, sitting_since=max(state.sitting_since, back_at), snoozed_until=None)
+    return state._replace(sitting_since=max(state.sitting_since, back_at), snoozed_until=None)
 
 
 def paused(state: BreakState, until: datetime | None) -> BreakState:
     """The schedule with breaks paused until ``until`` (None resumes them)."""
-    return replace(state, paused_until=until)
+    return state._replace(paused_until=until)
 
 
 def next_break(state: BreakState, settings: Settings, zone: tzinfo) -> datetime | None:

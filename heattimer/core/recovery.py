@@ -13,11 +13,11 @@ have passed, and until maintenance begins, the recovery says so.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from heattimer.core.model import Injury
+from heattimer.core.record import Record
 
 
 class Phase(StrEnum):
@@ -86,8 +86,7 @@ ADVICE: dict[Phase, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Recovery:
+class Recovery(Record):
     """Where the person stands after their newest injury."""
 
     phase: Phase

@@ -16,12 +16,12 @@ the block that holds longest (a running session is always named first).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from heattimer.core.localtime import local_date, next_day_start
 from heattimer.core.model import RED_FLAG_WORDING, Injury, Kind, Session
+from heattimer.core.record import Record
 from heattimer.core.settings import Settings
 from heattimer.core.wording import when
 
@@ -41,8 +41,7 @@ class Reason(StrEnum):
     COOL_DOWN = "cool_down"
 
 
-@dataclass(frozen=True, slots=True)
-class HeatDecision:
+class HeatDecision(Record):
     """The answer to "may a heat session start now?"."""
 
     allowed: bool

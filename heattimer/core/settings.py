@@ -8,18 +8,19 @@ is out of range falls back to the default instead of breaking a rule.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
-from typing import Any
 
+from heattimer.core.record import TYPE_CHECKING, Record
 from heattimer.core.workhours import WorkHours, parse_work_hours
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class SettingError(ValueError):
     """A key that does not exist, or a value outside what the rules allow."""
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Record):
     """Every setting, with its default."""
 
     heat_minutes: int = 15
@@ -61,8 +62,7 @@ def _work_hours(text: str) -> WorkHours | None:
         raise SettingError(str(error)) from None
 
 
-@dataclass(frozen=True, slots=True)
-class SettingSpec:
+class SettingSpec(Record):
     """One setting as the person sees it: key, field, parser and help."""
 
     key: str
@@ -144,7 +144,7 @@ def settings_from(stored: Mapping[str, str]) -> Settings:
             changes[spec.field] = spec.parse(text)
         except SettingError:
             continue
-    return replace(settings, **changes) if changes else settings
+    return settings._replace(**changes) if changes else settings
 
 
 def setting_text(settings: Settings, key: str) -> str:
@@ -162,4 +162,4 @@ def setting_keys() -> list[str]:
     return list(SPECS)
 
 
-assert {spec.field for spec in SPECS.values()} == {f.name for f in fields(Settings)}
+assert {spec.field for spec in SPECS.values()} == set(Settings._fields)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from heattimer.core.breaks import BreakState, next_break
 from heattimer.core.model import Injury, Kind, Session
+from heattimer.core.record import Record
 from heattimer.core.recovery import Recovery, recovery
 from heattimer.core.rules import (
     HeatDecision,
@@ -20,8 +20,7 @@ from heattimer.core.settings import Settings
 from heattimer.core.wording import clock, span, when
 
 
-@dataclass(frozen=True, slots=True)
-class Status:
+class Status(Record):
     """A snapshot: may heat start, what runs, how much of today is used, recovery, breaks."""
 
     now: datetime

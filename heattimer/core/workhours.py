@@ -6,14 +6,14 @@ means no limit. The end may not be before the start (no overnight shifts).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time
+
+from heattimer.core.record import Record
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-@dataclass(frozen=True, slots=True)
-class WorkHours:
+class WorkHours(Record):
     """Weekdays (0 = Monday) and a start and end local time."""
 
     days: frozenset[int]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from heattimer.core.breaks import BreakState
 from heattimer.core.model import RedFlag
 from heattimer.core.recovery import Phase
@@ -88,7 +86,7 @@ def test_alarm_names_the_latest_unconfirmed_session() -> None:
 
 
 def test_no_alarm_for_running_stopped_confirmed_manual_or_cold_sessions() -> None:
-    confirmed = replace(heat(NOW - minutes(20)), confirmed_off_at=NOW - minutes(4))
+    confirmed = heat(NOW - minutes(20))._replace(confirmed_off_at=NOW - minutes(4))
     sessions = [
         running(heat(NOW - minutes(5))),
         heat(NOW - hours(2), stopped_after=minutes(5)),
