@@ -7,18 +7,21 @@ the running app and it is not running (``break now``).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
+from functools import cache
 
 from heattimer import APP_NAME, __version__
 from heattimer.core.record import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
     from typing import NoReturn
 
     from heattimer.clock import Clock
+
+    _Parser = argparse.ArgumentParser
 
 BAD_INPUT, STORE_FAILED = 2, 3
 
@@ -27,11 +30,18 @@ class BadUsage(Exception):
     """The command line itself is wrong."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a mistake as one line and exit code 2, not usage and a traceback."""
+@cache
+def _parser_class() -> type[_Parser]:
+    # argparse loads only for commands: the app's start-up is measured without it.
+    import argparse
 
-    def error(self, message: str) -> NoReturn:
-        raise BadUsage(f"{message} (see '{self.prog} --help')")
+    class Parser(argparse.ArgumentParser):
+        """argparse that reports a mistake as one line and exit code 2, not usage."""
+
+        def error(self, message: str) -> NoReturn:
+            raise BadUsage(f"{message} (see '{self.prog} --help')")
+
+    return Parser
 
 
 def _status(p: _Parser) -> None:
@@ -52,7 +62,7 @@ def _start(p: _Parser) -> None:
 
 
 def _actions(p: _Parser) -> argparse._SubParsersAction[_Parser]:
-    return p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
+    return p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p), required=True)
 
 
 def _session(p: _Parser) -> None:
@@ -143,17 +153,21 @@ def _command_word(argv: Sequence[str]) -> str | None:
 
 
 def _parser(argv: Sequence[str] = ()) -> _Parser:
-    """The parser; for a known command only that command's part is built (it keeps
-    `heattimer status` fast: every argparse parser costs gettext lookups)."""
-    top = _Parser(
+    """The parser; for a known command only that command's part is built, and for the app
+    (no command) none: each argparse parser costs time and memory (gettext lookups), which
+    `heattimer status` and the app's start-up are measured on."""
+    top = _parser_class()(
         prog="heattimer",
         description=f"{APP_NAME}: safe heat sessions for back and shoulder pain. "
         "With no command, opens the app.",
     )
     top.add_argument("--version", action="version", version=f"heattimer {__version__}")
     top.add_argument("--data-dir", metavar="DIR", help="use DIR for the state file")
-    commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    top.set_defaults(command=None)
     only = _command_word(argv)
+    if only is None and not {"-h", "--help"} & set(argv):
+        return top
+    commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=type(top))
     for name, (text, build) in COMMANDS.items():
         if only in COMMANDS and name != only:
             continue
@@ -166,6 +180,9 @@ def main(
 ) -> int:
     """Run one command; return its exit code. Tests may pass their own clock and zone."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    app_folder = _app_only(args_list)
+    if app_folder is not None:
+        return _open_gui(app_folder or None)
     try:
         args = _parser(args_list).parse_args(args_list)
     except BadUsage as error:
@@ -177,6 +194,18 @@ def main(
     from heattimer.commands import run
 
     return run(args, _fail, clock, zone)
+
+
+def _app_only(argv: Sequence[str]) -> str | None:
+    """For a plain `heattimer [--data-dir DIR]` (the app), the folder ("" for the default);
+    None when there is anything else to parse."""
+    if not argv:
+        return ""
+    if len(argv) == 2 and argv[0] == "--data-dir":
+        return argv[1]
+    if len(argv) == 1 and argv[0].startswith("--data-dir="):
+        return argv[0].split("=", 1)[1]
+    return None
 
 
 def _fail(message: str, code: int) -> int:

@@ -6,13 +6,14 @@ collaborators (service, clock, notifier, sound) so tests can hand in fakes.
 
 from __future__ import annotations
 
+import linecache
 import os
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from heattimer import APP_ID, APP_NAME
 from heattimer.clock import Clock, SystemClock
@@ -106,6 +107,8 @@ class HeatTimerApp(QObject):
         status = self.controller.status
         running = status is not None and status.session is not None
         if running or not self.told_no_tray:
+            from PySide6.QtWidgets import QMessageBox  # rarely needed: loaded then
+
             self.told_no_tray = True
             text = (
                 "There is no system tray on this desktop, so closing the window quits Heat Timer."
@@ -193,6 +196,9 @@ def run_app(data_dir_arg: str | None = None) -> int:
     watcher = StoreWatcher(store, app)
     watcher.changed.connect(app.controller.data_changed)
     app.start()
+    # PySide6's import hook kept the source of every module imported after it (see
+    # gui/__init__.py); it is only a cache, and a megabyte or two of it.
+    linecache.clearcache()
     for message in warnings:
         app.window.show_problem(message)
     if store.read_only_reason:

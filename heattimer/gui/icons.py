@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from heattimer.gui.ring import draw_arc
+from heattimer.gui import drawing
 from heattimer.paths import resources_dir
 
 TRAY_SIZES = (16, 22, 24, 32, 48, 64)
@@ -51,14 +51,9 @@ def tray_icon(state: str, progress: float | None = None, cold: bool = False) -> 
 
 
 def _draw_ring(pixmap: QPixmap, size: int, progress: float, colour: QColor) -> None:
-    width = max(2.0, size / 9)
-    rect = QRectF(width / 2, width / 2, size - width, size - width)
+    # What is left of the session, from 12 o'clock, clockwise, on a faint full track.
+    track = QColor(colour.red(), colour.green(), colour.blue(), 70)
+    ring = drawing.ring(size, max(2.0, size / 9), 1.0 - progress, colour, track)
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    track = QColor(colour)
-    track.setAlpha(70)
-    painter.setPen(QPen(track, width))
-    painter.drawEllipse(rect)
-    # What is left of the session, from 12 o'clock, clockwise.
-    draw_arc(painter, rect, 1.0 - progress, colour, width)
+    drawing.paint(painter, drawing.document(size, size, ring), QRectF(0, 0, size, size))
     painter.end()

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 
-from PySide6.QtCore import SLOT, QObject, QProcess, Signal, Slot
+from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from heattimer import APP_ID, APP_NAME
+from heattimer.core.record import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QProcess
 
 _BUS = "org.freedesktop.Notifications"
 _PATH = "/org/freedesktop/Notifications"
@@ -39,9 +42,18 @@ class Notifier(QObject):
         super().__init__(parent)
         self.tray = tray
         self.sent: list[tuple[str, str, bool]] = []
-        self._gdbus = shutil.which("gdbus") if sys.platform.startswith("linux") else None
+        self._gdbus: str | None = None
+        self._looked_for_gdbus = False
         self._ids: dict[str, int] = {}
         self._bus_listening = False
+
+    def _find_gdbus(self) -> str | None:
+        if not self._looked_for_gdbus and sys.platform.startswith("linux"):
+            import shutil  # only when a notification is due: start-up stays lighter
+
+            self._gdbus = shutil.which("gdbus")
+        self._looked_for_gdbus = True
+        return self._gdbus
 
     def notify(
         self,
@@ -53,7 +65,7 @@ class Notifier(QObject):
     ) -> None:
         """Show a notification; one with the same ``tag`` replaces the previous one."""
         self.sent.append((title, body, urgent))
-        if self._gdbus and os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        if os.environ.get("DBUS_SESSION_BUS_ADDRESS") and self._find_gdbus():
             self._send_dbus(tag, title, body, urgent, action)
         elif self.tray is not None and self.tray.isVisible():
             icon = (
@@ -67,6 +79,8 @@ class Notifier(QObject):
         """Take the notification with ``tag`` off the screen, if it is still there."""
         nid = self._ids.pop(tag, None)
         if nid and self._gdbus:
+            from PySide6.QtCore import QProcess
+
             QProcess.startDetached(
                 self._gdbus,
                 [
@@ -99,6 +113,8 @@ class Notifier(QObject):
             + (", 'sound-name': <'alarm-clock-elapsed'>" if urgent else "")
             + "}"
         )
+        from PySide6.QtCore import QProcess  # loaded with the first notification
+
         process = QProcess(self)
         process.finished.connect(lambda *_: self._remember_id(tag, process))
         process.start(

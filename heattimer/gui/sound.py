@@ -8,12 +8,10 @@ none of them, Qt's beep.
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 RATE = 22050
@@ -52,7 +50,8 @@ class Sound(QObject):
         super().__init__(parent)
         self.played = 0
         self._file: Path | None = None
-        self._player = next((p for p in PLAYERS if shutil.which(p)), None)
+        self._player: str | None = None
+        self._looked = False
 
     def play(self) -> None:
         """Play the chime once."""
@@ -62,12 +61,21 @@ class Sound(QObject):
 
             winsound.PlaySound(chime(), winsound.SND_MEMORY | winsound.SND_ASYNC)  # type: ignore[attr-defined,unused-ignore]
             return
+        if not self._looked:
+            import shutil  # looked for when the first alarm sounds, not at start-up
+
+            self._player = next((p for p in PLAYERS if shutil.which(p)), None)
+            self._looked = True
         if self._player is None:
             QApplication.beep()
             return
         if self._file is None:
+            import tempfile
+
             fd, name = tempfile.mkstemp(prefix="heattimer-chime-", suffix=".wav")
             with open(fd, "wb") as file:
                 file.write(chime())
             self._file = Path(name)
+        from PySide6.QtCore import QProcess
+
         QProcess.startDetached(self._player, [str(self._file)])

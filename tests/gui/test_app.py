@@ -56,12 +56,12 @@ def test_start_tick_to_deadline_alarm_repeats_until_confirmed(
     clock.jump(timedelta(minutes=14, seconds=59))
     app.controller.tick()
     assert app.window.ring.big == "00:01"
-    assert not app.window.alarm_box.isVisible()
+    assert not app.window.alarm_label.isVisible()
     assert notifier.shown == []
 
     clock.jump(1)
     app.controller.tick()
-    assert app.window.alarm_box.isVisible()
+    assert app.window.alarm_label.isVisible()
     assert "Time is up: turn the heat off" in app.window.alarm_label.text()
     assert notifier.shown[-1]["urgent"] is True
     assert notifier.shown[-1]["action"] == ("heat-off", "Heat is off")
@@ -75,7 +75,7 @@ def test_start_tick_to_deadline_alarm_repeats_until_confirmed(
     assert sound.played == 2 and len(notifier.shown) == 2
 
     qtbot.mouseClick(app.window.heat_off_button, Qt.MouseButton.LeftButton)
-    assert not app.window.alarm_box.isVisible()
+    assert not app.window.alarm_label.isVisible()
     assert notifier.closed == ["alarm"]
     clock.jump(120)
     app.controller.tick()
@@ -96,7 +96,7 @@ def test_alarm_gives_up_after_ten_minutes(
         app.controller.tick()
         clock.jump(10)
     assert sound.played == 11  # at the end, then every minute up to 10 minutes
-    assert app.window.alarm_box.isVisible()  # the message stays until confirmed
+    assert app.window.alarm_label.isVisible()  # the message stays until confirmed
 
 
 def test_suspend_ends_the_session_on_the_next_tick(
@@ -106,7 +106,7 @@ def test_suspend_ends_the_session_on_the_next_tick(
     started = clock.now()
     clock.jump(timedelta(hours=2))  # the laptop slept with the session running
     app.controller.tick()
-    assert app.window.alarm_box.isVisible()
+    assert app.window.alarm_label.isVisible()
     assert sound.played == 1
     (session,) = service.history(1)
     assert session.ended_at == started + timedelta(minutes=20)
@@ -233,7 +233,7 @@ def test_notification_action_confirms_heat_off(
     app.controller.tick()
     notifier.actionInvoked.emit("heat-off")
     assert app.controller.alarm_session is None
-    assert not app.window.alarm_box.isVisible()
+    assert not app.window.alarm_label.isVisible()
 
 
 def test_restart_resumes_a_running_countdown(
@@ -256,7 +256,7 @@ def test_restart_after_the_deadline_passed_asks_to_check_the_heat(
     app = HeatTimerApp(service, clock, notifier, sound, tray_available=True)  # type: ignore[arg-type]
     qtbot.addWidget(app.window)
     app.start()
-    assert app.window.alarm_box.isVisible()
+    assert app.window.alarm_label.isVisible()
     assert "ended at 14:15" in app.window.alarm_label.text()
     assert "while Heat Timer was not watching" in str(notifier.shown[-1]["body"])
 

@@ -1,0 +1,96 @@
+"""A line of centred, wrapped text on a rounded, tinted background.
+
+Painted as a small SVG (see drawing.py) rather than styled with a Qt style
+sheet: the first style sheet in an app loads Qt's whole CSS machinery, most of
+a megabyte (benchmarks/bench_gui.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from heattimer.core.record import TYPE_CHECKING
+from heattimer.gui import drawing
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
+PAD_X, PAD_Y = 12, 9
+
+
+class Banner(QWidget):
+    """Centred text that wraps, on an optional rounded background."""
+
+    def __init__(self, parent: QWidget | None = None, bold: bool = True) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.background: QColor | None = None
+        self.foreground: QColor | None = None
+        self.weight = 600 if bold else 400
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        """The text shown."""
+        return self._text
+
+    def show_text(
+        self, text: str, foreground: QColor | None = None, background: QColor | None = None
+    ) -> None:
+        """Show ``text`` in ``foreground`` (default: the palette's) on ``background``."""
+        if (text, foreground, background) == (self._text, self.foreground, self.background):
+            return
+        resized = text != self._text or (background is None) != (self.background is None)
+        self._text, self.foreground, self.background = text, foreground, background
+        self.setAccessibleName(text)
+        if resized:
+            self.updateGeometry()
+        self.update()
+
+    def _font(self) -> QFont:
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold if self.weight >= 600 else QFont.Weight.Normal)
+        return font
+
+    def _pads(self) -> tuple[int, int]:
+        return (PAD_X, PAD_Y) if self.background is not None else (0, 2)
+
+    def _lines(self, width: int) -> list[str]:
+        pad_x, _ = self._pads()
+        return drawing.wrap(self._text, self._font(), max(40, width - 2 * pad_x))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        _, pad_y = self._pads()
+        return len(self._lines(width)) * QFontMetrics(self._font()).lineSpacing() + 2 * pad_y
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, self.heightForWidth(320))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.heightForWidth(self.width() or 320))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        width, height = self.width(), self.height()
+        font = self._font()
+        metrics = QFontMetrics(font)
+        lines = self._lines(width)
+        parts = (
+            []
+            if self.background is None
+            else [drawing.rounded_rect(width, height, 8, self.background)]
+        )
+        ink = self.foreground or self.palette().color(QPalette.ColorRole.WindowText)
+        top = (height - len(lines) * metrics.lineSpacing()) / 2
+        size = QFontInfo(font).pixelSize()
+        for index, line in enumerate(lines):
+            baseline = top + index * metrics.lineSpacing() + metrics.ascent()
+            parts.append(drawing.text(width / 2, baseline, line, font, size, ink, self.weight))
+        painter = QPainter(self)
+        drawing.paint(painter, drawing.document(width, height, parts), QRectF(0, 0, width, height))
+        painter.end()
