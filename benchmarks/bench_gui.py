@@ -36,13 +36,27 @@ def rss_kib(pid: int) -> int:
     raise RuntimeError("no Rss line")
 
 
-def wakeups(pid: int) -> int:
-    total = 0
+def wakeups(pid: int) -> dict[str, tuple[str, int]]:
+    """Voluntary context switches (sleeps that ended) of each live thread: id -> (name, n)."""
+    counts = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
-        for line in (task / "status").read_text().splitlines():
-            if line.startswith("voluntary_ctxt_switches:"):
-                total += int(line.split()[1])
-    return total
+        try:
+            name = (task / "comm").read_text().strip()
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith("voluntary_ctxt_switches:"):
+                    counts[task.name] = (name, int(line.split()[1]))
+        except OSError:
+            continue
+    return counts
+
+
+def woke(before: dict[str, tuple[str, int]], after: dict[str, tuple[str, int]]) -> dict[str, int]:
+    """Wake-ups between two readings, by thread name, for threads alive at both."""
+    result: dict[str, int] = {}
+    for tid, (name, count) in after.items():
+        if tid in before:
+            result[name] = result.get(name, 0) + count - before[tid][1]
+    return result
 
 
 def launch(
@@ -109,7 +123,8 @@ def main() -> int:
 
     launch_ratio = statistics.median(ours) / statistics.median(base)
     rss_ratio = app_rss / bare_rss
-    bare_wakes, app_wakes = after[0] - before[0], after[1] - before[1]
+    bare_threads, app_threads = woke(before[0], after[0]), woke(before[1], after[1])
+    bare_wakes, app_wakes = sum(bare_threads.values()), sum(app_threads.values())
     per_minute = app_wakes / (args.idle_seconds / 60)
     print(
         f"launch to window shown: bare {statistics.median(base) * 1e3:.0f} ms, "

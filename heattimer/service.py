@@ -7,11 +7,13 @@ carries the decision), StoreError (the file could not be used).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 
 from heattimer.clock import Clock, SystemClock
 from heattimer.core import breaks as schedule
+from heattimer.core.coach import FRESH, CoachEvent, coach_events
+from heattimer.core.exercises import Exercise, next_exercise
 from heattimer.core.localtime import day_start, local_date
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.records import (
@@ -20,6 +22,7 @@ from heattimer.core.records import (
     check_manual_session,
     check_minutes,
 )
+from heattimer.core.recovery import recovery
 from heattimer.core.rules import HeatDecision, cold_decision, heat_decision, minutes_range
 from heattimer.core.settings import Settings, parse_setting, setting_text, settings_from
 from heattimer.core.status import Status, build_status
@@ -295,6 +298,44 @@ class Service:
     def pause_breaks(self, until: datetime | None) -> schedule.BreakState:
         """Hold posture breaks until ``until``; None resumes them."""
         return self._update_breaks(lambda state, _now, _s: schedule.paused(state, until))
+
+    def pause_breaks_for(self, choice: str) -> schedule.BreakState:
+        """Hold posture breaks for 30 minutes (``30m``), an hour (``1h``) or until tomorrow."""
+        until = schedule.pause_end(choice, self.clock.now(), self.zone)
+        return self.pause_breaks(until)
+
+    def next_exercise(self, catalogue: Sequence[Exercise]) -> Exercise | None:
+        """The exercise for the next posture break: the recovery phase's, not the last one."""
+
+        def body(t: Tables) -> Exercise | None:
+            phase = recovery(self.clock.now(), t.injuries()).phase
+            return next_exercise(catalogue, phase, t.last_exercise())
+
+        return self.store.read(body)
+
+    def coach_events_due(self) -> list[CoachEvent]:
+        """The recovery moments not yet told (the first call only starts counting)."""
+
+        def body(t: Tables) -> list[CoachEvent]:
+            now = self.clock.now()
+            seen = t.coach_seen_until()
+            if seen is None:
+                t.set_coach_seen_until(now)
+                return []
+            events = coach_events(t.injuries(), max(seen, now - FRESH), now)
+            if events:  # written only when there is news: no disk write every minute
+                t.set_coach_seen_until(now)
+            return events
+
+        return self.store.write(body) if self._coach_news_possible() else []
+
+    def _coach_news_possible(self) -> bool:
+        def body(t: Tables) -> bool:
+            now = self.clock.now()
+            seen = t.coach_seen_until()
+            return seen is None or bool(coach_events(t.injuries(), max(seen, now - FRESH), now))
+
+        return self.store.read(body)
 
 
 def _find(injuries: list[Injury], id_prefix: str) -> Injury:

@@ -199,9 +199,11 @@ class Tables:
         ]
 
     def last_exercise(self) -> str | None:
-        """The exercise of the latest break shown, to avoid the same one twice in a row."""
+        """The exercise of the latest break answered (a snoozed one comes back), so that the
+        next break shows another."""
         row = self.conn.execute(
-            "SELECT exercise FROM breaks WHERE exercise != '' ORDER BY at DESC LIMIT 1"
+            "SELECT exercise FROM breaks WHERE exercise != '' AND outcome != 'snoozed'"
+            " ORDER BY at DESC LIMIT 1"
         ).fetchone()
         return None if row is None else str(row[0])
 
@@ -226,6 +228,14 @@ class Tables:
                 "breaks.paused_until": _maybe_text(state.paused_until),
             }
         )
+
+    def coach_seen_until(self) -> datetime | None:
+        """Up to when the recovery coach has told the person its news."""
+        return _maybe(self._state("coach.").get("coach.seen_until"))
+
+    def set_coach_seen_until(self, at: datetime) -> None:
+        """Remember up to when the coach's news was told."""
+        self._set_state({"coach.seen_until": to_text(at)})
 
     def requests(self) -> dict[str, datetime]:
         """Requests to the running app (``show``, ``break``) and when they were made."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from heattimer.core.localtime import local_date
+from heattimer.core.localtime import local_date, next_day_start
 from heattimer.core.model import BreakOutcome
 from heattimer.core.record import Record
 from heattimer.core.settings import Settings
@@ -54,6 +54,29 @@ def after_away(
 def paused(state: BreakState, until: datetime | None) -> BreakState:
     """The schedule with breaks paused until ``until`` (None resumes them)."""
     return state._replace(paused_until=until)
+
+
+PAUSES: dict[str, str] = {"30m": "30 minutes", "1h": "1 hour", "tomorrow": "until tomorrow"}
+"""The pauses the person may pick, and how they read."""
+
+
+def pause_end(choice: str, now: datetime, zone: tzinfo) -> datetime:
+    """When a pause picked at ``now`` ends: 30 minutes, an hour, or the next local midnight."""
+    if choice == "30m":
+        return now + timedelta(minutes=30)
+    if choice == "1h":
+        return now + timedelta(hours=1)
+    if choice == "tomorrow":
+        return next_day_start(now, zone)
+    raise ValueError(f"unknown pause {choice!r} (pauses: {', '.join(PAUSES)})")
+
+
+def break_due(state: BreakState | None, settings: Settings, zone: tzinfo, now: datetime) -> bool:
+    """True if a posture break is due at ``now``."""
+    if state is None:
+        return False
+    due = next_break(state, settings, zone)
+    return due is not None and due <= now
 
 
 def next_break(state: BreakState, settings: Settings, zone: tzinfo) -> datetime | None:

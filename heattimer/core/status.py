@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from heattimer.core.breaks import BreakState, next_break
+from heattimer.core.coach import next_coach_event
 from heattimer.core.model import Injury, Kind, Session
 from heattimer.core.record import Record
 from heattimer.core.recovery import Recovery, recovery
@@ -31,6 +32,8 @@ class Status(Record):
     recovery: Recovery
     next_break: datetime | None
     unconfirmed: Session | None
+    breaks: BreakState | None = None
+    next_coach_event: datetime | None = None
 
     @property
     def cold_offered(self) -> bool:
@@ -70,6 +73,8 @@ def build_status(
         recovery=recovery(now, injuries),
         next_break=next_break(breaks, settings, zone) if breaks is not None else None,
         unconfirmed=unconfirmed_heat(sessions, now),
+        breaks=breaks,
+        next_coach_event=next_coach_event(injuries, now),
     )
 
 
@@ -133,6 +138,8 @@ def next_change(status: Status) -> datetime | None:
         status.heat.available_at,
         status.next_break,
         status.recovery.next_phase_at,
+        status.next_coach_event,
+        status.breaks.paused_until if status.breaks is not None else None,
     ]
     future = [t for t in candidates if t is not None and t > status.now]
     return min(future) if future else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import linecache
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +17,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from heattimer import APP_ID, APP_NAME
+from heattimer.catalogue import catalogue
 from heattimer.clock import Clock, SystemClock
+from heattimer.core.model import BreakOutcome
+from heattimer.gui.breaks import BreakKeeper
+from heattimer.gui.coach import CoachNews, CoachPanel
 from heattimer.gui.controller import Controller
 from heattimer.gui.icons import app_icon
 from heattimer.gui.notify import Notifier
@@ -24,6 +29,7 @@ from heattimer.gui.sound import Sound
 from heattimer.gui.tray import Tray
 from heattimer.gui.watch import StoreWatcher
 from heattimer.gui.window import MainWindow
+from heattimer.idle import IdleMonitor
 from heattimer.instance import AppLock
 from heattimer.paths import data_dir
 from heattimer.service import Service
@@ -58,6 +64,8 @@ class HeatTimerApp(QObject):
         notifier: Notifier | None = None,
         sound: Sound | None = None,
         tray_available: bool | None = None,
+        idle: IdleMonitor | None = None,
+        fullscreen: Callable[[], bool | None] | None = None,
     ) -> None:
         super().__init__()
         self.service = service
@@ -71,6 +79,31 @@ class HeatTimerApp(QObject):
         if self.notifier.tray is None:
             self.notifier.tray = self.tray.icon
         self.told_no_tray = False
+        if idle is None:
+            from heattimer.gui.idle_mutter import pick_idle_monitor
+
+            idle = pick_idle_monitor()
+        if fullscreen is None:
+            from heattimer.x11 import fullscreen_window_active
+
+            fullscreen = fullscreen_window_active
+        self.idle = idle
+        self.exercises = catalogue()
+        self.breaks = BreakKeeper(
+            self.controller, service, clock, idle, fullscreen, self.exercises, self
+        )
+        self.popup: object | None = None
+        self.coach = CoachPanel(self.exercises, service.zone)
+        self.window.extra.addWidget(self.coach)
+        self.controller.changed.connect(self.coach.show_status)
+        self.coach_news = CoachNews(self.controller, service, self.notifier, self)
+        self.breaks.breakDue.connect(self.show_break)
+        self.coach.pauseChosen.connect(self.pause_breaks)
+        self.coach.breakNowRequested.connect(self.breaks.offer_now)
+        self.tray.pauseChosen.connect(self.pause_breaks)
+        self.tray.breakNowRequested.connect(self.breaks.offer_now)
+        self.tray.settingsRequested.connect(self.edit_settings)
+        self.window.settingsRequested.connect(self.edit_settings)
         self.window.visibilityChanged.connect(self.controller.set_window_visible)
         self.window.logInjuryRequested.connect(self.log_injury)
         self.window.closeRequested.connect(self.close_without_tray)
@@ -84,9 +117,44 @@ class HeatTimerApp(QObject):
         self._follow_tray()
 
     def start(self, show_window: bool = True) -> None:
-        """Show the window (unless asked not to) and take the first look at the clock."""
+        """Show the window (unless asked not to), take the first look at the clock, and start
+        the sitting clock for posture breaks."""
         if show_window or not self.tray_available():
             self.window.show()
+        self.controller.tick()
+        self.breaks.begin()
+
+    def show_break(self, exercise: object) -> None:
+        """A posture break is due: the popup, near the tray, without taking the keyboard."""
+        from heattimer.gui.breakpopup import BreakPopup  # loaded with the first break
+
+        popup = BreakPopup(exercise, self.clock)  # type: ignore[arg-type]
+        popup.answered.connect(self._break_answered)
+        geometry = self.tray.icon.geometry()
+        if geometry.isValid() and not geometry.isEmpty():
+            popup.place_near(geometry.center().x(), geometry.center().y())
+        else:
+            popup.place_near()
+        popup.show()
+        self.popup = popup
+
+    def _break_answered(self, outcome: BreakOutcome) -> None:
+        self.popup = None
+        self.breaks.answered(outcome)
+
+    def pause_breaks(self, choice: str) -> None:
+        """Pause posture breaks (``30m``, ``1h``, ``tomorrow``) or, with "", resume them."""
+        if choice:
+            self.controller.run(lambda: self.service.pause_breaks_for(choice))
+        else:
+            self.controller.run(lambda: self.service.pause_breaks(None))
+
+    def edit_settings(self) -> None:
+        """The settings dialog."""
+        from heattimer.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.service, self.idle.name, self.window)
+        dialog.exec()
         self.controller.tick()
 
     def tray_available(self) -> bool:

@@ -1,4 +1,4 @@
-"""A line of centred, wrapped text on a rounded, tinted background.
+"""Wrapped text (centred, or from the left) on an optional rounded, tinted background.
 
 Painted as a small SVG (see drawing.py) rather than styled with a Qt style
 sheet: the first style sheet in an app loads Qt's whole CSS machinery, most of
@@ -15,7 +15,7 @@ from heattimer.core.record import TYPE_CHECKING
 from heattimer.gui import drawing
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtGui import QPaintEvent, QResizeEvent
 
 PAD_X, PAD_Y = 12, 9
 
@@ -23,15 +23,19 @@ PAD_X, PAD_Y = 12, 9
 class Banner(QWidget):
     """Centred text that wraps, on an optional rounded background."""
 
-    def __init__(self, parent: QWidget | None = None, bold: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, bold: bool = True, centred: bool = True
+    ) -> None:
         super().__init__(parent)
+        self.centred = centred
+        self.italic = False
         self._text = ""
         self.background: QColor | None = None
         self.foreground: QColor | None = None
         self.weight = 600 if bold else 400
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        # Not a height-for-width widget: Qt does not let those size a top-level window, so
+        # the banner says how tall it must be at its present width, and asks again on resize.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
         """The text shown."""
@@ -53,6 +57,7 @@ class Banner(QWidget):
     def _font(self) -> QFont:
         font = QFont(self.font())
         font.setWeight(QFont.Weight.DemiBold if self.weight >= 600 else QFont.Weight.Normal)
+        font.setItalic(self.italic)
         return font
 
     def _pads(self) -> tuple[int, int]:
@@ -62,18 +67,21 @@ class Banner(QWidget):
         pad_x, _ = self._pads()
         return drawing.wrap(self._text, self._font(), max(40, width - 2 * pad_x))
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
+    def height_for(self, width: int) -> int:
+        """How tall the banner is when ``width`` wide."""
         _, pad_y = self._pads()
         return len(self._lines(width)) * QFontMetrics(self._font()).lineSpacing() + 2 * pad_y
 
     def sizeHint(self) -> QSize:
-        return QSize(320, self.heightForWidth(320))
+        return QSize(200, self.height_for(max(self.width(), 200)))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, self.heightForWidth(self.width() or 320))
+        return QSize(120, self.height_for(self.width() if self.width() > 120 else 320))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         width, height = self.width(), self.height()
@@ -86,11 +94,15 @@ class Banner(QWidget):
             else [drawing.rounded_rect(width, height, 8, self.background)]
         )
         ink = self.foreground or self.palette().color(QPalette.ColorRole.WindowText)
+        pad_x, _ = self._pads()
         top = (height - len(lines) * metrics.lineSpacing()) / 2
         size = QFontInfo(font).pixelSize()
         for index, line in enumerate(lines):
             baseline = top + index * metrics.lineSpacing() + metrics.ascent()
-            parts.append(drawing.text(width / 2, baseline, line, font, size, ink, self.weight))
+            x, anchor = (width / 2, "middle") if self.centred else (pad_x, "start")
+            parts.append(
+                drawing.text(x, baseline, line, font, size, ink, self.weight, anchor, self.italic)
+            )
         painter = QPainter(self)
         drawing.paint(painter, drawing.document(width, height, parts), QRectF(0, 0, width, height))
         painter.end()

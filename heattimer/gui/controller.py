@@ -60,6 +60,7 @@ class Controller(QObject):
         self._rung: dict[str, datetime] = {}
         self._running_id: str | None = None
         self._last_idle_tick: datetime | None = None
+        self.before_tick: list[Callable[[], None]] = []  # e.g. noticing the person was away
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.tick)
@@ -68,6 +69,8 @@ class Controller(QObject):
 
     def tick(self) -> None:
         """Read the clock, ask the service, ring the alarm if due, schedule the next tick."""
+        for hook in self.before_tick:
+            hook()
         try:
             status = self.service.status()
         except StoreError as error:
@@ -182,6 +185,10 @@ class Controller(QObject):
         except StoreError as error:
             self.problem.emit(str(error))
             return None
+
+    def run(self, action: Callable[[], T]) -> T | None:
+        """Do ``action`` (a call to the service), show why if it was refused, then tick."""
+        return self._act(action)
 
     def _act(self, action: Callable[[], T]) -> T | None:
         try:

@@ -70,12 +70,23 @@ def ring(side: float, width: float, fraction: float, fill: QColor, track: QColor
 
 
 def text(
-    x: float, y: float, words: str, font: QFont, size: float, fill: QColor, weight: int = 400
+    x: float,
+    y: float,
+    words: str,
+    font: QFont,
+    size: float,
+    fill: QColor,
+    weight: int = 400,
+    anchor: str = "middle",
+    italic: bool = False,
 ) -> str:
-    """One line of text centred on ``x``, its baseline at ``y``."""
+    """One line of text centred on ``x`` (or starting there, with anchor "start"), its
+    baseline at ``y``."""
+    family = escape(font.family())
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-family="{escape(font.family())}"'
-        f' font-size="{size:.1f}" font-weight="{weight}" {_paint_attrs("fill", fill)}>'
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-family="{family}"'
+        f' font-size="{size:.1f}" font-weight="{weight}"'
+        f' font-style="{"italic" if italic else "normal"}" {_paint_attrs("fill", fill)}>'
         f"{escape(words)}</text>"
     )
 

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
 
+RING_SIDE = 208
+
+
 class ProgressRing(QWidget):
     """A ring that empties as a session runs, with a large label and a small one inside."""
 
@@ -22,8 +25,9 @@ class ProgressRing(QWidget):
         self.big = ""
         self.small = ""
         self.colour = QColor("#e8590c")
-        self.setMinimumSize(QSize(200, 200))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFixedHeight(RING_SIDE)
+        self.setMinimumWidth(RING_SIDE)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def show_state(self, fraction: float, big: str, small: str, colour: QColor) -> None:
         """Show ``fraction`` (0 to 1) of the ring filled, and the two labels."""
@@ -35,7 +39,7 @@ class ProgressRing(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(240, 240)
+        return QSize(RING_SIDE, RING_SIDE)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         side = min(self.width(), self.height())

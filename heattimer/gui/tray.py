@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from heattimer import APP_NAME
+from heattimer.core.breaks import PAUSES
 from heattimer.core.model import Kind
 from heattimer.core.status import Status, headline, short_reason, tray_state
 from heattimer.gui.controller import Controller
@@ -27,6 +28,9 @@ class Tray(QObject):
 
     openRequested = Signal()
     logInjuryRequested = Signal()
+    settingsRequested = Signal()
+    breakNowRequested = Signal()
+    pauseChosen = Signal(str)  # a key of core.breaks.PAUSES, or "" to resume
     quitRequested = Signal()
 
     def __init__(self, controller: Controller, zone: tzinfo, parent: QObject | None = None):
@@ -51,11 +55,25 @@ class Tray(QObject):
     def _build_menu(self) -> None:
         self.start15 = self._action("Start 15 min", lambda: self.controller.start(15))
         self.start20 = self._action("Start 20 min", lambda: self.controller.start(20))
+        self.warmup = self._action(
+            "Start 15 min warm-up (before a workout)",
+            lambda: self.controller.start(15, warmup=True),
+        )
         self.stop = self._action("Stop session", self.controller.stop)
         self.heat_off = self._action("Heat is off", self.controller.confirm_heat_off)
         self.cold = self._action("Cold session", lambda: self.controller.start(kind=Kind.COLD))
         self.menu.addSeparator()
+        self.break_now = self._action("Take a posture break now", self.breakNowRequested.emit)
+        self.pause_menu = QMenu("Pause posture breaks", self.menu)
+        for key, words in PAUSES.items():
+            self.pause_menu.addAction(words.capitalize()).triggered.connect(
+                lambda _=False, k=key: self.pauseChosen.emit(k)
+            )
+        self.resume = self.pause_menu.addAction("Resume now")
+        self.resume.triggered.connect(lambda: self.pauseChosen.emit(""))
+        self.menu.addMenu(self.pause_menu)
         self.injury = self._action("Log injury…", self.logInjuryRequested.emit)
+        self.settings = self._action("Settings…", self.settingsRequested.emit)
         self.open = self._action(f"Open {APP_NAME}", self.openRequested.emit)
         self.menu.addSeparator()
         self.quit = self._action("Quit", self.quitRequested.emit)
@@ -84,10 +102,11 @@ class Tray(QObject):
             self.icon.setToolTip(tip)
 
         heat = status.heat
-        for action, minutes in ((self.start15, 15), (self.start20, 20)):
+        for action, minutes in ((self.start15, 15), (self.start20, 20), (self.warmup, 15)):
             action.setEnabled(heat.allowed)
             reason = "" if heat.allowed else f" — {short_reason(status, self.zone)}"
-            action.setText(f"Start {minutes} min{reason}")
+            kind = " warm-up" if action is self.warmup else ""
+            action.setText(f"Start {minutes} min{kind}{reason}")
             action.setVisible(session is None)
         self.stop.setVisible(session is not None)
         if session is not None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWid
 from heattimer import APP_NAME
 from heattimer.core.model import Kind, Session
 from heattimer.core.record import TYPE_CHECKING
-from heattimer.core.recovery import ADVICE, Phase
 from heattimer.core.rules import HEAT_MINUTES, Reason
 from heattimer.core.status import Status, headline
 from heattimer.core.wording import clock, when
@@ -49,6 +48,7 @@ class MainWindow(QWidget):
 
     visibilityChanged = Signal(bool)
     logInjuryRequested = Signal()
+    settingsRequested = Signal()
     closeRequested = Signal()
 
     def __init__(self, controller: Controller, zone: tzinfo) -> None:
@@ -57,7 +57,7 @@ class MainWindow(QWidget):
         self.zone = zone
         self.hide_on_close = True
         self.setWindowTitle(APP_NAME)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(400)
         self._build()
         controller.changed.connect(self.show_status)
         controller.alarmChanged.connect(self.show_alarm)
@@ -67,8 +67,10 @@ class MainWindow(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 20, 22, 18)
-        layout.setSpacing(12)
+        # A compact timer: the window is always just the size of what it shows.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.setSpacing(10)
         self.body = layout
 
         self.ring = ProgressRing()
@@ -92,12 +94,19 @@ class MainWindow(QWidget):
         row.setSpacing(8)
         self.start15 = self._button("Start 15 min", lambda: self.controller.start(15))
         self.start20 = self._button("Start 20 min", lambda: self.controller.start(20))
-        self.start_other = self._button("Other length", lambda: None)
+        self.start_other = self._button("More…", lambda: None)
         self.length_menu = QMenu(self)
         self.length_actions: list[QAction] = []
         for minutes in HEAT_MINUTES:
             action = self.length_menu.addAction(f"{minutes} minutes")
             action.triggered.connect(lambda _=False, m=minutes: self.controller.start(m))
+            self.length_actions.append(action)
+        self.length_menu.addSeparator()
+        for minutes in (15, 20):  # the seed: gentle warmth before heavy lifting
+            action = self.length_menu.addAction(f"Warm-up before a workout, {minutes} minutes")
+            action.triggered.connect(
+                lambda _=False, m=minutes: self.controller.start(m, warmup=True)
+            )
             self.length_actions.append(action)
         self.start_other.setMenu(self.length_menu)
         for button in (self.start15, self.start20, self.start_other):
@@ -129,6 +138,8 @@ class MainWindow(QWidget):
         self.injury_button = self._button("Log injury…", self.logInjuryRequested.emit)
         self.footer.addWidget(self.injury_button)
         self.footer.addStretch(1)
+        self.settings_button = self._button("Settings…", self.settingsRequested.emit)
+        self.footer.addWidget(self.settings_button)
         layout.addLayout(self.footer)
 
         for widget in (self.alarm_label, self.heat_off_button, self.problem_label):
@@ -195,9 +206,10 @@ class MainWindow(QWidget):
         self.cold_button.setText(f"Cold session · {status.settings.cold_minutes} min")
         red_flag = heat.reason is Reason.RED_FLAG
         self.cleared_button.setVisible(red_flag and not running)
-        if heat.injury_block:
-            self.advice.show_text(heat.message if red_flag else ADVICE[Phase.ACUTE])
-        self.advice.setVisible(heat.injury_block)
+        # The phase's advice is in the coach panel; a red flag's message stands out here.
+        if red_flag:
+            self.advice.show_text(heat.message)
+        self.advice.setVisible(red_flag)
         cap, used = status.settings.daily_cap, status.today_sessions
         dots = "●" * min(used, cap) + "○" * max(0, cap - used)
         self.today.show_text(f"Today  {dots}  {used} of {cap} heat sessions", MUTED)

@@ -79,3 +79,39 @@ def notifier() -> FakeNotifier:
 @pytest.fixture
 def sound() -> FakeSound:
     return FakeSound()
+
+
+def make_app(
+    service: Service,
+    clock: FakeClock,
+    notifier: FakeNotifier,
+    sound: FakeSound,
+    tray_available: bool = True,
+):  # type: ignore[no-untyped-def]
+    """The app with fakes for everything the desktop would tell it (idle time, full screen)."""
+    from heattimer.gui.app import HeatTimerApp
+    from heattimer.idle import FakeIdle
+
+    return HeatTimerApp(
+        service,
+        clock,
+        notifier,
+        sound,  # type: ignore[arg-type]
+        tray_available=tray_available,
+        idle=FakeIdle(0.0),
+        fullscreen=lambda: False,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _close_popups() -> Iterator[None]:
+    """Posture-break popups are top-level windows: none may outlive its test."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from heattimer.gui.breakpopup import BreakPopup
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, BreakPopup):
+            widget.hide()
+            widget.deleteLater()

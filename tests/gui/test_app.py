@@ -16,14 +16,14 @@ from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.gui.app import HeatTimerApp
 from heattimer.service import Service
 from heattimer.store import Store
-from tests.gui.conftest import BERLIN, FakeNotifier, FakeSound
+from tests.gui.conftest import BERLIN, FakeNotifier, FakeSound, make_app
 
 
 @pytest.fixture
 def app(
     qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
 ) -> Iterator[HeatTimerApp]:
-    heat_timer = HeatTimerApp(service, clock, notifier, sound, tray_available=True)  # type: ignore[arg-type]
+    heat_timer = make_app(service, clock, notifier, sound, tray_available=True)
     qtbot.addWidget(heat_timer.window)
     heat_timer.start()
     yield heat_timer
@@ -129,7 +129,7 @@ def test_injury_shows_block_cold_button_and_acute_advice(
     window = app.window
     assert not window.start_row.isVisible()
     assert window.cold_button.isVisible() and "Cold session" in window.cold_button.text()
-    assert "cold packs" in window.advice.text()
+    assert "cold packs" in app.coach.advice.text()
     assert window.headline.text() == "Heat unlocks Thu 14:00, in 48 h"
     clock.jump(timedelta(hours=1, minutes=30))
     app.controller.tick()
@@ -241,7 +241,7 @@ def test_restart_resumes_a_running_countdown(
 ) -> None:
     service.start(Kind.HEAT, 20)
     clock.jump(timedelta(minutes=5))
-    app = HeatTimerApp(service, clock, notifier, sound, tray_available=True)  # type: ignore[arg-type]
+    app = make_app(service, clock, notifier, sound, tray_available=True)
     qtbot.addWidget(app.window)
     app.start()
     assert app.window.ring.big == "15:00"
@@ -253,7 +253,7 @@ def test_restart_after_the_deadline_passed_asks_to_check_the_heat(
 ) -> None:
     service.start(Kind.HEAT, 15)
     clock.jump(timedelta(hours=3))  # the app was closed (or crashed) meanwhile
-    app = HeatTimerApp(service, clock, notifier, sound, tray_available=True)  # type: ignore[arg-type]
+    app = make_app(service, clock, notifier, sound, tray_available=True)
     qtbot.addWidget(app.window)
     app.start()
     assert app.window.alarm_label.isVisible()
@@ -269,7 +269,7 @@ def test_without_a_tray_closing_quits_after_saying_so(
     sound: FakeSound,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    app = HeatTimerApp(service, clock, notifier, sound, tray_available=False)  # type: ignore[arg-type]
+    app = make_app(service, clock, notifier, sound, tray_available=False)
     qtbot.addWidget(app.window)
     app.start()
     asked: list[str] = []
@@ -294,7 +294,7 @@ def test_without_a_tray_closing_during_a_session_warns_each_time(
     sound: FakeSound,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    app = HeatTimerApp(service, clock, notifier, sound, tray_available=False)  # type: ignore[arg-type]
+    app = make_app(service, clock, notifier, sound, tray_available=False)
     qtbot.addWidget(app.window)
     app.start()
     app.told_no_tray = True

@@ -9,11 +9,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from heattimer.gui.app import HeatTimerApp
 from heattimer.gui.watch import StoreWatcher
 from heattimer.instance import AppLock, app_running
 from heattimer.service import Service
-from tests.gui.conftest import FakeNotifier, FakeSound
+from tests.gui.conftest import FakeNotifier, FakeSound, make_app
 
 
 def test_second_launch_brings_the_window_forward_and_exits_0(
@@ -21,7 +20,7 @@ def test_second_launch_brings_the_window_forward_and_exits_0(
 ) -> None:
     lock = AppLock(service.store.data_dir)
     assert lock.acquire()
-    app = HeatTimerApp(service, service.clock, notifier, sound, tray_available=True)  # type: ignore[arg-type]
+    app = make_app(service, service.clock, notifier, sound, tray_available=True)
     qtbot.addWidget(app.window)
     watcher = StoreWatcher(service.store)
     watcher.changed.connect(app.controller.data_changed)

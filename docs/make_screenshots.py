@@ -1,0 +1,144 @@
+"""Render the README's screenshots: the window running a session, blocked by an injury, and a
+posture-break popup, in light and dark palettes. Offscreen, with a clock set by hand.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [OUTPUT_DIR]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from heattimer.clock import FakeClock
+from heattimer.core.model import Area, Kind
+from heattimer.gui.app import HeatTimerApp, _make_qapp
+from heattimer.idle import FakeIdle
+from heattimer.service import Service
+from heattimer.store import Store
+
+ZONE = ZoneInfo("Europe/Berlin")
+
+
+class QuietNotifier:
+    """Screenshots make no noise."""
+
+    tray = None
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QObject, Signal
+
+        class Relay(QObject):
+            actionInvoked = Signal(str)
+
+        self._relay = Relay()
+        self.actionInvoked = self._relay.actionInvoked
+
+    def notify(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def close(self, tag: str) -> None:
+        pass
+
+
+class Silence:
+    def play(self) -> None:
+        pass
+
+
+def palette(dark: bool) -> QPalette:
+    """Fusion's palette, or a dark one like a desktop's dark mode."""
+    style = QStyleFactory.create("Fusion")
+    base = style.standardPalette()
+    if not dark:
+        return base
+    colours = {
+        QPalette.ColorRole.Window: "#26282b",
+        QPalette.ColorRole.WindowText: "#e9ecef",
+        QPalette.ColorRole.Base: "#1e2023",
+        QPalette.ColorRole.AlternateBase: "#2c2f33",
+        QPalette.ColorRole.Text: "#e9ecef",
+        QPalette.ColorRole.Button: "#33363a",
+        QPalette.ColorRole.ButtonText: "#e9ecef",
+        QPalette.ColorRole.Highlight: "#e8590c",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#33363a",
+        QPalette.ColorRole.ToolTipText: "#e9ecef",
+        QPalette.ColorRole.PlaceholderText: "#868e96",
+    }
+    for role, value in colours.items():
+        base.setColor(role, QColor(value))
+    return base
+
+
+def build(folder: Path, clock: FakeClock) -> tuple[HeatTimerApp, Service]:
+    service = Service(Store(folder), clock, ZONE)
+    app = HeatTimerApp(
+        service,
+        clock,
+        QuietNotifier(),
+        Silence(),  # type: ignore[arg-type]
+        tray_available=True,
+        idle=FakeIdle(0.0),
+        fullscreen=lambda: False,
+    )
+    app.window.resize(420, 10)
+    return app, service
+
+
+def shoot(qapp: QApplication, app: HeatTimerApp, path: Path) -> None:
+    app.window.show()
+    app.controller.tick()
+    for _ in range(5):
+        qapp.processEvents()
+    app.window.adjustSize()
+    qapp.processEvents()
+    app.window.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent)
+    out.mkdir(parents=True, exist_ok=True)
+    qapp = _make_qapp()
+    qapp.setStyle("Fusion")
+    for dark in (False, True):
+        qapp.setPalette(palette(dark))
+        tone = "dark" if dark else "light"
+        with tempfile.TemporaryDirectory() as folder:
+            clock = FakeClock(datetime(2026, 11, 24, 13, 2, tzinfo=UTC))
+            app, service = build(Path(folder) / "running", clock)
+            service.record_session(Kind.HEAT, clock.now() - timedelta(hours=4), 15)
+            app.start()
+            app.controller.start(20)
+            clock.jump(timedelta(minutes=7, seconds=36))
+            shoot(qapp, app, out / f"running-{tone}.png")
+
+            clock = FakeClock(datetime(2026, 11, 24, 13, 2, tzinfo=UTC))
+            app, service = build(Path(folder) / "blocked", clock)
+            service.log_injury(clock.now() - timedelta(hours=17), Area.LOWER_BACK, (), "deadlifts")
+            app.start()
+            shoot(qapp, app, out / f"blocked-{tone}.png")
+
+            app.breaks.offer_now()
+            popup = app.popup
+            assert popup is not None
+            popup.show()  # type: ignore[attr-defined]
+            for _ in range(5):
+                qapp.processEvents()
+            popup.grab().save(str(out / f"break-{tone}.png"))  # type: ignore[attr-defined]
+            print(out / f"break-{tone}.png")
+            popup.close()  # type: ignore[attr-defined]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

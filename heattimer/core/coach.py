@@ -1,0 +1,96 @@
+"""The moments in a recovery worth a notification, from the newest injury.
+
+- 48 h after the injury: heat is unlocked and the subacute phase begins (or,
+  with a red flag not yet cleared, heat stays on hold: see a professional);
+- day 8: functional rebuilding begins; day 29: maintenance;
+- after 14 days: pain lasting past two weeks should be seen by a physical
+  therapist or physician.
+The caller remembers up to when it has told the person, and asks for the
+moments in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from heattimer.core.model import Injury
+from heattimer.core.record import Record
+from heattimer.core.recovery import (
+    ADVICE,
+    PHASE_STARTS,
+    PROFESSIONAL_NOTE,
+    SEE_PROFESSIONAL_AFTER,
+    TITLES,
+    Phase,
+    newest_injury,
+)
+from heattimer.core.rules import INJURY_BLOCK, SEE_PROFESSIONAL
+
+
+class CoachEvent(Record):
+    """A moment to tell the person about."""
+
+    at: datetime
+    kind: str  # "heat_unlocked", "heat_on_hold", "phase", "see_professional"
+    title: str
+    body: str
+
+
+def _events_of(injury: Injury) -> list[CoachEvent]:
+    unlock = injury.at + INJURY_BLOCK
+    events: list[CoachEvent] = []
+    if injury.holds_heat(unlock):
+        events.append(
+            CoachEvent(
+                unlock,
+                "heat_on_hold",
+                "48 hours since your injury: heat stays on hold",
+                f"You logged a red flag: {SEE_PROFESSIONAL}, then record that they cleared you.",
+            )
+        )
+    else:
+        events.append(
+            CoachEvent(
+                unlock,
+                "heat_unlocked",
+                "Heat is unlocked",
+                f"48 hours have passed since your injury. {ADVICE[Phase.SUBACUTE]}",
+            )
+        )
+    for phase, start in PHASE_STARTS:
+        if phase in (Phase.ACUTE, Phase.SUBACUTE):
+            continue  # the acute phase starts with the log; subacute is told with the unlock
+        events.append(
+            CoachEvent(injury.at + start, "phase", f"Now: {TITLES[phase].lower()}", ADVICE[phase])
+        )
+    events.append(
+        CoachEvent(
+            injury.at + SEE_PROFESSIONAL_AFTER,
+            "see_professional",
+            "Two weeks since your injury",
+            PROFESSIONAL_NOTE,
+        )
+    )
+    return sorted(events, key=lambda e: e.at)
+
+
+def coach_events(injuries: Iterable[Injury], since: datetime, until: datetime) -> list[CoachEvent]:
+    """The moments in (since, until] of the newest injury active at ``until``."""
+    injury = newest_injury(injuries, until)
+    if injury is None:
+        return []
+    return [e for e in _events_of(injury) if since < e.at <= until]
+
+
+def next_coach_event(injuries: Iterable[Injury], now: datetime) -> datetime | None:
+    """When the next such moment comes (to wake the app for it), or None."""
+    injury = newest_injury(injuries, now)
+    if injury is None:
+        return None
+    upcoming = [e.at for e in _events_of(injury) if e.at > now]
+    return min(upcoming) if upcoming else None
+
+
+FRESH = timedelta(days=1)
+"""A moment older than this when first noticed (the app was closed) is not told late."""

@@ -1,0 +1,147 @@
+"""The recovery coach in the main window: phase, what to do now, next phase, next break.
+
+Everything it says comes from core (recovery phases and the seed's advice)
+and the exercise catalogue; it only lays it out. The news of the moments that
+matter (heat unlocked, a new phase, two weeks) goes out as notifications.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import tzinfo
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from heattimer.core.breaks import PAUSES
+from heattimer.core.exercises import Exercise, for_phase
+from heattimer.core.recovery import PROFESSIONAL_NOTE, Phase
+from heattimer.core.status import Status
+from heattimer.core.wording import span, when
+from heattimer.gui.banner import Banner
+from heattimer.gui.controller import Controller
+from heattimer.service import Service
+from heattimer.store import StoreError
+
+PANEL_TINT = QColor(134, 142, 150, 30)
+
+
+class CoachPanel(QWidget):
+    """Where the person stands in their recovery, and the posture breaks."""
+
+    pauseChosen = Signal(str)  # a key of core.breaks.PAUSES, or "" to resume
+    breakNowRequested = Signal()
+
+    def __init__(
+        self, catalogue: Sequence[Exercise], zone: tzinfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.zone = zone
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(4)
+        # Banners, not word-wrapped labels: Qt cannot size a window around those.
+        self.title = Banner(bold=True, centred=False)
+        self.advice = Banner(bold=False, centred=False)
+        self.exercises = Banner(bold=False, centred=False)
+        self.next_phase = Banner(bold=False, centred=False)
+        self.professional = Banner(bold=False)
+        for banner in (self.title, self.advice, self.exercises, self.next_phase, self.professional):
+            layout.addWidget(banner)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 6, 0, 0)
+        self.breaks = Banner(bold=False, centred=False)
+        row.addWidget(self.breaks, 1)
+        self.break_now = QPushButton("Break now")
+        self.break_now.clicked.connect(self.breakNowRequested.emit)
+        self.pause = QPushButton("Pause")
+        menu = QMenu(self)
+        for key, words in PAUSES.items():
+            menu.addAction(f"Pause {words}").triggered.connect(
+                lambda _=False, k=key: self.pauseChosen.emit(k)
+            )
+        menu.addSeparator()
+        self.resume = menu.addAction("Resume posture breaks")
+        self.resume.triggered.connect(lambda: self.pauseChosen.emit(""))
+        self.pause.setMenu(menu)
+        row.addWidget(self.break_now)
+        row.addWidget(self.pause)
+        layout.addLayout(row)
+
+    def show_status(self, status: Status) -> None:
+        """Lay out the recovery and the break schedule of ``status``."""
+        recovery, now = status.recovery, status.now
+        title = f"Recovery: {recovery.title}"
+        if recovery.day is not None:
+            title += f" · day {recovery.day}"
+        self.title.show_text(title)
+        self.advice.show_text(recovery.advice)
+        names = [e.name for e in for_phase(self.catalogue, recovery.phase)]
+        shown = names[:6] + (["…"] if len(names) > 6 else [])
+        label = "Exercises" if recovery.phase is not Phase.NONE else "Exercises for every day"
+        self.exercises.show_text(f"{label}: {', '.join(shown).lower()}" if names else "")
+        if recovery.next_phase is not None and recovery.next_phase_at is not None:
+            at = when(recovery.next_phase_at, now, self.zone)
+            self.next_phase.show_text(
+                f"Next: {recovery.next_phase} from {at} (in {span(recovery.next_phase_at - now)})"
+            )
+            self.next_phase.show()
+        else:
+            self.next_phase.hide()
+        self.professional.show_text(PROFESSIONAL_NOTE, None, PANEL_TINT)
+        self.professional.setVisible(recovery.see_professional)
+        self.breaks.show_text(self._breaks_line(status))
+        paused = (
+            status.breaks is not None
+            and status.breaks.paused_until is not None
+            and (status.breaks.paused_until > now)
+        )
+        self.resume.setVisible(paused)
+        for button in (self.pause, self.break_now):
+            button.setEnabled(status.settings.breaks)
+
+    def _breaks_line(self, status: Status) -> str:
+        now, state = status.now, status.breaks
+        if not status.settings.breaks:
+            return "Posture breaks are off (Settings)."
+        if state is not None and state.paused_until is not None and state.paused_until > now:
+            return f"Posture breaks paused until {when(state.paused_until, now, self.zone)}."
+        if status.next_break is None:
+            return "Posture breaks start when you sit down."
+        if status.next_break <= now:
+            return "A posture break is due."
+        return f"Next posture break at {when(status.next_break, now, self.zone)}."
+
+
+class CoachNews(QObject):
+    """Tells the person, by notification, the recovery moments as they come."""
+
+    def __init__(
+        self,
+        controller: Controller,
+        service: Service,
+        notifier: object,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.notifier = notifier
+        controller.idleTick.connect(self.check)
+
+    def check(self) -> None:
+        """Send a notification for each moment reached since the last check."""
+        try:
+            events = self.service.coach_events_due()
+        except StoreError:
+            return
+        for event in events:
+            self.notifier.notify(event.kind, event.title, event.body, urgent=False)  # type: ignore[attr-defined]

@@ -1,0 +1,105 @@
+"""Settings: every setting the command line has, checked by the same rules.
+
+The ranges come from core/settings.py; a value the rules refuse is shown in
+the dialog and nothing is saved. It also says how the app notices that the
+person is away, or that it cannot on this desktop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from heattimer.core.settings import SettingError, parse_setting, setting_text
+from heattimer.service import Service
+
+NUMBERS = (
+    # key, label, low, high, suffix
+    ("heat-minutes", "Heat session length", 15, 20, " min"),
+    ("daily-cap", "Heat sessions a day", 1, 3, ""),
+    ("cool-down-minutes", "Cool-down between heat sessions", 0, 240, " min"),
+    ("cold-minutes", "Cold session length", 10, 20, " min"),
+    ("break-interval-minutes", "Posture break after sitting", 20, 120, " min"),
+    ("idle-reset-minutes", "Away time that restarts the sitting clock", 1, 30, " min"),
+)
+
+
+class SettingsDialog(QDialog):
+    """Edits the settings; ``save()`` stores the changed ones through the service."""
+
+    def __init__(self, service: Service, idle_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle("Settings — Heat Timer")
+        self.current = service.settings()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.numbers: dict[str, QSpinBox] = {}
+        for key, label, low, high, suffix in NUMBERS:
+            box = QSpinBox()
+            box.setRange(low, high)
+            box.setSuffix(suffix)
+            box.setValue(int(setting_text(self.current, key)))
+            form.addRow(label, box)
+            self.numbers[key] = box
+        self.breaks = QCheckBox("Remind me to take posture breaks")
+        self.breaks.setChecked(self.current.breaks)
+        form.addRow("", self.breaks)
+        self.work_hours = QLineEdit(
+            "" if self.current.work_hours is None else str(self.current.work_hours)
+        )
+        self.work_hours.setPlaceholderText("any time (e.g. Mon-Fri 09:00-18:00)")
+        form.addRow("Breaks only in work hours", self.work_hours)
+        layout.addLayout(form)
+
+        away = (
+            f"Away time is noticed through: {idle_name}."
+            if idle_name != "none"
+            else "This desktop does not tell Heat Timer when you are away from the keyboard, "
+            "so all time counts as sitting (a suspend still counts as away)."
+        )
+        self.idle_note = QLabel(away)
+        self.idle_note.setWordWrap(True)
+        layout.addWidget(self.idle_note)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def changes(self) -> dict[str, str]:
+        """The settings whose value was changed, as text."""
+        wanted = {key: str(box.value()) for key, box in self.numbers.items()}
+        wanted["breaks"] = "on" if self.breaks.isChecked() else "off"
+        wanted["work-hours"] = self.work_hours.text().strip() or "off"
+        return {
+            key: text for key, text in wanted.items() if text != setting_text(self.current, key)
+        }
+
+    def save(self) -> None:
+        """Store the changes; on a value the rules refuse, say why and keep the dialog open."""
+        changes = self.changes()
+        try:
+            for key, text in changes.items():
+                parse_setting(key, text)  # all checked before any is stored
+        except SettingError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        for key, text in changes.items():
+            self.current = self.service.set_setting(key, text)
+        self.accept()

@@ -1,0 +1,263 @@
+"""How long since the person last touched the keyboard or mouse: one small interface per platform.
+
+Rules:
+- No Qt here (GNOME on Wayland asks Mutter over D-Bus, in gui/idle_mutter.py).
+- ``idle_seconds()`` never raises: None means "cannot tell right now", and the
+  caller then counts the time as sitting.
+- ctypes and native libraries load when a monitor is built or first asked, never at import.
+- ``system_idle_monitor()`` picks the real default for this OS, and only one that
+  answered once; ``FakeIdle`` is for tests.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from heattimer.core.record import TYPE_CHECKING
+from heattimer.x11 import XConnection, xss
+
+if TYPE_CHECKING:
+    import ctypes
+    from collections.abc import Callable
+    from typing import Protocol
+
+    class IdleMonitor(Protocol):
+        """Anything that tells the seconds since the last keyboard or mouse input."""
+
+        name: str
+        """A short human name of the source, for settings ("none" when there is none)."""
+
+        def idle_seconds(self) -> float | None:
+            """Seconds since the last input, or None when it cannot tell right now."""
+            ...
+
+else:
+    IdleMonitor = object  # only annotations name it; `typing` stays unloaded
+
+
+class NullIdle:
+    """No idle source on this desktop: every answer is "cannot tell"."""
+
+    name = "none"
+
+    def idle_seconds(self) -> float | None:
+        """Always None."""
+        return None
+
+
+class FakeIdle:
+    """An idle time that a test sets by hand (``seconds``)."""
+
+    name = "fake"
+
+    def __init__(self, seconds: float | None = 0.0) -> None:
+        self.seconds = seconds
+
+    def idle_seconds(self) -> float | None:
+        """What the test set."""
+        return self.seconds
+
+
+class X11Idle:
+    """The X server's own idle time, from the MIT-SCREEN-SAVER extension (libXss)."""
+
+    name = "X11 screen saver extension"
+
+    def __init__(self, display: str | None = None) -> None:
+        self.connection = XConnection(display)
+        self._xss: ctypes.CDLL | None = None
+        self._info: ctypes.Structure | None = None
+        lib = xss() if self.connection.ok else None
+        if lib is None:
+            return
+        import ctypes
+
+        event_base, error_base = ctypes.c_int(), ctypes.c_int()
+        answered = self.connection.guarded(
+            lambda _x11, dpy: lib.XScreenSaverQueryExtension(
+                dpy, ctypes.byref(event_base), ctypes.byref(error_base)
+            )
+        )
+        if answered:
+            self._xss = lib
+            self._info = _saver_info_type()()
+
+    def idle_seconds(self) -> float | None:
+        """Seconds since the server last saw input from any keyboard or pointer."""
+        lib, info, conn = self._xss, self._info, self.connection
+        if lib is None or info is None:
+            return None
+        import ctypes
+
+        status = conn.guarded(
+            lambda _x11, dpy: lib.XScreenSaverQueryInfo(dpy, conn.root, ctypes.byref(info))
+        )
+        if not status:  # Status 0 is failure in Xlib's convention
+            return None
+        return float(info.idle) / 1000.0
+
+    def close(self) -> None:
+        """Close this monitor's Display."""
+        self._xss = None
+        self.connection.close()
+
+
+_SAVER_INFO: type[ctypes.Structure] | None = None
+
+
+def _saver_info_type() -> type[ctypes.Structure]:
+    # XScreenSaverInfo from X11/extensions/scrnsaver.h; built on first use so that
+    # importing this module does not import ctypes.
+    global _SAVER_INFO
+    if _SAVER_INFO is None:
+        import ctypes
+
+        class XScreenSaverInfo(ctypes.Structure):
+            _fields_ = [
+                ("window", ctypes.c_ulong),
+                ("state", ctypes.c_int),
+                ("kind", ctypes.c_int),
+                ("til_or_since", ctypes.c_ulong),
+                ("idle", ctypes.c_ulong),  # milliseconds since the last user input
+                ("eventMask", ctypes.c_ulong),
+            ]
+
+        _SAVER_INFO = XScreenSaverInfo
+    return _SAVER_INFO
+
+
+class WindowsIdle:
+    """Windows: GetLastInputInfo, against the tick count (milliseconds since boot)."""
+
+    name = "Windows"
+
+    def __init__(self) -> None:
+        self._calls: tuple[Callable[[], int | None], Callable[[], int]] | None = None
+        self._loaded = False
+
+    def _load(self) -> tuple[Callable[[], int | None], Callable[[], int]] | None:
+        if self._loaded:
+            return self._calls
+        self._loaded = True
+        if sys.platform != "win32":
+            return None
+        try:
+            import ctypes
+            from ctypes import wintypes
+
+            class LASTINPUTINFO(ctypes.Structure):
+                _fields_ = [("cbSize", wintypes.UINT), ("dwTime", wintypes.DWORD)]
+
+            user32 = ctypes.WinDLL("user32")
+            kernel32 = ctypes.WinDLL("kernel32")
+            get_last_input = user32.GetLastInputInfo
+            get_last_input.argtypes = [ctypes.POINTER(LASTINPUTINFO)]
+            get_last_input.restype = wintypes.BOOL
+            get_tick_count = kernel32.GetTickCount64
+            get_tick_count.argtypes = []
+            get_tick_count.restype = ctypes.c_uint64
+        except (OSError, AttributeError):
+            return None
+
+        def last_input() -> int | None:
+            last = LASTINPUTINFO()
+            last.cbSize = ctypes.sizeof(LASTINPUTINFO)
+            return int(last.dwTime) if get_last_input(ctypes.byref(last)) else None
+
+        self._calls = (last_input, lambda: int(get_tick_count()))
+        return self._calls
+
+    def idle_seconds(self) -> float | None:
+        """Seconds since this session's last input; None off Windows or on any failure."""
+        calls = self._load()
+        if calls is None:
+            return None
+        last_input, tick_count = calls
+        try:
+            last = last_input()
+            now = tick_count()
+        except OSError:
+            return None
+        if last is None:
+            return None
+        # dwTime is a 32-bit tick count that wraps every 49.7 days: compare in 32 bits.
+        # Input injected with SendInput may carry a tick a little ahead of now (the
+        # documentation warns of this), which would read as ~49 days: call that no idle.
+        elapsed = (now - last) & 0xFFFFFFFF
+        return 0.0 if elapsed > 0x7FFFFFFF else elapsed / 1000.0
+
+
+class MacIdle:
+    """macOS: CoreGraphics' seconds since the last input event of any kind."""
+
+    name = "macOS"
+    _COMBINED_SESSION_STATE = 0  # kCGEventSourceStateCombinedSessionState
+    _ANY_INPUT_EVENT = 0xFFFFFFFF  # kCGAnyInputEventType, ~0 as a uint32 CGEventType
+
+    def __init__(self) -> None:
+        self._function: Callable[[int, int], float] | None = None
+        self._loaded = False
+
+    def _load(self) -> Callable[[int, int], float] | None:
+        if not self._loaded:
+            self._loaded = True
+            if sys.platform == "darwin":
+                import ctypes
+
+                # Since macOS 11 system frameworks live only in the dyld cache; dlopen of
+                # the full path still finds them. Older systems export it from
+                # ApplicationServices too.
+                for path in (
+                    "/System/Library/Frameworks/CoreGraphics.framework/CoreGraphics",
+                    "/System/Library/Frameworks/ApplicationServices.framework/ApplicationServices",
+                ):
+                    try:
+                        function = ctypes.CDLL(path).CGEventSourceSecondsSinceLastEventType
+                    except (OSError, AttributeError):
+                        continue
+                    function.argtypes = [ctypes.c_int32, ctypes.c_uint32]
+                    function.restype = ctypes.c_double  # CFTimeInterval
+                    self._function = function
+                    break
+        return self._function
+
+    def idle_seconds(self) -> float | None:
+        """Seconds since the last keyboard, mouse or tablet event; None off macOS or on failure."""
+        function = self._load()
+        if function is None:
+            return None
+        try:
+            seconds = float(function(self._COMBINED_SESSION_STATE, self._ANY_INPUT_EVENT))
+        except (OSError, ValueError, TypeError):
+            return None
+        if seconds != seconds or seconds < 0:  # NaN or nonsense: cannot tell
+            return None
+        return seconds
+
+
+def system_idle_monitor() -> IdleMonitor:
+    """This computer's idle source, if one answers; NullIdle otherwise (and on Wayland)."""
+    monitor: X11Idle | WindowsIdle | MacIdle
+    if sys.platform == "win32":
+        monitor = WindowsIdle()
+    elif sys.platform == "darwin":
+        monitor = MacIdle()
+    elif os.environ.get("WAYLAND_DISPLAY") or not os.environ.get("DISPLAY"):
+        # Under XWayland the X server sees only X clients' input: typing into a
+        # Wayland window would look like being away. The GUI asks Mutter instead.
+        return NullIdle()
+    else:
+        monitor = X11Idle()
+    return monitor if monitor.idle_seconds() is not None else NullIdle()
+
+
+__all__ = [
+    "FakeIdle",
+    "IdleMonitor",
+    "MacIdle",
+    "NullIdle",
+    "WindowsIdle",
+    "X11Idle",
+    "system_idle_monitor",
+]

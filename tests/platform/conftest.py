@@ -1,0 +1,154 @@
+"""Real X servers and a private D-Bus for the platform probes, started and stopped by the tests.
+
+Xvfb picks its own free display (``-displayfd``), so two runs never collide.
+A missing program skips its tests with the reason, unless
+HEATTIMER_REQUIRE_DESKTOP=1 (as `.ci/run` sets), when it fails them.
+"""
+
+from __future__ import annotations
+
+import os
+
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the Mutter tests need a Qt app, not a screen
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from heattimer.x11 import xlib, xss
+from tests.e2e.desktop import REQUIRE_ENV, wait_for
+
+HERE = Path(__file__).resolve().parent
+
+
+def need(*programs: str, libxss: bool = False) -> None:
+    """Skip (or, under HEATTIMER_REQUIRE_DESKTOP=1, fail) unless these are installed."""
+    missing = [name for name in programs if shutil.which(name) is None]
+    if xlib() is None:
+        missing.append("libX11 (Debian: libx11-6)")
+    if libxss and xss() is None:
+        missing.append("libXss (Debian: libxss1)")
+    if missing:
+        message = f"this platform test needs {', '.join(missing)} (see .ci/run)"
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+class Processes:
+    """Child processes a test started; each is stopped, by its own id, on exit."""
+
+    def __init__(self) -> None:
+        self.started: list[subprocess.Popen[bytes]] = []
+
+    def start(self, *argv: str, **kwargs: object) -> subprocess.Popen[bytes]:
+        """Start ``argv`` with its output dropped (unless kwargs say otherwise)."""
+        options: dict[str, object] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        options.update(kwargs)
+        proc = subprocess.Popen(argv, **options)  # type: ignore[call-overload]
+        self.started.append(proc)
+        return proc
+
+    def stop(self) -> None:
+        """Terminate every process started here, newest first."""
+        for proc in reversed(self.started):
+            proc.terminate()
+        for proc in reversed(self.started):
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def start_xvfb(processes: Processes, *extra: str) -> str:
+    """Start an Xvfb on a display it picks itself; return its name (":N") once it listens."""
+    read, write = os.pipe()
+    try:
+        processes.start(
+            "Xvfb",
+            "-displayfd",
+            str(write),
+            "-screen",
+            "0",
+            "640x480x24",
+            "-nolisten",
+            "tcp",
+            *extra,
+            pass_fds=(write,),
+        )
+        os.close(write)
+        write = -1
+        number = b""
+        while not number.endswith(b"\n"):  # Xvfb writes the number once it accepts clients
+            chunk = os.read(read, 16)
+            if not chunk:
+                raise RuntimeError("Xvfb exited before it chose a display")
+            number += chunk
+    finally:
+        os.close(read)
+        if write != -1:
+            os.close(write)
+    return f":{int(number)}"
+
+
+def run(display: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """Run a client (xdotool, ...) on ``display`` and wait for it; fail on error."""
+    env = {k: v for k, v in os.environ.items() if k != "WAYLAND_DISPLAY"}
+    env["DISPLAY"] = display
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=10)
+    assert done.returncode == 0, f"{argv}: {done.stderr}"
+    return done
+
+
+@pytest.fixture(scope="module")
+def processes() -> Iterator[Processes]:
+    """The module's child processes, stopped when its tests are done."""
+    started = Processes()
+    try:
+        yield started
+    finally:
+        started.stop()
+
+
+@pytest.fixture(scope="module")
+def xvfb(processes: Processes) -> str:
+    """A bare X server (no window manager), shared by a module's tests."""
+    need("Xvfb", "xdotool", libxss=True)
+    return start_xvfb(processes)
+
+
+@pytest.fixture(scope="module")
+def openbox_display(processes: Processes) -> str:
+    """An X server with openbox managing its windows (EWMH: active window, window states)."""
+    need("Xvfb", "openbox", "xmessage")
+    display = start_xvfb(processes)
+    env = {k: v for k, v in os.environ.items() if k != "WAYLAND_DISPLAY"}
+    processes.start("openbox", env={**env, "DISPLAY": display})
+    return display
+
+
+@pytest.fixture(scope="module")
+def bus_address(processes: Processes) -> str:
+    """A private session bus of our own (the desktop's own bus is never touched)."""
+    need("dbus-daemon")
+    daemon = processes.start(
+        "dbus-daemon", "--session", "--nofork", "--print-address=1", stdout=subprocess.PIPE
+    )
+    assert daemon.stdout is not None
+    address = daemon.stdout.readline().decode().strip()
+    assert address, "dbus-daemon printed no address"
+    return address
+
+
+def start_fake_mutter(processes: Processes, address: str, idle_file: Path) -> None:
+    """Serve org.gnome.Mutter.IdleMonitor on ``address`` (tests/platform/fake_mutter.py)."""
+    processes.start(sys.executable, str(HERE / "fake_mutter.py"), address, str(idle_file))
+
+
+__all__ = ["Processes", "need", "run", "start_fake_mutter", "start_xvfb", "wait_for"]
