@@ -2,8 +2,9 @@
 
 - launch: from spawning the process to its window being visible (xdotool), median of N;
 - memory: resident set (Rss from /proc/PID/smaps_rollup) after 10 s idle;
-- idle wake-ups: with no session running and the window hidden in the tray, how many
-  times the app's threads wake in 130 s (voluntary context switches), against the floor.
+- idle wake-ups: with no session running and the window hidden in the tray, in how many
+  quarter-seconds of 130 s the app woke up at all (and its context switches), against the
+  floor. At most one wake-up a minute is the target (plus the tray host's own requests).
 
 Targets: launch <= 1.3x, memory <= 1.15x, and no periodic wake-up faster than once a minute.
 
@@ -59,12 +60,36 @@ def woke(before: dict[str, tuple[str, int]], after: dict[str, tuple[str, int]]) 
     return result
 
 
+def awake_moments(pids: list[int], seconds: float, step: float = 0.25) -> list[int]:
+    """For each process, how many separate times it woke up in ``seconds``: activity seen in
+    ``step``-long slices, where activity within 2 s of the last counts as the same wake-up
+    (one timer firing may take a D-Bus round trip and a database read)."""
+    counts = [0] * len(pids)
+    last = [sum(n for _, n in wakeups(pid).values()) for pid in pids]
+    last_active = [-10.0] * len(pids)
+    start = time.monotonic()
+    while (now := time.monotonic()) - start < seconds:
+        time.sleep(step)
+        for index, pid in enumerate(pids):
+            total = sum(n for _, n in wakeups(pid).values())
+            if total > last[index]:
+                if now - last_active[index] > 2.0:
+                    counts[index] += 1
+                last_active[index] = now
+            last[index] = total
+    return counts
+
+
 def launch(
     desktop: Desktop, argv: list[str], title: str, env: dict[str, str]
 ) -> tuple[subprocess.Popen[bytes], float]:
+    # As installed by pip: byte-compiled (this machine sets PYTHONDONTWRITEBYTECODE).
+    environment = {
+        k: v for k, v in {**desktop.env, **env}.items() if k != "PYTHONDONTWRITEBYTECODE"
+    }
     start = time.perf_counter()
     proc = subprocess.Popen(
-        argv, env={**desktop.env, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        argv, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     wait_for(
         lambda: desktop.run("xdotool", "search", "--onlyvisible", "--name", title).stdout.strip(),
@@ -115,7 +140,7 @@ def main() -> int:
             desktop.run("xdotool", "key", "alt+F4")
         time.sleep(5)
         before = wakeups(bare.pid), wakeups(app.pid)
-        time.sleep(args.idle_seconds)
+        moments = awake_moments([bare.pid, app.pid], args.idle_seconds)
         after = wakeups(bare.pid), wakeups(app.pid)
         still_visible = desktop.run("xdotool", "search", "--onlyvisible", "--name", "Heat Timer")
         stop(bare)
@@ -125,7 +150,7 @@ def main() -> int:
     rss_ratio = app_rss / bare_rss
     bare_threads, app_threads = woke(before[0], after[0]), woke(before[1], after[1])
     bare_wakes, app_wakes = sum(bare_threads.values()), sum(app_threads.values())
-    per_minute = app_wakes / (args.idle_seconds / 60)
+    per_minute = moments[1] / (args.idle_seconds / 60)
     print(
         f"launch to window shown: bare {statistics.median(base) * 1e3:.0f} ms, "
         f"Heat Timer {statistics.median(ours) * 1e3:.0f} ms: {launch_ratio:.2f}x (target <= 1.3x)"
@@ -135,11 +160,13 @@ def main() -> int:
         f"Heat Timer {app_rss / 1024:.1f} MiB: {rss_ratio:.2f}x (target <= 1.15x)"
     )
     print(
-        f"idle wake-ups in {args.idle_seconds} s, window hidden: bare {bare_wakes}, "
-        f"Heat Timer {app_wakes} ({per_minute:.1f} a minute, all threads)"
+        f"idle, window hidden, {args.idle_seconds} s: woke {moments[1]} times "
+        f"({per_minute:.1f} a minute; bare app {moments[0]}); context switches "
+        f"{app_wakes} (bare {bare_wakes}) by thread {app_threads}"
         + ("; window still visible!" if still_visible.stdout.strip() else "")
     )
-    ok = launch_ratio <= 1.3 and rss_ratio <= 1.15 and app_wakes <= max(bare_wakes, 0) + 6
+    minutes = args.idle_seconds / 60
+    ok = launch_ratio <= 1.3 and rss_ratio <= 1.15 and moments[1] <= moments[0] + minutes + 1
     return 0 if ok else 1
 
 

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     class IdleMonitor(Protocol):
         """Anything that tells the seconds since the last keyboard or mouse input."""
 
-        name: str
-        """A short human name of the source, for settings ("none" when there is none)."""
+        @property
+        def name(self) -> str:
+            """A short human name of the source, for settings ("none" when there is none)."""
+            ...
 
         def idle_seconds(self) -> float | None:
             """Seconds since the last input, or None when it cannot tell right now."""

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from heattimer import APP_ID, APP_NAME
@@ -54,6 +55,29 @@ class OffsetClock:
         return self._system.now() + timedelta(seconds=offset)
 
 
+class LazyIdle:
+    """The desktop's idle monitor, found when first asked (not while the app starts)."""
+
+    def __init__(self) -> None:
+        self._monitor: IdleMonitor | None = None
+
+    def _real(self) -> IdleMonitor:
+        if self._monitor is None:
+            from heattimer.gui.idle_mutter import pick_idle_monitor
+
+            self._monitor = pick_idle_monitor()
+        return self._monitor
+
+    @property
+    def name(self) -> str:
+        """The monitor's name (see heattimer.idle)."""
+        return str(self._real().name)
+
+    def idle_seconds(self) -> float | None:
+        """Seconds since the last keyboard or mouse input, or None."""
+        return self._real().idle_seconds()
+
+
 class HeatTimerApp(QObject):
     """The window, the tray and the controller, wired together."""
 
@@ -80,9 +104,8 @@ class HeatTimerApp(QObject):
             self.notifier.tray = self.tray.icon
         self.told_no_tray = False
         if idle is None:
-            from heattimer.gui.idle_mutter import pick_idle_monitor
-
-            idle = pick_idle_monitor()
+            idle = LazyIdle()
+        assert idle is not None
         if fullscreen is None:
             from heattimer.x11 import fullscreen_window_active
 
@@ -116,13 +139,16 @@ class HeatTimerApp(QObject):
         self.tray.show()
         self._follow_tray()
 
-    def start(self, show_window: bool = True) -> None:
+    def start(self, show_window: bool = True, defer: bool = False) -> None:
         """Show the window (unless asked not to), take the first look at the clock, and start
-        the sitting clock for posture breaks."""
+        the sitting clock for posture breaks (with ``defer``, once the window is up)."""
         if show_window or not self.tray_available():
             self.window.show()
         self.controller.tick()
-        self.breaks.begin()
+        if defer:
+            QTimer.singleShot(0, self.breaks.begin)
+        else:
+            self.breaks.begin()
 
     def show_break(self, exercise: object) -> None:
         """A posture break is due: the popup, near the tray, without taking the keyboard."""
@@ -225,6 +251,9 @@ def _make_qapp() -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
+    # No pixmap cache: while it holds anything Qt wakes the app every 10 s to age it, and an
+    # idle tray app must sleep (benchmarks/bench_gui.py); the app redraws little anyway.
+    QPixmapCache.setCacheLimit(0)
     return app
 
 
@@ -263,7 +292,7 @@ def run_app(data_dir_arg: str | None = None) -> int:
     app = HeatTimerApp(service, clock)
     watcher = StoreWatcher(store, app)
     watcher.changed.connect(app.controller.data_changed)
-    app.start()
+    app.start(defer=True)
     # PySide6's import hook kept the source of every module imported after it (see
     # gui/__init__.py); it is only a cache, and a megabyte or two of it.
     linecache.clearcache()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QIcon, QKeyEvent
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from heattimer import APP_NAME
@@ -22,6 +22,7 @@ from heattimer.core.breaks import POPUP_TIMEOUT, SNOOZE
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.wording import clock as clock_face
+from heattimer.gui import drawing
 from heattimer.gui.banner import Banner
 
 PICTURE = QSize(160, 120)
@@ -60,7 +61,9 @@ class BreakPopup(QWidget):
         top = QHBoxLayout()
         top.setSpacing(14)
         picture = QLabel()
-        picture.setPixmap(QIcon(picture_path(self.exercise)).pixmap(PICTURE))
+        picture.setPixmap(
+            drawing.render_file(picture_path(self.exercise), PICTURE.width(), PICTURE.height())
+        )
         picture.setFixedSize(PICTURE)
         top.addWidget(picture)
         words = QVBoxLayout()

@@ -109,9 +109,11 @@ class BreakKeeper(QObject):
             self.away_since = None
             self._quietly(lambda: self.service.note_away(last, now))  # the machine slept
             return
-        seconds = self.idle.idle_seconds()
         status = self.controller.status
-        if seconds is None or status is None:
+        if last is None or status is None:
+            return  # the first tick: nothing to compare yet (and start-up stays quick)
+        seconds = self.idle.idle_seconds()
+        if seconds is None:
             return
         input_at = now - timedelta(seconds=seconds)
         if seconds >= status.settings.idle_reset_minutes * 60:

@@ -12,8 +12,22 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QByteArray, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+
+
+def render_file(path: str, width: int, height: int) -> QPixmap:
+    """The SVG file at ``path`` as a transparent pixmap of ``width`` x ``height`` pixels.
+
+    Rendered here rather than through QIcon's SVG engine, whose pixmaps go into
+    QPixmapCache: while that cache holds anything, Qt wakes the app every 10 seconds
+    to age it, which an idle tray app must not do."""
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    QSvgRenderer(path).render(painter, QRectF(0, 0, width, height))
+    painter.end()
+    return QPixmap.fromImage(image)
 
 
 def escape(text: str) -> str:

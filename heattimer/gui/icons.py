@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from heattimer.gui import drawing
 from heattimer.paths import resources_dir
 
-TRAY_SIZES = (16, 22, 24, 32, 48, 64)
+TRAY_SIZES = (16, 22, 24, 32, 48)
 HEAT = QColor("#e8590c")
 COLD = QColor("#1c7ed6")
 ALARM = QColor("#e03131")
@@ -18,13 +18,16 @@ ALARM = QColor("#e03131")
 
 @cache
 def _svg_icon(name: str) -> QIcon:
-    # Qt's SVG icon engine renders each size only when something asks for it.
-    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+    # Rendered once per size (see drawing.render_file: not QIcon's own SVG engine).
+    icon = QIcon()
+    for size in TRAY_SIZES:
+        icon.addPixmap(svg_pixmap(name, size))
+    return icon
 
 
 def svg_pixmap(name: str, size: int) -> QPixmap:
     """The SVG icon ``name`` as a square pixmap of ``size`` pixels."""
-    return _svg_icon(name).pixmap(size, size)
+    return drawing.render_file(str(resources_dir() / "icons" / f"{name}.svg"), size, size)
 
 
 def app_icon() -> QIcon:
