@@ -10,17 +10,17 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from heattimer.gui import drawing
 from heattimer.paths import resources_dir
 
-TRAY_SIZES = (16, 22, 24, 32, 48)
+TRAY_SIZES = (16, 22, 32, 48)  # each is an SVG rendered at start-up: the sizes trays use
 HEAT = QColor("#e8590c")
 COLD = QColor("#1c7ed6")
 ALARM = QColor("#e03131")
 
 
 @cache
-def _svg_icon(name: str) -> QIcon:
+def _svg_icon(name: str, sizes: tuple[int, ...] = TRAY_SIZES) -> QIcon:
     # Rendered once per size (see drawing.render_file: not QIcon's own SVG engine).
     icon = QIcon()
-    for size in TRAY_SIZES:
+    for size in sizes:
         icon.addPixmap(svg_pixmap(name, size))
     return icon
 
@@ -32,7 +32,7 @@ def svg_pixmap(name: str, size: int) -> QPixmap:
 
 def app_icon() -> QIcon:
     """The application's icon."""
-    return _svg_icon("heattimer")
+    return _svg_icon("heattimer", (16, 32, 48))
 
 
 def tray_icon(state: str, progress: float | None = None, cold: bool = False) -> QIcon:

@@ -29,6 +29,21 @@ _BUS = "org.freedesktop.Notifications"
 _PATH = "/org/freedesktop/Notifications"
 
 
+def _call(method: str, *args: str) -> list[str]:
+    """gdbus's arguments for calling ``method`` of the notification server."""
+    return [
+        "call",
+        "--session",
+        "--dest",
+        _BUS,
+        "--object-path",
+        _PATH,
+        "--method",
+        f"{_BUS}.{method}",
+        *args,
+    ]
+
+
 def _gvariant_string(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
@@ -81,20 +96,7 @@ class Notifier(QObject):
         if nid and self._gdbus:
             from PySide6.QtCore import QProcess
 
-            QProcess.startDetached(
-                self._gdbus,
-                [
-                    "call",
-                    "--session",
-                    "--dest",
-                    _BUS,
-                    "--object-path",
-                    _PATH,
-                    "--method",
-                    f"{_BUS}.CloseNotification",
-                    str(nid),
-                ],
-            )
+            QProcess.startDetached(self._gdbus, _call("CloseNotification", str(nid)))
 
     def _send_dbus(
         self, tag: str, title: str, body: str, urgent: bool, action: tuple[str, str] | None
@@ -119,15 +121,8 @@ class Notifier(QObject):
         process.finished.connect(lambda *_: self._remember_id(tag, process))
         process.start(
             self._gdbus or "gdbus",
-            [
-                "call",
-                "--session",
-                "--dest",
-                _BUS,
-                "--object-path",
-                _PATH,
-                "--method",
-                f"{_BUS}.Notify",
+            _call(
+                "Notify",
                 APP_NAME,
                 str(self._ids.get(tag, 0)),
                 "heattimer",
@@ -136,7 +131,7 @@ class Notifier(QObject):
                 actions,
                 hints,
                 "0" if urgent else "-1",
-            ],
+            ),
         )
 
     def _remember_id(self, tag: str, process: QProcess) -> None:

@@ -40,6 +40,17 @@ def missing_programs(tray: str = "sni") -> list[str]:
     return [name for name in wanted if shutil.which(name) is None]
 
 
+def require(missing: list[str], what: str) -> None:
+    """Skip the test naming what is missing, or fail under HEATTIMER_REQUIRE_DESKTOP=1 (CI)."""
+    import pytest
+
+    if missing:
+        message = f"{what} needs {', '.join(missing)} (see .ci/run)"
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 def wait_for(check: Callable[[], object], timeout: float, what: str, step: float = 0.1) -> object:
     """Poll ``check`` until it returns something true; fail naming ``what`` after ``timeout``."""
     deadline = time.monotonic() + timeout

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import REQUIRE_ENV, Desktop, missing_programs, wait_for
+from tests.e2e.desktop import Desktop, missing_programs, require, wait_for
 
 pytestmark = pytest.mark.desktop
 
@@ -25,12 +25,7 @@ SHOTS = Path(os.environ.get("HEATTIMER_SHOTS", "/tmp/heattimer-e2e-shots"))
 
 
 def _need(tray: str) -> None:
-    missing = missing_programs(tray)
-    if missing:
-        message = f"the real-desktop test needs {', '.join(missing)} (see .ci/run)"
-        if os.environ.get(REQUIRE_ENV) == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+    require(missing_programs(tray), "the real-desktop test")
 
 
 class App:

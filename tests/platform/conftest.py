@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from heattimer.x11 import xlib, xss
-from tests.e2e.desktop import REQUIRE_ENV, wait_for
+from tests.e2e.desktop import require, wait_for
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,11 +33,7 @@ def need(*programs: str, libxss: bool = False) -> None:
         missing.append("libX11 (Debian: libx11-6)")
     if libxss and xss() is None:
         missing.append("libXss (Debian: libxss1)")
-    if missing:
-        message = f"this platform test needs {', '.join(missing)} (see .ci/run)"
-        if os.environ.get(REQUIRE_ENV) == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+    require(missing, "this platform test")
 
 
 class Processes:
