@@ -42,6 +42,8 @@ def run(
         return fail(f"refused ({decision.reason}): {decision.message}", REFUSED)
     except (Invalid, SettingError, ValueError) as error:
         return fail(str(error), BAD_INPUT)
+    except OverflowError:  # a date beyond the calendar, however it got through
+        return fail("that date is beyond the calendar", BAD_INPUT)
     except StoreError as error:
         return fail(str(error), STORE_FAILED)
     except AppNotRunning as error:
@@ -128,7 +130,13 @@ def _injury_add(service: Service, args: argparse.Namespace) -> int:
     )
     _out(injury.id)
     status = service.status()
-    print(f"Logged. {status.heat.message}", file=sys.stderr)
+    if status.session is not None and status.session.kind is Kind.HEAT:
+        print(
+            "heattimer: an injury blocks heat: turn the heat off now, then 'heattimer stop'.",
+            file=sys.stderr,
+        )
+    else:
+        print(f"Logged. {status.heat.message}", file=sys.stderr)
     return OK
 
 

@@ -21,6 +21,7 @@ from heattimer.core.records import (
     check_injury_time,
     check_manual_session,
     check_minutes,
+    check_recorded_time,
 )
 from heattimer.core.recovery import recovery
 from heattimer.core.rules import HeatDecision, cold_decision, heat_decision, minutes_range
@@ -31,6 +32,7 @@ from heattimer.tables import Tables, new_id
 
 BreakChange = Callable[[schedule.BreakState, datetime, Settings], schedule.BreakState]
 
+HISTORY_DAYS = 36500
 RECENT = timedelta(days=2)
 """How far back the rules need sessions: today, and the cool-down before it."""
 
@@ -84,8 +86,8 @@ class Service:
 
     def history(self, days: int) -> list[Session]:
         """Sessions started in the last ``days`` local days, today included, oldest first."""
-        if days < 1:
-            raise Invalid("--days must be at least 1")
+        if not 1 <= days <= HISTORY_DAYS:
+            raise Invalid(f"--days must be from 1 to {HISTORY_DAYS}")
         now = self.clock.now()
         first = local_date(now, self.zone) - timedelta(days=days - 1)
         since = day_start(first, self.zone)
@@ -158,6 +160,8 @@ class Service:
 
     def record_session(self, kind: Kind, at: datetime, minutes: int) -> Session:
         """Record a session done away from the computer; it counts like any other."""
+
+        check_recorded_time(at, self.clock.now())  # before any date arithmetic on ``at``
 
         def body(t: Tables) -> Session:
             now = self.clock.now()

@@ -23,7 +23,9 @@ def new_id() -> str:
 def to_text(instant: datetime) -> str:
     """An instant as stored: UTC, millisecond precision, fixed width."""
     instant = instant.astimezone(UTC)
-    return f"{instant:%Y-%m-%dT%H:%M:%S}.{instant.microsecond // 1000:03d}Z"
+    # The year by hand: strftime's %Y drops leading zeros on some platforms ("886-...").
+    rest = f"{instant:%m-%dT%H:%M:%S}"
+    return f"{instant.year:04d}-{rest}.{instant.microsecond // 1000:03d}Z"
 
 
 def from_text(text: str) -> datetime:

@@ -25,7 +25,7 @@ from heattimer.core.recovery import (
     Phase,
     newest_injury,
 )
-from heattimer.core.rules import INJURY_BLOCK, SEE_PROFESSIONAL
+from heattimer.core.rules import INJURY_BLOCK, SEE_PROFESSIONAL, red_flag_holds
 
 
 class CoachEvent(Record):
@@ -37,10 +37,10 @@ class CoachEvent(Record):
     body: str
 
 
-def _events_of(injury: Injury) -> list[CoachEvent]:
+def _events_of(injury: Injury, injuries: Iterable[Injury]) -> list[CoachEvent]:
     unlock = injury.at + INJURY_BLOCK
     events: list[CoachEvent] = []
-    if injury.holds_heat(unlock):
+    if red_flag_holds(injuries, unlock):  # this injury's red flag, or an older one's
         events.append(
             CoachEvent(
                 unlock,
@@ -77,18 +77,20 @@ def _events_of(injury: Injury) -> list[CoachEvent]:
 
 def coach_events(injuries: Iterable[Injury], since: datetime, until: datetime) -> list[CoachEvent]:
     """The moments in (since, until] of the newest injury active at ``until``."""
+    injuries = list(injuries)
     injury = newest_injury(injuries, until)
     if injury is None:
         return []
-    return [e for e in _events_of(injury) if since < e.at <= until]
+    return [e for e in _events_of(injury, injuries) if since < e.at <= until]
 
 
 def next_coach_event(injuries: Iterable[Injury], now: datetime) -> datetime | None:
     """When the next such moment comes (to wake the app for it), or None."""
+    injuries = list(injuries)
     injury = newest_injury(injuries, now)
     if injury is None:
         return None
-    upcoming = [e.at for e in _events_of(injury) if e.at > now]
+    upcoming = [e.at for e in _events_of(injury, injuries) if e.at > now]
     return min(upcoming) if upcoming else None
 
 

@@ -32,6 +32,14 @@ def check_minutes(minutes: int, allowed: range, what: str) -> None:
         )
 
 
+def check_recorded_time(at: datetime, now: datetime) -> None:
+    """A session recorded afterwards started in the last 30 days, not in the future."""
+    if at > now:
+        raise Invalid("a session cannot be recorded in the future")
+    if at < now - INJURY_BACKDATE:
+        raise Invalid("a session can be recorded at most 30 days back")
+
+
 def check_manual_session(
     kind: Kind,
     at: datetime,
@@ -42,9 +50,8 @@ def check_manual_session(
 ) -> None:
     """A session done away from the computer: in the past, and overlapping no other."""
     check_minutes(minutes, MANUAL_MINUTES, f"a recorded {kind} session")
+    check_recorded_time(at, now)
     end = at + timedelta(minutes=minutes)
-    if at > now:
-        raise Invalid("a session cannot be recorded in the future")
     if end > now:
         raise Invalid("that session has not ended yet: use 'heattimer start' for a session now")
     for other in sessions:

@@ -42,7 +42,8 @@ class Status(Record):
 
 
 def unconfirmed_heat(sessions: Sequence[Session], now: datetime) -> Session | None:
-    """The latest heat session that reached its deadline without anyone confirming the heat off."""
+    """The latest heat session that reached its deadline without anyone confirming the heat off
+    (unless another session started since: the person has dealt with the belt then)."""
     ended = [
         s
         for s in sessions
@@ -52,7 +53,11 @@ def unconfirmed_heat(sessions: Sequence[Session], now: datetime) -> Session | No
         and s.confirmed_off_at is None
         and s.end(now) is not None
     ]
-    return max(ended, key=lambda s: s.ends_at) if ended else None
+    if not ended:
+        return None
+    pending = max(ended, key=lambda s: s.ends_at)
+    later = [s for s in sessions if s.started_at > pending.started_at and s.started_at <= now]
+    return None if later else pending
 
 
 def build_status(

@@ -257,6 +257,19 @@ def _make_qapp() -> QApplication:
     return app
 
 
+def _acquire(lock: AppLock, tries: int = 5) -> bool:
+    """Take the app's lock; `heattimer start` probing it may hold it for a moment, so a
+    refusal is believed only when it lasts."""
+    import time
+
+    for attempt in range(tries):
+        if lock.acquire():
+            return True
+        if attempt < tries - 1:
+            time.sleep(0.05)
+    return False
+
+
 def run_app(data_dir_arg: str | None = None) -> int:
     """Run the app on the data folder; return the exit code."""
     folder = data_dir(data_dir_arg)
@@ -277,7 +290,7 @@ def run_app(data_dir_arg: str | None = None) -> int:
     # One app per data folder: the lock decides (the OS drops it if the app dies), and a
     # second launch asks the first, through the state file, to bring its window forward.
     lock = AppLock(folder)
-    if not lock.acquire():
+    if not _acquire(lock):
         try:
             service.request("show")
         except StoreError as error:

@@ -39,6 +39,7 @@ class Controller(QObject):
     problem = Signal(str)  # one sentence for the person
     wantsAttention = Signal()  # bring the window forward
     breakRequested = Signal()  # `heattimer break now`
+    acting = Signal()  # the person did something: an earlier problem is no longer news
     idleTick = Signal()  # a slow tick (at most once a minute): time for occasional checks
 
     def __init__(
@@ -55,7 +56,8 @@ class Controller(QObject):
         self.notifier = notifier
         self.sound = sound
         self.status: Status | None = None
-        self.alarm_session: Session | None = None
+        self.alarm_session: Session | None = None  # its heat is not confirmed off yet
+        self.alarm_ringing = False  # ...and the alarm is still ringing (its first 10 minutes)
         self.window_visible = False
         self._rung: dict[str, datetime] = {}
         self._running_id: str | None = None
@@ -68,7 +70,17 @@ class Controller(QObject):
     # -- the clock -------------------------------------------------------------
 
     def tick(self) -> None:
-        """Read the clock, ask the service, ring the alarm if due, schedule the next tick."""
+        """Read the clock, ask the service, ring the alarm if due, schedule the next tick.
+
+        Whatever goes wrong in one tick, the next one is scheduled: the alarm must not stop
+        because a notification or a record failed."""
+        try:
+            self._tick()
+        except Exception as error:
+            self.problem.emit(f"Something went wrong: {error}")
+            self._schedule(None)
+
+    def _tick(self) -> None:
         for hook in self.before_tick:
             hook()
         try:
@@ -107,7 +119,7 @@ class Controller(QObject):
             self._timer.start(int(IDLE_TICK.total_seconds() * 1000))
             return
         now = status.now
-        if status.session is not None or self.alarm_session is not None or self.window_visible:
+        if status.session is not None or self.alarm_ringing or self.window_visible:
             # On the next whole second of the countdown, so the display never skips one.
             left_ms = (
                 (status.session.ends_at - now) // timedelta(milliseconds=1)
@@ -126,6 +138,7 @@ class Controller(QObject):
     def _update_alarm(self, status: Status) -> None:
         pending = status.unconfirmed
         if pending is None:
+            self.alarm_ringing = False
             if self.alarm_session is not None:
                 self.alarm_session = None
                 self.notifier.close(ALARM_TAG)  # type: ignore[attr-defined]
@@ -137,16 +150,15 @@ class Controller(QObject):
         ended = pending.end(status.now) or pending.ends_at
         last = self._rung.get(pending.id)
         if alarm.should_ring(ended, last, status.now):
-            self._rung[pending.id] = status.now
-            self._ring(pending, ended, status.now, first=last is None)
+            self._rung[pending.id] = last = status.now
+            self._ring(pending, ended, status.now)
+        self.alarm_ringing = alarm.next_ring(ended, last, status.now) is not None
 
-    def _ring(self, session: Session, ended: datetime, now: datetime, first: bool) -> None:
-        late = now - ended > timedelta(minutes=2) and first
+    def _ring(self, session: Session, ended: datetime, now: datetime) -> None:
         ended_text = when(ended, now, self.service.zone)
         body = (
-            f"The heat session ended at {ended_text} while Heat Timer was not watching. "
-            "Make sure the heat is off."
-            if late
+            f"Your heat session ended at {ended_text}. Make sure the heat is off."
+            if now - ended > alarm.GIVE_UP_AFTER
             else f"Your {self._minutes(session)}-minute heat session ended at {ended_text}. "
             "Take the belt or pad off now."
         )
@@ -169,7 +181,7 @@ class Controller(QObject):
         previous = self.status
         if previous is None:
             return
-        recent = self.service.history(1)
+        recent = self.service.history(2)  # a cold session may have crossed midnight
         ended = next((s for s in recent if s.id == self._running_id), None)
         if ended is not None and ended.kind is Kind.COLD and not ended.stopped:
             self.notifier.notify(  # type: ignore[attr-defined]
@@ -191,6 +203,7 @@ class Controller(QObject):
         return self._act(action)
 
     def _act(self, action: Callable[[], T]) -> T | None:
+        self.acting.emit()
         try:
             result = action()
         except Refused as refused:
@@ -219,8 +232,18 @@ class Controller(QObject):
     def log_injury(
         self, at: datetime | None, area: Area, flags: list[RedFlag], note: str
     ) -> Injury | None:
-        """Log an injury; the status then shows the block."""
-        return self._act(lambda: self.service.log_injury(at, area, flags, note))
+        """Log an injury; the status then shows the block (and, mid-session, says to stop)."""
+        injury = self._act(lambda: self.service.log_injury(at, area, flags, note))
+        status = self.status
+        if (
+            injury is not None
+            and status is not None
+            and status.session is not None
+            and (status.session.kind is Kind.HEAT)
+        ):
+            self.problem.emit("An injury blocks heat: turn the heat off now and stop the session.")
+            self.wantsAttention.emit()
+        return injury
 
     def clear_red_flags(self) -> None:
         """Record a professional's clearance for every red-flag injury holding heat."""

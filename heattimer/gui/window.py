@@ -62,6 +62,7 @@ class MainWindow(QWidget):
         controller.changed.connect(self.show_status)
         controller.alarmChanged.connect(self.show_alarm)
         controller.problem.connect(self.show_problem)
+        controller.acting.connect(self.problem_label.hide)
 
     # -- building --------------------------------------------------------------
 
@@ -162,7 +163,6 @@ class MainWindow(QWidget):
 
     def show_status(self, status: Status) -> None:
         """Show ``status``: countdown, headline, which buttons make sense now."""
-        self.problem_label.hide()
         session, heat, now = status.session, status.heat, status.now
         if self.controller.alarm_session is not None and session is None:
             self.ring.show_state(1.0, "Time is up", "turn the heat off", ALARM)

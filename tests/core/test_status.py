@@ -95,3 +95,13 @@ def test_no_alarm_for_running_stopped_confirmed_manual_or_cold_sessions() -> Non
         cold(NOW - hours(4)),
     ]
     assert unconfirmed_heat(sessions, NOW) is None
+
+
+def test_an_older_red_flag_keeps_heat_on_hold_when_a_newer_injury_unlocks() -> None:
+    from heattimer.core.coach import coach_events
+
+    older = injury(NOW - days(10), flags=(RedFlag.NUMBNESS,))
+    newer = injury(NOW)
+    events = coach_events([older, newer], NOW, NOW + hours(49))
+    kinds = [e.kind for e in events]
+    assert "heat_unlocked" not in kinds and "heat_on_hold" in kinds

@@ -258,7 +258,7 @@ def test_restart_after_the_deadline_passed_asks_to_check_the_heat(
     app.start()
     assert app.window.alarm_label.isVisible()
     assert "ended at 14:15" in app.window.alarm_label.text()
-    assert "while Heat Timer was not watching" in str(notifier.shown[-1]["body"])
+    assert "Make sure the heat is off" in str(notifier.shown[-1]["body"])
 
 
 def test_without_a_tray_closing_quits_after_saying_so(
@@ -324,3 +324,63 @@ def test_changes_from_another_process_show_within_two_seconds(
     with qtbot.waitSignal(watcher.changed, timeout=2000):
         other.set_setting("daily-cap", "2")
     assert app.window.today.text().endswith("1 of 2 heat sessions")
+
+
+def test_a_failing_tick_never_stops_the_clock(
+    app: HeatTimerApp, clock: FakeClock, sound: FakeSound, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    monkeypatch.setattr(sound, "play", lambda: (_ for _ in ()).throw(OSError("disk full")))
+    app.controller.tick()
+    assert app.controller.tick_interval() > 0  # the next tick is still coming
+    assert "disk full" in app.window.problem_label.text()
+
+
+def test_after_the_alarm_gives_up_the_hidden_app_sleeps_and_breaks_resume(
+    app: HeatTimerApp, clock: FakeClock
+) -> None:
+    app.window.hide()
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    for _ in range(11):
+        app.controller.tick()
+        clock.jump(60)
+    app.window.hide()  # the alarm brought it forward; the person closes it again
+    app.controller.tick()
+    assert app.controller.alarm_session is not None  # still to be confirmed...
+    assert not app.controller.alarm_ringing  # ...but no longer ringing
+    assert app.controller.tick_interval() >= 59_000
+    app.breaks.offer_now()
+    assert app.breaks.showing is not None
+
+
+def test_starting_a_new_session_ends_the_old_alarm(
+    app: HeatTimerApp, clock: FakeClock, service: Service, sound: FakeSound
+) -> None:
+    service.set_setting("cool-down-minutes", "0")
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    app.controller.tick()
+    assert sound.played == 1
+    app.controller.start(15)
+    clock.jump(60)
+    app.controller.tick()
+    assert app.controller.alarm_session is None and sound.played == 1
+
+
+def test_a_refused_action_stays_explained_on_screen(app: HeatTimerApp) -> None:
+    app.controller.start(15)
+    app.controller.start(20)  # refused: a session is running
+    assert app.window.problem_label.isVisible()
+    assert "running until" in app.window.problem_label.text()
+    app.controller.tick()
+    assert app.window.problem_label.isVisible()
+    app.controller.stop()
+    assert not app.window.problem_label.isVisible()
+
+
+def test_logging_an_injury_mid_session_says_to_turn_the_heat_off(app: HeatTimerApp) -> None:
+    app.controller.start(15)
+    app.controller.log_injury(None, Area.LOWER_BACK, [], "")
+    assert "turn the heat off now" in app.window.problem_label.text()
