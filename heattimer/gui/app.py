@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from heattimer import APP_ID, APP_NAME
 from heattimer.catalogue import catalogue
 from heattimer.clock import Clock, SystemClock
+from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.gui.breaks import BreakKeeper
 from heattimer.gui.coach import CoachNews, CoachPanel
@@ -150,11 +151,11 @@ class HeatTimerApp(QObject):
         else:
             self.breaks.begin()
 
-    def show_break(self, exercise: object) -> None:
+    def show_break(self, exercise: Exercise) -> None:
         """A posture break is due: the popup, near the tray, without taking the keyboard."""
         from heattimer.gui.breakpopup import BreakPopup  # loaded with the first break
 
-        popup = BreakPopup(exercise, self.clock)  # type: ignore[arg-type]
+        popup = BreakPopup(exercise, self.clock)
         popup.answered.connect(self._break_answered)
         geometry = self.tray.icon.geometry()
         if geometry.isValid() and not geometry.isEmpty():

@@ -178,9 +178,6 @@ class Controller(QObject):
 
     def _session_ended(self) -> None:
         """A cold session that ran out gets a plain notice (heat has its alarm)."""
-        previous = self.status
-        if previous is None:
-            return
         recent = self.service.history(2)  # a cold session may have crossed midnight
         ended = next((s for s in recent if s.id == self._running_id), None)
         if ended is not None and ended.kind is Kind.COLD and not ended.stopped:

@@ -261,17 +261,21 @@ def test_restart_after_the_deadline_passed_asks_to_check_the_heat(
     assert "Make sure the heat is off" in str(notifier.shown[-1]["body"])
 
 
-def test_without_a_tray_closing_quits_after_saying_so(
-    qtbot: QtBot,
-    service: Service,
-    clock: FakeClock,
-    notifier: FakeNotifier,
-    sound: FakeSound,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def trayless(
+    qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
+) -> HeatTimerApp:
+    """The app on a desktop with no tray (plain GNOME)."""
     app = make_app(service, clock, notifier, sound, tray_available=False)
     qtbot.addWidget(app.window)
     app.start()
+    return app
+
+
+def test_without_a_tray_closing_quits_after_saying_so(
+    trayless: HeatTimerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = trayless
     asked: list[str] = []
     quits: list[bool] = []
     monkeypatch.setattr(
@@ -287,16 +291,9 @@ def test_without_a_tray_closing_quits_after_saying_so(
 
 
 def test_without_a_tray_closing_during_a_session_warns_each_time(
-    qtbot: QtBot,
-    service: Service,
-    clock: FakeClock,
-    notifier: FakeNotifier,
-    sound: FakeSound,
-    monkeypatch: pytest.MonkeyPatch,
+    trayless: HeatTimerApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(service, clock, notifier, sound, tray_available=False)
-    qtbot.addWidget(app.window)
-    app.start()
+    app = trayless
     app.told_no_tray = True
     app.controller.start(15)
     asked: list[str] = []
