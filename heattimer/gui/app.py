@@ -273,6 +273,10 @@ def _acquire(lock: AppLock, tries: int = 5) -> bool:
 
 def run_app(data_dir_arg: str | None = None) -> int:
     """Run the app on the data folder; return the exit code."""
+    # PySide6's import hook kept the source of every module imported after it (see
+    # gui/__init__.py); it is only a cache, and a megabyte of it. Dropped before the app
+    # is built, so that what the app allocates next fills the room it leaves.
+    linecache.clearcache()
     folder = data_dir(data_dir_arg)
     warnings: list[str] = []
 
@@ -307,9 +311,6 @@ def run_app(data_dir_arg: str | None = None) -> int:
     watcher = StoreWatcher(store, app)
     watcher.changed.connect(app.controller.data_changed)
     app.start(defer=True)
-    # PySide6's import hook kept the source of every module imported after it (see
-    # gui/__init__.py); it is only a cache, and a megabyte or two of it.
-    linecache.clearcache()
     for message in warnings:
         app.window.show_problem(message)
     if store.read_only_reason:

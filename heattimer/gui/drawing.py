@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QByteArray, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 
@@ -22,12 +22,14 @@ def render_file(path: str, width: int, height: int) -> QPixmap:
     Rendered here rather than through QIcon's SVG engine, whose pixmaps go into
     QPixmapCache: while that cache holds anything, Qt wakes the app every 10 seconds
     to age it, which an idle tray app must not do."""
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    painter = QPainter(image)
+    pixmap = QPixmap(width, height)
+    # A QColor, not 0: QImage.fill(int) makes PySide6 build every enum of the Qt namespace
+    # while it picks the overload (over a megabyte, see the module's docstring).
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
     QSvgRenderer(path).render(painter, QRectF(0, 0, width, height))
     painter.end()
-    return QPixmap.fromImage(image)
+    return pixmap
 
 
 def escape(text: str) -> str:
