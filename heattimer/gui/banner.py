@@ -1,14 +1,14 @@
 """Wrapped text (centred, or from the left) on an optional rounded, tinted background.
 
-Painted as a small SVG (see drawing.py) rather than styled with a Qt style
-sheet: the first style sheet in an app loads Qt's whole CSS machinery, most of
-a megabyte (benchmarks/bench_gui.py).
+Painted (see drawing.py) rather than styled with a Qt style sheet: the first
+style sheet in an app loads Qt's whole CSS machinery, most of a megabyte
+(benchmarks/bench_gui.py).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from heattimer.core.record import TYPE_CHECKING
@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QResizeEvent
 
 PAD_X, PAD_Y = 12, 9
+
+
+def _rgba(colour: QColor | None) -> int | None:
+    # Colours are compared by value: QColor == None would build PySide6's Qt namespace
+    # (drawing.py says why that matters).
+    return None if colour is None else colour.rgba()
 
 
 class Banner(QWidget):
@@ -45,9 +51,16 @@ class Banner(QWidget):
         self, text: str, foreground: QColor | None = None, background: QColor | None = None
     ) -> None:
         """Show ``text`` in ``foreground`` (default: the palette's) on ``background``."""
-        if (text, foreground, background) == (self._text, self.foreground, self.background):
+        ink = _rgba(foreground)
+        if (text, ink, _rgba(background)) == (
+            self._text,
+            _rgba(self.foreground),
+            _rgba(self.background),
+        ):
             return
         resized = text != self._text or (background is None) != (self.background is None)
+        if ink != _rgba(self.foreground):
+            self._set_ink(foreground)
         self._text, self.foreground, self.background = text, foreground, background
         self.setAccessibleName(text)
         if resized:
@@ -88,21 +101,23 @@ class Banner(QWidget):
         font = self._font()
         metrics = QFontMetrics(font)
         lines = self._lines(width)
-        parts = (
-            []
-            if self.background is None
-            else [drawing.rounded_rect(width, height, 8, self.background)]
-        )
-        ink = self.foreground or self.palette().color(QPalette.ColorRole.WindowText)
+        painter = QPainter(self)  # its pen: this banner's text colour (see _set_ink)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.background is not None:
+            drawing.rounded_rect(painter, QRectF(0, 0, width, height), 8, self.background)
         pad_x, _ = self._pads()
         top = (height - len(lines) * metrics.lineSpacing()) / 2
-        size = QFontInfo(font).pixelSize()
+        x = width / 2 if self.centred else pad_x
         for index, line in enumerate(lines):
             baseline = top + index * metrics.lineSpacing() + metrics.ascent()
-            x, anchor = (width / 2, "middle") if self.centred else (pad_x, "start")
-            parts.append(
-                drawing.text(x, baseline, line, font, size, ink, self.weight, anchor, self.italic)
-            )
-        painter = QPainter(self)
-        drawing.paint(painter, drawing.document(width, height, parts), QRectF(0, 0, width, height))
+            drawing.text(painter, x, baseline, line, font, self.centred)
         painter.end()
+
+    def _set_ink(self, colour: QColor | None) -> None:
+        # Text is drawn in the palette's text colour (drawing.py says why); None: the window's.
+        if colour is None:
+            self.setPalette(QPalette())
+        else:
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)

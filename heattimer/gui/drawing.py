@@ -1,19 +1,33 @@
-"""Our own drawing, done as small SVG documents that Qt's SVG renderer paints.
+"""Our own drawing: shapes as filled paths, text in its widget's own colour.
 
-Why not QPainter pens and brushes: in PySide6 the first ``setPen``,
-``setBrush`` or ``QColor`` copy from Python builds every enum of the ``Qt``
-namespace (about a hundred, Qt.Key's 471 members among them), 16 ms and over
-a megabyte that a bare Qt app never pays (benchmarks/bench_gui.py). An SVG
-string costs neither, and reads as what is drawn.
+Why not pens and brushes: in PySide6 the first touch of any enum in the ``Qt``
+namespace builds all of them (about a hundred, Qt.Key's 471 members among
+them), 16 ms and 1.3 MB that a bare Qt app never pays; and ``setPen``,
+``setBrush``, ``QBrush(QColor)`` and ``fillRect`` touch it while PySide6 picks
+among their overloads. ``fillPath`` with a gradient brush does not. So a shape
+is a path, a colour is a one-colour gradient, and text is drawn with the pen a
+painter starts with on a widget: the widget's palette text colour.
+tests/gui/test_footprint.py checks that drawing the app leaves the namespace
+alone.
+
+Qt's SVG renderer, another megabyte, loads only for an exercise's picture.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QByteArray, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+)
 
 
 def render_file(path: str, width: int, height: int) -> QPixmap:
@@ -22,9 +36,10 @@ def render_file(path: str, width: int, height: int) -> QPixmap:
     Rendered here rather than through QIcon's SVG engine, whose pixmaps go into
     QPixmapCache: while that cache holds anything, Qt wakes the app every 10 seconds
     to age it, which an idle tray app must not do."""
+    from PySide6.QtSvg import QSvgRenderer  # a megabyte: only when a picture is shown
+
     pixmap = QPixmap(width, height)
-    # A QColor, not 0: QImage.fill(int) makes PySide6 build every enum of the Qt namespace
-    # while it picks the overload (over a megabyte, see the module's docstring).
+    # A QColor, not 0: QImage.fill(int) builds the Qt namespace while picking an overload.
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
     QSvgRenderer(path).render(painter, QRectF(0, 0, width, height))
@@ -32,79 +47,68 @@ def render_file(path: str, width: int, height: int) -> QPixmap:
     return pixmap
 
 
-def escape(text: str) -> str:
-    """Text made safe inside an SVG element or attribute (xml.sax.saxutils would pull in
-    urllib and the TLS library, megabytes, for this)."""
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
+def solid(colour: QColor) -> QBrush:
+    """A brush of one colour (a gradient from ``colour`` to itself; see the module's doc)."""
+    gradient = QLinearGradient(QPointF(0, 0), QPointF(0, 1))
+    gradient.setColorAt(0, colour)
+    gradient.setColorAt(1, colour)
+    return QBrush(gradient)
 
 
-_renderer: QSvgRenderer | None = None
+def rounded_rect(painter: QPainter, rect: QRectF, radius: float, colour: QColor) -> None:
+    """Fill ``rect``, its corners rounded by ``radius``."""
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    painter.fillPath(path, solid(colour))
 
 
-def paint(painter: QPainter, svg: str, target: QRectF) -> None:
-    """Paint the SVG document ``svg`` into ``target``."""
-    global _renderer
-    if _renderer is None:
-        _renderer = QSvgRenderer()  # one for the app: painting is always on the GUI thread
-    _renderer.load(QByteArray(svg.encode()))
-    _renderer.render(painter, target)
+def _disc(centre: QPointF, radius: float) -> QPainterPath:
+    path = QPainterPath()
+    path.addEllipse(centre, radius, radius)
+    return path
 
 
-def _paint_attrs(kind: str, value: QColor) -> str:
-    return f'{kind}="{value.name()}" {kind}-opacity="{value.alphaF():.3f}"'
-
-
-def arc(cx: float, cy: float, r: float, fraction: float) -> str:
-    """An SVG path for ``fraction`` of a circle, clockwise from 12 o'clock."""
-    fraction = max(0.0, min(0.9999, fraction))
-    angle = 2 * math.pi * fraction
-    x, y = cx + r * math.sin(angle), cy - r * math.cos(angle)
-    large = 1 if fraction > 0.5 else 0
-    return f"M{cx:.2f} {cy - r:.2f} A{r:.2f} {r:.2f} 0 {large} 1 {x:.2f} {y:.2f}"
-
-
-def ring(side: float, width: float, fraction: float, fill: QColor, track: QColor) -> list[str]:
-    """A progress ring ``side`` across, ``width`` thick, ``fraction`` filled (round ends)."""
-    c, r = side / 2, (side - width) / 2
-    parts = [
-        f'<circle cx="{c}" cy="{c}" r="{r}" fill="none" stroke-width="{width}" '
-        f"{_paint_attrs('stroke', track)}/>"
-    ]
+def ring(
+    painter: QPainter, rect: QRectF, width: float, fraction: float, fill: QColor, track: QColor
+) -> None:
+    """A progress ring in the square ``rect``, ``width`` thick: a faint full ``track``, and
+    ``fraction`` of it in ``fill`` (opaque), clockwise from 12 o'clock with round ends."""
+    centre = rect.center()
+    radius = (min(rect.width(), rect.height()) - width) / 2  # of the ring's middle line
+    reach = radius + width / 2
+    outer = QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach)
+    inner = outer.adjusted(width, width, -width, -width)
+    band = QPainterPath()  # two circles, filled odd-even: the ring between them
+    band.addEllipse(outer)
+    band.addEllipse(inner)
+    painter.fillPath(band, solid(track))
     if fraction >= 1:
-        parts.append(
-            f'<circle cx="{c}" cy="{c}" r="{r}" fill="none" stroke-width="{width}" '
-            f"{_paint_attrs('stroke', fill)}/>"
-        )
-    elif fraction > 0:
-        parts.append(
-            f'<path d="{arc(c, c, r, fraction)}" fill="none" stroke-width="{width}" '
-            f'stroke-linecap="round" {_paint_attrs("stroke", fill)}/>'
-        )
-    return parts
+        painter.fillPath(band, solid(fill))
+        return
+    if fraction <= 0:
+        return
+    sweep = -360.0 * fraction  # Qt's angles run counter-clockwise from 3 o'clock
+    arc = QPainterPath()
+    arc.arcMoveTo(outer, 90)
+    arc.arcTo(outer, 90, sweep)
+    arc.arcTo(inner, 90 + sweep, -sweep)
+    arc.closeSubpath()
+    painter.fillPath(arc, solid(fill))
+    angle = 2 * math.pi * fraction
+    end = QPointF(centre.x() + radius * math.sin(angle), centre.y() - radius * math.cos(angle))
+    for point in (QPointF(centre.x(), centre.y() - radius), end):
+        painter.fillPath(_disc(point, width / 2), solid(fill))
 
 
 def text(
-    x: float,
-    y: float,
-    words: str,
-    font: QFont,
-    size: float,
-    fill: QColor,
-    weight: int = 400,
-    anchor: str = "middle",
-    italic: bool = False,
-) -> str:
-    """One line of text centred on ``x`` (or starting there, with anchor "start"), its
-    baseline at ``y``."""
-    family = escape(font.family())
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-family="{family}"'
-        f' font-size="{size:.1f}" font-weight="{weight}"'
-        f' font-style="{"italic" if italic else "normal"}" {_paint_attrs("fill", fill)}>'
-        f"{escape(words)}</text>"
-    )
+    painter: QPainter, x: float, baseline: float, words: str, font: QFont, centred: bool
+) -> None:
+    """One line of text, centred on ``x`` (or starting there), in the painter's pen colour
+    (on a widget: its palette's text colour; see the module's doc)."""
+    painter.setFont(font)
+    if centred:
+        x -= QFontMetrics(font).horizontalAdvance(words) / 2
+    painter.drawText(QPointF(x, baseline), words)
 
 
 def wrap(text: str, font: QFont, width: int) -> list[str]:
@@ -122,19 +126,3 @@ def wrap(text: str, font: QFont, width: int) -> list[str]:
                 line = candidate
         lines.append(line)
     return lines
-
-
-def document(width: float, height: float, parts: list[str]) -> str:
-    """An SVG document of the given size holding ``parts``."""
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.1f}" height="{height:.1f}" '
-        f'viewBox="0 0 {width:.1f} {height:.1f}">{"".join(parts)}</svg>'
-    )
-
-
-def rounded_rect(width: float, height: float, radius: float, fill: QColor) -> str:
-    """A filled rectangle with rounded corners."""
-    return (
-        f'<rect x="0" y="0" width="{width:.1f}" height="{height:.1f}" rx="{radius}" '
-        f"{_paint_attrs('fill', fill)}/>"
-    )

@@ -1,4 +1,6 @@
-"""Icons drawn from the SVGs in resources/icons, with the running state's progress ring."""
+"""Icons: the SVGs in resources/icons, rendered ahead of time to PNGs at the sizes trays use
+(tools/render_icons.py; a test keeps them in step with the SVGs), plus the running state's
+progress ring, drawn live. PNGs, so the app does not load Qt's SVG renderer to start."""
 
 from __future__ import annotations
 
@@ -10,53 +12,59 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from heattimer.gui import drawing
 from heattimer.paths import resources_dir
 
-TRAY_SIZES = (16, 22, 32, 48)  # each is an SVG rendered at start-up: the sizes trays use
+SIZES = (16, 22, 32, 48, 64)  # the PNGs shipped for each icon
+NAMES = ("heattimer", "tray-ready", "tray-running", "tray-blocked", "tray-capped")
 HEAT = QColor("#e8590c")
 COLD = QColor("#1c7ed6")
 ALARM = QColor("#e03131")
 
 
+def png_path(name: str, size: int) -> str:
+    """Where the icon ``name`` is, rendered at ``size`` pixels square."""
+    return str(resources_dir() / "icons" / "png" / f"{name}-{size}.png")
+
+
+def pixmap(name: str, size: int) -> QPixmap:
+    """The icon ``name`` as a square pixmap of ``size`` pixels (one of SIZES)."""
+    return QPixmap(png_path(name, size))
+
+
 @cache
-def _svg_icon(name: str, sizes: tuple[int, ...] = TRAY_SIZES) -> QIcon:
-    # Rendered once per size (see drawing.render_file: not QIcon's own SVG engine).
+def _icon(name: str) -> QIcon:
+    # Loaded as pixmaps, not with QIcon.addFile: QIcon would keep its scaled copies in
+    # QPixmapCache, and while that cache holds anything Qt wakes the app every 10 seconds.
     icon = QIcon()
-    for size in sizes:
-        icon.addPixmap(svg_pixmap(name, size))
+    for size in SIZES:
+        icon.addPixmap(pixmap(name, size))
     return icon
-
-
-def svg_pixmap(name: str, size: int) -> QPixmap:
-    """The SVG icon ``name`` as a square pixmap of ``size`` pixels."""
-    return drawing.render_file(str(resources_dir() / "icons" / f"{name}.svg"), size, size)
 
 
 def app_icon() -> QIcon:
     """The application's icon."""
-    return _svg_icon("heattimer", (16, 32, 48))
+    return _icon("heattimer")
 
 
 def tray_icon(state: str, progress: float | None = None, cold: bool = False) -> QIcon:
     """The tray icon for ``state``; while running, a ring shows ``progress`` (0 to 1) done.
     The alarm is the running mark inside a full red ring."""
     if state not in ("running", "alarm"):
-        return _svg_icon(f"tray-{state}")
+        return _icon(f"tray-{state}")
     icon = QIcon()
-    for size in TRAY_SIZES:
+    for size in SIZES:
+        picture = pixmap("tray-running", size)
         if state == "alarm":
-            pixmap = svg_pixmap("tray-running", size)
-            _draw_ring(pixmap, size, 0.0, ALARM)
-        else:
-            pixmap = svg_pixmap(f"tray-{state}", size)
-            if state == "running" and progress is not None:
-                _draw_ring(pixmap, size, progress, COLD if cold else HEAT)
-        icon.addPixmap(pixmap)
+            _draw_ring(picture, size, 0.0, ALARM)
+        elif progress is not None:
+            _draw_ring(picture, size, progress, COLD if cold else HEAT)
+        icon.addPixmap(picture)
     return icon
 
 
-def _draw_ring(pixmap: QPixmap, size: int, progress: float, colour: QColor) -> None:
+def _draw_ring(picture: QPixmap, size: int, progress: float, colour: QColor) -> None:
     # What is left of the session, from 12 o'clock, clockwise, on a faint full track.
     track = QColor(colour.red(), colour.green(), colour.blue(), 70)
-    ring = drawing.ring(size, max(2.0, size / 9), 1.0 - progress, colour, track)
-    painter = QPainter(pixmap)
-    drawing.paint(painter, drawing.document(size, size, ring), QRectF(0, 0, size, size))
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    square = QRectF(0, 0, size, size)
+    drawing.ring(painter, square, max(2.0, size / 9), 1.0 - progress, colour, track)
     painter.end()

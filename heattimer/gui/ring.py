@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from heattimer.core.record import TYPE_CHECKING
@@ -43,26 +43,18 @@ class ProgressRing(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         side = min(self.width(), self.height())
-        thickness = max(8.0, side / 16)
         text = self.palette().color(QPalette.ColorRole.WindowText)
         track = QColor(text.red(), text.green(), text.blue(), 28)
-        muted = QColor(text.red(), text.green(), text.blue(), 170)
-        big_size = side / (5.2 if len(self.big) <= 5 else 7.5)
-        parts = drawing.ring(side, thickness, self.fraction, self.colour, track)
-        parts.append(
-            drawing.text(side / 2, side * 0.55, self.big, self.font(), big_size, text, weight=600)
-        )
-        parts.append(
-            drawing.text(
-                side / 2,
-                side * 0.55 + side / 8.5,
-                self.small,
-                self.font(),
-                max(11.0, side / 17),
-                muted,
-            )
-        )
+        big, small = QFont(self.font()), QFont(self.font())
+        big.setPixelSize(round(side / (5.2 if len(self.big) <= 5 else 7.5)))
+        big.setWeight(QFont.Weight.DemiBold)
+        small.setPixelSize(round(max(11.0, side / 17)))
         painter = QPainter(self)
-        target = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        drawing.paint(painter, drawing.document(side, side, parts), target)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        drawing.ring(painter, square, max(8.0, side / 16), self.fraction, self.colour, track)
+        middle, baseline = square.center().x(), square.top() + side * 0.55
+        drawing.text(painter, middle, baseline, self.big, big, centred=True)
+        painter.setOpacity(170 / 255)  # the small label is muted
+        drawing.text(painter, middle, baseline + side / 8.5, self.small, small, centred=True)
         painter.end()
