@@ -4,7 +4,7 @@ Rules:
 - No Qt here (GNOME on Wayland asks Mutter over D-Bus, in gui/idle_mutter.py).
 - ``idle_seconds()`` never raises: None means "cannot tell right now", and the
   caller then counts the time as sitting.
-- ctypes and native libraries load when a monitor is built or first asked, never at import.
+- On Windows and macOS, ctypes and the system library load when first asked, never at import.
 - ``system_idle_monitor()`` picks the real default for this OS, and only one that
   answered once; ``FakeIdle`` is for tests.
 """
@@ -15,10 +15,9 @@ import os
 import sys
 
 from heattimer.core.record import TYPE_CHECKING
-from heattimer.x11 import XConnection, xss
+from heattimer.x11 import XConnection
 
 if TYPE_CHECKING:
-    import ctypes
     from collections.abc import Callable
     from typing import Protocol
 
@@ -62,71 +61,21 @@ class FakeIdle:
 
 
 class X11Idle:
-    """The X server's own idle time, from the MIT-SCREEN-SAVER extension (libXss)."""
+    """The X server's own idle time, from its MIT-SCREEN-SAVER extension (heattimer.x11)."""
 
     name = "X11 screen saver extension"
 
     def __init__(self, display: str | None = None) -> None:
         self.connection = XConnection(display)
-        self._xss: ctypes.CDLL | None = None
-        self._info: ctypes.Structure | None = None
-        lib = xss() if self.connection.ok else None
-        if lib is None:
-            return
-        import ctypes
-
-        event_base, error_base = ctypes.c_int(), ctypes.c_int()
-        answered = self.connection.guarded(
-            lambda _x11, dpy: lib.XScreenSaverQueryExtension(
-                dpy, ctypes.byref(event_base), ctypes.byref(error_base)
-            )
-        )
-        if answered:
-            self._xss = lib
-            self._info = _saver_info_type()()
 
     def idle_seconds(self) -> float | None:
         """Seconds since the server last saw input from any keyboard or pointer."""
-        lib, info, conn = self._xss, self._info, self.connection
-        if lib is None or info is None:
-            return None
-        import ctypes
-
-        status = conn.guarded(
-            lambda _x11, dpy: lib.XScreenSaverQueryInfo(dpy, conn.root, ctypes.byref(info))
-        )
-        if not status:  # Status 0 is failure in Xlib's convention
-            return None
-        return float(info.idle) / 1000.0
+        milliseconds = self.connection.idle_ms()
+        return None if milliseconds is None else milliseconds / 1000.0
 
     def close(self) -> None:
-        """Close this monitor's Display."""
-        self._xss = None
+        """Close this monitor's connection."""
         self.connection.close()
-
-
-_SAVER_INFO: type[ctypes.Structure] | None = None
-
-
-def _saver_info_type() -> type[ctypes.Structure]:
-    # XScreenSaverInfo from X11/extensions/scrnsaver.h; built on first use so that
-    # importing this module does not import ctypes.
-    global _SAVER_INFO
-    if _SAVER_INFO is None:
-        import ctypes
-
-        class XScreenSaverInfo(ctypes.Structure):
-            _fields_ = [
-                ("window", ctypes.c_ulong),
-                ("state", ctypes.c_int),
-                ("kind", ctypes.c_int),
-                ("til_or_since", ctypes.c_ulong),
-                ("idle", ctypes.c_ulong),  # milliseconds since the last user input
-                ("eventMask", ctypes.c_ulong),
-            ]
-
-        _SAVER_INFO = XScreenSaverInfo
-    return _SAVER_INFO
 
 
 class WindowsIdle:

@@ -1,177 +1,249 @@
-"""X11 through Xlib, called with ctypes: no Qt, no third-party package.
+"""X11, spoken directly over the X server's socket: no Xlib, no ctypes, no Qt.
+
+The app asks an X server two things (the idle time, and whether the window in
+front is full screen), a handful of requests from the core protocol and the
+MIT-SCREEN-SAVER extension. Speaking them is a few struct packs; loading Xlib
+through ctypes for them cost the app half a megabyte (benchmarks/bench_gui.py).
 
 Rules:
-- Nothing here raises. A missing library, display, window manager or property
-  reads as None: "cannot tell".
-- ctypes and the libraries load on first use, never at import, so the CLI's
-  start-up pays nothing for them.
-- An ``XConnection`` is a Display of our own (Qt keeps its own), opened once and
-  kept for reuse. Use it from one thread (the GUI's).
-- Xlib's default error handler ends the process, and a window may close between
-  two of our requests; so our requests run with a handler of ours that notes the
-  error instead, installed only for their duration.
+- Nothing here raises. A missing display, a refused connection, an X error (a
+  window closed between two requests), a server that stops answering: each
+  reads as None, "cannot tell".
+- An ``XConnection`` is a connection of our own (Qt keeps its own), opened once
+  and kept for reuse, from one thread (the GUI's). Once broken it stays closed.
+- Authentication: the MIT-MAGIC-COOKIE-1 for the display from ``$XAUTHORITY``
+  (default ``~/.Xauthority``), else none (a server that lets local users in).
 """
 
 from __future__ import annotations
 
+import _socket  # not socket: its enums cost the app 0.4 MB (benchmarks/bench_gui.py)
 import os
+import struct
 import sys
-
-from heattimer.core.record import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import ctypes
-    from collections.abc import Callable
-    from typing import TypeVar
-
-    T = TypeVar("T")
 
 XA_ATOM = 4  # predefined atoms (X11/Xatom.h): they need no round trip to the server
 XA_WINDOW = 33
-_SUCCESS = 0
+TIMEOUT_S = 1.0  # a local X server answers in microseconds; a stuck one must not hang the app
+COOKIE = b"MIT-MAGIC-COOKIE-1"
+FAMILY_LOCAL, FAMILY_WILD = 256, 65535
 
-_libraries: dict[str, ctypes.CDLL | None] = {}
+_INTERN_ATOM, _GET_PROPERTY, _GET_INPUT_FOCUS, _QUERY_EXTENSION = 16, 20, 43, 98
+_SCREEN_SAVER_QUERY_INFO = 1  # minor opcode in MIT-SCREEN-SAVER
 
 
-def _open_library(soname: str, short: str) -> ctypes.CDLL | None:
-    import ctypes
+def _pad(n: int) -> int:
+    return -n % 4
 
-    try:
-        return ctypes.CDLL(soname)
-    except OSError:
-        pass
-    import ctypes.util  # spawns ldconfig: only when the usual name is not there (BSDs)
 
-    found = ctypes.util.find_library(short)
-    if not found:
+def parse_display(display: str) -> tuple[str, int, int] | None:
+    """``[host]:number[.screen]`` as (host, number, screen); None if it is not one."""
+    host, colon, rest = display.rpartition(":")
+    if not colon:
         return None
+    number, _, screen = rest.partition(".")
+    if not number.isdigit() or (screen and not screen.isdigit()):
+        return None
+    return host, int(number), int(screen or 0)
+
+
+def read_cookie(path: str, number: int, hostname: str) -> bytes | None:
+    """The MIT-MAGIC-COOKIE-1 for local display ``number`` in the Xauthority file at ``path``.
+
+    Records are five big-endian, length-prefixed fields after a 16-bit family:
+    address, display number, auth name, auth data. A record for this host (family
+    Local) or any host (Wild), for this display or any display (empty number), fits.
+    """
     try:
-        return ctypes.CDLL(found)
+        with open(path, "rb") as file:
+            data = file.read(1 << 20)
     except OSError:
         return None
+    at, found = 0, None
+    while at + 2 <= len(data):
+        family = struct.unpack_from(">H", data, at)[0]
+        at += 2
+        fields = []
+        for _ in range(4):
+            if at + 2 > len(data):
+                return found
+            size = struct.unpack_from(">H", data, at)[0]
+            fields.append(data[at + 2 : at + 2 + size])
+            at += 2 + size
+        address, display, name, cookie = fields
+        if name != COOKIE or display not in (b"", str(number).encode()):
+            continue
+        if family == FAMILY_WILD or (family == FAMILY_LOCAL and address == hostname.encode()):
+            return cookie
+        if found is None and family != FAMILY_LOCAL:  # an address-bound record: a last resort
+            found = cookie
+    return found
 
 
-def xlib() -> ctypes.CDLL | None:
-    """libX11 with the prototypes we call, or None when it is not installed."""
-    if "X11" not in _libraries:
-        lib = _open_library("libX11.so.6", "X11")
+def _connect(host: str, number: int) -> _socket.socket | None:
+    places: list[tuple[int, str | tuple[object, ...]]]
+    if host in ("", "unix") or host.startswith("/"):  # the file, then Linux's abstract name
+        path = f"{host}:{number}" if host.startswith("/") else f"/tmp/.X11-unix/X{number}"
+        places = [(_socket.AF_UNIX, address) for address in (path, "\0" + path)]
+    else:  # TCP
         try:
-            if lib is not None:
-                _prototypes_x11(lib)
-        except AttributeError:  # a symbol is missing: not a usable Xlib
-            lib = None
-        _libraries["X11"] = lib
-    return _libraries["X11"]
-
-
-def _prototypes_x11(lib: ctypes.CDLL) -> None:
-    # Without argtypes and restype, ctypes passes and returns C ints: 64-bit pointers
-    # and XIDs would be cut in half.
-    from ctypes import POINTER, c_char_p, c_int, c_long, c_ulong, c_void_p
-
-    lib.XOpenDisplay.argtypes = [c_char_p]
-    lib.XOpenDisplay.restype = c_void_p
-    lib.XCloseDisplay.argtypes = [c_void_p]
-    lib.XCloseDisplay.restype = c_int
-    lib.XDefaultRootWindow.argtypes = [c_void_p]
-    lib.XDefaultRootWindow.restype = c_ulong
-    lib.XInternAtom.argtypes = [c_void_p, c_char_p, c_int]
-    lib.XInternAtom.restype = c_ulong
-    lib.XGetWindowProperty.argtypes = [
-        c_void_p,  # display
-        c_ulong,  # window
-        c_ulong,  # property
-        c_long,  # offset, in 32-bit units
-        c_long,  # length, in 32-bit units
-        c_int,  # delete
-        c_ulong,  # requested type
-        POINTER(c_ulong),  # actual type
-        POINTER(c_int),  # actual format
-        POINTER(c_ulong),  # number of items
-        POINTER(c_ulong),  # bytes after
-        POINTER(c_void_p),  # data, to XFree
-    ]
-    lib.XGetWindowProperty.restype = c_int
-    lib.XFree.argtypes = [c_void_p]
-    lib.XFree.restype = c_int
-    lib.XSync.argtypes = [c_void_p, c_int]
-    lib.XSync.restype = c_int
-    lib.XSetErrorHandler.argtypes = [c_void_p]
-    lib.XSetErrorHandler.restype = c_void_p
-
-
-def xss() -> ctypes.CDLL | None:
-    """libXss (the MIT-SCREEN-SAVER extension's client side), or None when not installed."""
-    if "Xss" not in _libraries:
-        from ctypes import POINTER, c_int, c_ulong, c_void_p
-
-        lib = _open_library("libXss.so.1", "Xss")
+            found = _socket.getaddrinfo(host, 6000 + number, 0, _socket.SOCK_STREAM)
+        except OSError:
+            return None
+        places = [(family, address) for family, _, _, _, address in found]
+    for family, address in places:
+        sock = _socket.socket(family, _socket.SOCK_STREAM)
+        sock.settimeout(TIMEOUT_S)
         try:
-            if lib is not None:
-                lib.XScreenSaverQueryExtension.argtypes = [c_void_p, POINTER(c_int), POINTER(c_int)]
-                lib.XScreenSaverQueryExtension.restype = c_int
-                lib.XScreenSaverQueryInfo.argtypes = [c_void_p, c_ulong, c_void_p]
-                lib.XScreenSaverQueryInfo.restype = c_int
-        except AttributeError:
-            lib = None
-        _libraries["Xss"] = lib
-    return _libraries["Xss"]
+            sock.connect(address)
+            return sock
+        except OSError:
+            sock.close()
+    return None
+
+
+def _root_window(setup: bytes, screen: int) -> int | None:
+    """The root window of ``screen`` in the server's connection setup reply (after its
+    8-byte header), or None if it has no such screen."""
+    vendor, screens, formats = struct.unpack_from("<HxxBB", setup, 16)
+    at = 32 + vendor + _pad(vendor) + 8 * formats
+    for index in range(screens):
+        if index == screen:
+            return int(struct.unpack_from("<I", setup, at)[0])
+        depths = setup[at + 39]
+        at += 40
+        for _ in range(depths):
+            visuals = struct.unpack_from("<H", setup, at + 2)[0]
+            at += 8 + 24 * visuals
+    return None
 
 
 class XConnection:
-    """A Display of our own on an X server (``$DISPLAY`` unless named); ``ok`` says if it opened."""
+    """A connection to an X server (``$DISPLAY`` unless named); ``ok`` says if it is open."""
 
     def __init__(self, display: str | None = None) -> None:
         self.display = display if display is not None else os.environ.get("DISPLAY", "")
-        self.lib: ctypes.CDLL | None = None
-        self.handle: int | None = None
         self.root = 0
+        self._sock: _socket.socket | None = None
+        self._sequence = 0
         self._atoms: dict[str, int] = {}
-        lib = xlib() if self.display else None
-        if lib is None:
+        self._extensions: dict[str, int | None] = {}
+        self._failed: int | None = None  # the sequence number of the last error seen
+        parsed = parse_display(self.display)
+        if parsed is None:
             return
-        handle = lib.XOpenDisplay(self.display.encode())
-        if handle:
-            self.lib, self.handle = lib, handle
-            self.root = lib.XDefaultRootWindow(handle)
+        host, number, screen = parsed
+        sock = _connect(host, number)
+        if sock is None:
+            return
+        self._sock = sock
+        authority = os.environ.get("XAUTHORITY") or os.path.expanduser("~/.Xauthority")
+        cookie = read_cookie(authority, number, _socket.gethostname())
+        root = self._setup(cookie, screen)
+        if root is None:
+            self.close()
+        else:
+            self.root = root
 
     @property
     def ok(self) -> bool:
-        """True while the Display is open."""
-        return self.handle is not None
+        """True while the connection is open."""
+        return self._sock is not None
 
     def close(self) -> None:
-        """Close the Display; every later request answers None."""
-        if self.lib is not None and self.handle is not None:
-            self.lib.XCloseDisplay(self.handle)
-        self.handle = None
+        """Close the connection; every later request answers None."""
+        if self._sock is not None:
+            self._sock.close()
+        self._sock = None
 
-    def guarded(self, request: Callable[[ctypes.CDLL, int], T]) -> T | None:
-        """``request(lib, display)``, or None if the Display is closed or the server said error."""
-        lib, handle = self.lib, self.handle
-        if lib is None or handle is None:
-            return None
-        import ctypes
+    # -- the wire ----------------------------------------------------------------
 
-        errors: list[int] = []
+    def _read(self, size: int) -> bytes:
+        assert self._sock is not None
+        data = b""
+        while len(data) < size:
+            chunk = self._sock.recv(size - len(data))
+            if not chunk:
+                raise OSError("the X server closed the connection")
+            data += chunk
+        return data
 
-        def note(_display: int | None, _event: int | None) -> int:
-            errors.append(1)
-            return 0  # Xlib ignores the return value; returning at all keeps the process alive
-
-        handler = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)(note)
-        previous = lib.XSetErrorHandler(ctypes.cast(handler, ctypes.c_void_p))
+    def _setup(self, cookie: bytes | None, screen: int) -> int | None:
+        """Send the connection setup; the root window of ``screen``, or None if refused."""
+        name, data = (COOKIE, cookie) if cookie else (b"", b"")
+        request = struct.pack("<BxHHHHxx", 0x6C, 11, 0, len(name), len(data))
+        request += name + b"\0" * _pad(len(name)) + data + b"\0" * _pad(len(data))
         try:
-            result = request(lib, handle)
-            lib.XSync(handle, 0)  # errors of our requests arrive before our handler leaves
-        finally:
-            lib.XSetErrorHandler(previous)
-        return None if errors else result
+            assert self._sock is not None
+            self._sock.sendall(request)
+            status, _, _, _, extra = struct.unpack("<BBHHH", self._read(8))
+            body = self._read(extra * 4)
+        except OSError:
+            return None
+        if status != 1:
+            return None  # 0: refused, 2: more authentication wanted
+        try:
+            return _root_window(body, screen)
+        except (struct.error, IndexError):  # a reply cut short: not an X server we can use
+            return None
+
+    def _write(self, request: bytes) -> bool:
+        """Send one request (it gets the next sequence number); False if the connection is
+        closed or breaks."""
+        if self._sock is None:
+            return False
+        self._sequence = (self._sequence + 1) & 0xFFFF
+        try:
+            self._sock.sendall(request)
+        except OSError:
+            self.close()
+            return False
+        return True
+
+    def _request(self, request: bytes) -> bytes | None:
+        """Send one request that has a reply; its reply (32 bytes and more), or None on an X
+        error. Breaks the connection when the server cannot be read."""
+        if not self._write(request):
+            return None
+        try:
+            while True:
+                packet = self._read(32)
+                kind, sequence = packet[0], struct.unpack_from("<H", packet, 2)[0]
+                if kind == 1:  # a reply: 32 bytes, then its length in 4-byte units
+                    more = struct.unpack_from("<I", packet, 4)[0]
+                    packet += self._read(more * 4)
+                if kind in (0, 1) and sequence == self._sequence:
+                    return packet if kind == 1 else None  # 0: an error, for this request
+                if kind == 0:
+                    self._failed = sequence  # an error for a request without a reply
+                # Or an event (MappingNotify goes to every client): read past it.
+        except OSError:  # also the timeout: a server that does not answer is no help
+            self.close()
+            return None
+
+    def send(self, request: bytes) -> bool:
+        """Send one request that has no reply; True once the server has taken it without an
+        error (a GetInputFocus round trip after it says so)."""
+        if not self._write(request):
+            return False
+        sent, self._failed = self._sequence, None
+        if self._request(struct.pack("<BxH", _GET_INPUT_FOCUS, 1)) is None:
+            return False
+        return self._failed != sent
+
+    # -- requests ----------------------------------------------------------------
 
     def atom(self, name: str) -> int | None:
         """The atom called ``name`` (created if the server has none yet), or None."""
         if name not in self._atoms:
-            value = self.guarded(lambda lib, dpy: int(lib.XInternAtom(dpy, name.encode(), 0)))
+            raw = name.encode()
+            length = 2 + (len(raw) + _pad(len(raw))) // 4
+            reply = self._request(
+                struct.pack("<BBHHxx", _INTERN_ATOM, 0, length, len(raw))
+                + raw
+                + b"\0" * _pad(len(raw))
+            )
+            value = 0 if reply is None else struct.unpack_from("<I", reply, 8)[0]
             if not value:
                 return None
             self._atoms[name] = value
@@ -186,43 +258,41 @@ class XConnection:
         prop = self.atom(name)
         if prop is None:
             return None
-        return self.guarded(lambda lib, dpy: _read_property(lib, dpy, window, prop, kind))
-
-
-def _read_property(
-    lib: ctypes.CDLL, dpy: int, window: int, prop: int, kind: int
-) -> list[int] | None:
-    from ctypes import POINTER, byref, c_int, c_ulong, c_void_p, cast
-
-    actual_type, actual_format = c_ulong(), c_int()
-    count, after, data = c_ulong(), c_ulong(), c_void_p()
-    status = lib.XGetWindowProperty(
-        dpy,
-        window,
-        prop,
-        0,
-        1024,  # 32-bit units: far more than any list of window states
-        0,
-        kind,
-        byref(actual_type),
-        byref(actual_format),
-        byref(count),
-        byref(after),
-        byref(data),
-    )
-    if status != _SUCCESS:
-        return None
-    try:
-        if actual_type.value == 0:  # None: the window has no such property
-            return []
-        if actual_type.value != kind or actual_format.value != 32:
+        reply = self._request(
+            struct.pack("<BBHIIIII", _GET_PROPERTY, 0, 6, window, prop, kind, 0, 1024)
+        )
+        if reply is None:
             return None
-        # Format 32 comes back as C longs, 64 bits wide on 64-bit systems (Xlib's rule).
-        values = cast(data, POINTER(c_ulong))
-        return [values[i] for i in range(count.value)]
-    finally:
-        if data.value:
-            lib.XFree(data)
+        form, actual, count = reply[1], *struct.unpack_from("<IxxxxI", reply, 8)
+        if actual == 0:  # None: the window has no such property
+            return []
+        if actual != kind or form != 32 or len(reply) < 32 + 4 * count:
+            return None
+        return list(struct.unpack_from(f"<{count}I", reply, 32))
+
+    def extension(self, name: str) -> int | None:
+        """The major opcode of the server's extension ``name``, or None without it."""
+        if name not in self._extensions:
+            raw = name.encode()
+            length = 2 + (len(raw) + _pad(len(raw))) // 4
+            reply = self._request(
+                struct.pack("<BxHHxx", _QUERY_EXTENSION, length, len(raw))
+                + raw
+                + b"\0" * _pad(len(raw))
+            )
+            if reply is None:
+                return None  # not remembered: the server could not be asked
+            self._extensions[name] = reply[9] if reply[8] else None
+        return self._extensions[name]
+
+    def idle_ms(self) -> int | None:
+        """Milliseconds since the server last saw keyboard or pointer input (MIT-SCREEN-SAVER),
+        or None."""
+        opcode = self.extension("MIT-SCREEN-SAVER")
+        if opcode is None:
+            return None
+        reply = self._request(struct.pack("<BBHI", opcode, _SCREEN_SAVER_QUERY_INFO, 2, self.root))
+        return None if reply is None else int(struct.unpack_from("<I", reply, 16)[0])
 
 
 class X11Probe:
@@ -265,7 +335,7 @@ class X11Probe:
         return fullscreen in states
 
     def close(self) -> None:
-        """Close the probe's Display."""
+        """Close the probe's connection."""
         self.connection.close()
 
 

@@ -20,20 +20,14 @@ from pathlib import Path
 
 import pytest
 
-from heattimer.x11 import xlib, xss
 from tests.e2e.desktop import require, wait_for
 
 HERE = Path(__file__).resolve().parent
 
 
-def need(*programs: str, libxss: bool = False) -> None:
+def need(*programs: str) -> None:
     """Skip (or, under HEATTIMER_REQUIRE_DESKTOP=1, fail) unless these are installed."""
-    missing = [name for name in programs if shutil.which(name) is None]
-    if xlib() is None:
-        missing.append("libX11 (Debian: libx11-6)")
-    if libxss and xss() is None:
-        missing.append("libXss (Debian: libxss1)")
-    require(missing, "this platform test")
+    require([name for name in programs if shutil.which(name) is None], "this platform test")
 
 
 class Processes:
@@ -115,7 +109,7 @@ def processes() -> Iterator[Processes]:
 @pytest.fixture(scope="module")
 def xvfb(processes: Processes) -> str:
     """A bare X server (no window manager), shared by a module's tests."""
-    need("Xvfb", "xdotool", libxss=True)
+    need("Xvfb", "xdotool")
     return start_xvfb(processes)
 
 

@@ -8,8 +8,8 @@ would do the same, but Debian 12's xdotool 3.20160805 predates it.)
 
 from __future__ import annotations
 
-import ctypes
 import os
+import struct
 import subprocess
 from collections.abc import Iterator
 
@@ -28,56 +28,19 @@ REMOVE, ADD = 0, 1  # _NET_WM_STATE actions (EWMH)
 TITLE = "heattimer-fullscreen-probe"
 
 
-class XClientMessageEvent(ctypes.Structure):
-    _fields_ = [
-        ("type", ctypes.c_int),
-        ("serial", ctypes.c_ulong),
-        ("send_event", ctypes.c_int),
-        ("display", ctypes.c_void_p),
-        ("window", ctypes.c_ulong),
-        ("message_type", ctypes.c_ulong),
-        ("format", ctypes.c_int),
-        ("data", ctypes.c_long * 5),
-    ]
-
-
-class XEvent(ctypes.Union):
-    _fields_ = [("xclient", XClientMessageEvent), ("pad", ctypes.c_long * 24)]
-
-
 def ask_window_manager_for_fullscreen(display: str, window: int, on: bool) -> None:
-    """Send the EWMH request that a full-screen video player sends."""
+    """Send the EWMH request that a full-screen video player sends: a ClientMessage to the
+    root window, for the window manager (X11 protocol: SendEvent, opcode 25)."""
     conn = XConnection(display)
-    assert conn.ok and conn.lib is not None
-    lib = conn.lib
-    lib.XSendEvent.argtypes = [
-        ctypes.c_void_p,
-        ctypes.c_ulong,
-        ctypes.c_int,
-        ctypes.c_long,
-        ctypes.POINTER(XEvent),
-    ]
-    lib.XSendEvent.restype = ctypes.c_int
-    event = XEvent()
-    message = event.xclient
-    message.type = CLIENT_MESSAGE
-    message.window = window
-    message.message_type = conn.atom("_NET_WM_STATE") or 0
-    message.format = 32
-    message.data[0] = ADD if on else REMOVE
-    message.data[1] = conn.atom("_NET_WM_STATE_FULLSCREEN") or 0
-    message.data[3] = 1  # source: a normal application
+    assert conn.ok
     try:
-        sent = conn.guarded(
-            lambda _lib, dpy: lib.XSendEvent(
-                dpy,
-                conn.root,
-                0,
-                SUBSTRUCTURE_NOTIFY | SUBSTRUCTURE_REDIRECT,
-                ctypes.byref(event),
-            )
-        )
-        assert sent, "XSendEvent failed"
+        state, fullscreen = conn.atom("_NET_WM_STATE"), conn.atom("_NET_WM_STATE_FULLSCREEN")
+        assert state and fullscreen
+        # action, first property, second property, source (1: a normal application), unused
+        data = struct.pack("<5I", ADD if on else REMOVE, fullscreen, 0, 1, 0)
+        event = struct.pack("<BBHII", CLIENT_MESSAGE, 32, 0, window, state) + data
+        mask = SUBSTRUCTURE_NOTIFY | SUBSTRUCTURE_REDIRECT
+        assert conn.send(struct.pack("<BBHII", 25, 0, 11, conn.root, mask) + event), "SendEvent"
     finally:
         conn.close()
 

@@ -1,4 +1,5 @@
-"""The X11 idle time, for real: an Xvfb server, input sent with xdotool, libXss asked over ctypes.
+"""The X11 idle time, for real: an Xvfb server, input sent with xdotool, the server asked
+over its own socket.
 
 These wait for the X server's own clock to move (that is what is measured), by
 polling with a timeout; they never sleep a fixed time.
@@ -72,7 +73,7 @@ def test_under_wayland_the_xwayland_idle_time_is_not_trusted(
 def test_an_x_server_without_the_screen_saver_extension_gives_no_idle_source(
     processes: Processes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    need("Xvfb", libxss=True)
+    need("Xvfb")
     bare = start_xvfb(processes, "-extension", "MIT-SCREEN-SAVER")
     assert X11Idle(bare).idle_seconds() is None
     monkeypatch.setenv("DISPLAY", bare)
