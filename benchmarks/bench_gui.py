@@ -1,7 +1,8 @@
 """The app against a bare PySide6 app, on the same real desktop, in one run.
 
 - launch: from spawning the process to its window being visible (xdotool), median of N;
-- memory: resident set (Rss from /proc/PID/smaps_rollup) after 10 s idle;
+- memory: resident set (Rss from /proc/PID/smaps_rollup) after 10 s idle, and again
+  after the idle phase below (the minute ticks have run by then: nothing was only put off);
 - idle wake-ups: with no session running and the window hidden in the tray, in how many
   quarter-seconds of 130 s the app woke up at all (and its context switches), against the
   floor. At most one wake-up a minute is the target (plus the tray host's own requests).
@@ -142,6 +143,7 @@ def main() -> int:
         before = wakeups(bare.pid), wakeups(app.pid)
         moments = awake_moments([bare.pid, app.pid], args.idle_seconds)
         after = wakeups(bare.pid), wakeups(app.pid)
+        later_rss = rss_kib(bare.pid), rss_kib(app.pid)  # after minute ticks, window hidden
         still_visible = desktop.run("xdotool", "search", "--onlyvisible", "--name", "Heat Timer")
         stop(bare)
         stop(app)
@@ -158,6 +160,11 @@ def main() -> int:
     print(
         f"resident memory after 10 s idle: bare {bare_rss / 1024:.1f} MiB, "
         f"Heat Timer {app_rss / 1024:.1f} MiB: {rss_ratio:.2f}x (target <= 1.15x)"
+    )
+    print(
+        f"resident memory {args.idle_seconds + 15} s later, window hidden: bare "
+        f"{later_rss[0] / 1024:.1f} MiB, Heat Timer {later_rss[1] / 1024:.1f} MiB: "
+        f"{later_rss[1] / later_rss[0]:.2f}x"
     )
     print(
         f"idle, window hidden, {args.idle_seconds} s: woke {moments[1]} times "

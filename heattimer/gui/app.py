@@ -143,7 +143,7 @@ class HeatTimerApp(QObject):
     def start(self, show_window: bool = True, defer: bool = False) -> None:
         """Show the window (unless asked not to), take the first look at the clock, and start
         the sitting clock for posture breaks (with ``defer``, once the window is up)."""
-        if show_window or not self.tray_available():
+        if show_window or not self.window.hide_on_close:  # no tray (as found a moment ago)
             self.window.show()
         self.controller.tick()
         if defer:
@@ -199,6 +199,10 @@ class HeatTimerApp(QObject):
     def close_without_tray(self) -> None:
         """No tray to hide in: closing quits, and the first time it says so (and asks, if a
         session is running, since then no alarm would sound)."""
+        self._follow_tray()  # a tray may have come up since the last look
+        if self.window.hide_on_close:
+            self.window.hide()
+            return
         status = self.controller.status
         running = status is not None and status.session is not None
         if running or not self.told_no_tray:

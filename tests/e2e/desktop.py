@@ -144,8 +144,7 @@ class Desktop:
             log="notifications.log",
         )
         if self.tray == "sni":
-            self._spawn("xfce4-panel", log="panel.log")
-            wait_for(lambda: self.bus_has("org.kde.StatusNotifierWatcher"), 20, "the SNI tray")
+            self.start_sni_tray()
         elif self.tray == "xembed":
             self._spawn(
                 "trayer",
@@ -160,6 +159,12 @@ class Desktop:
                 log="trayer.log",
             )
         wait_for(lambda: self.bus_has("org.freedesktop.Notifications"), 20, "dunst")
+
+    def start_sni_tray(self) -> None:
+        """Start the StatusNotifierItem tray host (xfce4-panel); also later, as a panel that
+        comes up after the apps at login does."""
+        self._spawn("xfce4-panel", log="panel.log")
+        wait_for(lambda: self.bus_has("org.kde.StatusNotifierWatcher"), 20, "the SNI tray")
 
     def run(self, *argv: str, timeout: float = 30, **env: str) -> subprocess.CompletedProcess[str]:
         """Run a command on this desktop and wait for it."""

@@ -144,3 +144,39 @@ def test_without_a_tray_the_window_still_works(tmp_path: Path) -> None:
             wait_for(lambda: "Time is up" in desktop.notifications(), 10, "the notification")
         finally:
             app.stop()
+
+
+def tray_icon_windows(desktop: Desktop, pid: int) -> list[str]:
+    """The process's small windows showing in the panel at the top of the screen: tray icons
+    embedded the XEmbed way (a late tray gets one; Qt chooses SNI only at start-up)."""
+    found = []
+    for wid in desktop.run("xdotool", "search", "--pid", str(pid)).stdout.split():
+        info = desktop.run("xwininfo", "-id", wid).stdout
+        numbers = dict(re.findall(r"(Absolute upper-left Y|Width|Height):\s+(-?\d+)", info))
+        small = numbers and int(numbers["Width"]) <= 64
+        if "IsViewable" in info and small and 0 <= int(numbers["Absolute upper-left Y"]) < 40:
+            found.append(wid)
+    return found
+
+
+def test_a_tray_that_comes_up_late_gets_the_icon(tmp_path: Path) -> None:
+    # At login a panel may start after the apps: the app starts with no tray (closing the
+    # window would quit), then the tray appears and the icon must show up in it.
+    _need("sni")
+    with Desktop("none") as desktop:
+        app = App(desktop, tmp_path / "data")
+        try:
+            wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
+            assert tray_icon_windows(desktop, app.proc.pid) == []
+            desktop.start_sni_tray()
+            wait_for(lambda: tray_icon_windows(desktop, app.proc.pid), 10, "the tray icon")
+            desktop.screenshot(tmp_path / "late-tray.png")
+            # Now closing the window hides it in the tray; the app keeps running.
+            wid = desktop.run("xdotool", "search", "--onlyvisible", "--name", "Heat Timer")
+            desktop.run("xdotool", "windowactivate", "--sync", wid.stdout.split()[0])
+            desktop.run("xdotool", "key", "alt+F4")
+            wait_for(lambda: not desktop.window_names("Heat Timer"), 10, "the window to hide")
+            assert app.proc.poll() is None
+            assert app.cli("status").returncode == 0
+        finally:
+            app.stop()

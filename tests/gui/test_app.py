@@ -307,6 +307,21 @@ def test_without_a_tray_closing_during_a_session_warns_each_time(
     assert app.window.isVisible()
 
 
+def test_a_tray_that_came_up_after_the_start_takes_the_window_on_close(
+    trayless: HeatTimerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A panel that starts after the app at login: closing the window must not quit now.
+    app = trayless
+    quits: list[bool] = []
+    monkeypatch.setattr(app, "quit", lambda: quits.append(True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Close)
+    app._tray_override = True  # the desktop now has a tray
+    app.window.close()
+    assert quits == []
+    assert not app.window.isVisible()
+    assert app.window.hide_on_close
+
+
 def test_changes_from_another_process_show_within_two_seconds(
     qtbot: QtBot, app: HeatTimerApp, service: Service, tmp_path: Path
 ) -> None:
