@@ -128,22 +128,29 @@ def test_real_desktop_tray_window_cli_and_alarm(sni_app: App) -> None:
     assert sni_app.status()["today"]["sessions"] == 1
 
 
-def test_without_a_tray_the_window_still_works(tmp_path: Path) -> None:
-    _need("none")
+@pytest.fixture
+def trayless_app(tmp_path: Path) -> Iterator[App]:
+    """The app on a desktop with no tray (plain GNOME), its window up."""
+    _need("sni")  # the panel, for the test that starts one late
     with Desktop("none") as desktop:
         app = App(desktop, tmp_path / "data")
         try:
             wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
-            assert app.cli("start", "--minutes", "20").returncode == 0
-            wait_for(
-                lambda: any("· Heat Timer" in t for t in desktop.window_names("Heat Timer")),
-                2.5,
-                "the GUI to follow",
-            )
-            app.move_clock(20 * 60 + 1)
-            wait_for(lambda: "Time is up" in desktop.notifications(), 10, "the notification")
+            yield app
         finally:
             app.stop()
+
+
+def test_without_a_tray_the_window_still_works(trayless_app: App) -> None:
+    app, desktop = trayless_app, trayless_app.desktop
+    assert app.cli("start", "--minutes", "20").returncode == 0
+    wait_for(
+        lambda: any("· Heat Timer" in t for t in desktop.window_names("Heat Timer")),
+        2.5,
+        "the GUI to follow",
+    )
+    app.move_clock(20 * 60 + 1)
+    wait_for(lambda: "Time is up" in desktop.notifications(), 10, "the notification")
 
 
 def tray_icon_windows(desktop: Desktop, pid: int) -> list[str]:
@@ -159,24 +166,18 @@ def tray_icon_windows(desktop: Desktop, pid: int) -> list[str]:
     return found
 
 
-def test_a_tray_that_comes_up_late_gets_the_icon(tmp_path: Path) -> None:
+def test_a_tray_that_comes_up_late_gets_the_icon(trayless_app: App, tmp_path: Path) -> None:
     # At login a panel may start after the apps: the app starts with no tray (closing the
     # window would quit), then the tray appears and the icon must show up in it.
-    _need("sni")
-    with Desktop("none") as desktop:
-        app = App(desktop, tmp_path / "data")
-        try:
-            wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
-            assert tray_icon_windows(desktop, app.proc.pid) == []
-            desktop.start_sni_tray()
-            wait_for(lambda: tray_icon_windows(desktop, app.proc.pid), 10, "the tray icon")
-            desktop.screenshot(tmp_path / "late-tray.png")
-            # Now closing the window hides it in the tray; the app keeps running.
-            wid = desktop.run("xdotool", "search", "--onlyvisible", "--name", "Heat Timer")
-            desktop.run("xdotool", "windowactivate", "--sync", wid.stdout.split()[0])
-            desktop.run("xdotool", "key", "alt+F4")
-            wait_for(lambda: not desktop.window_names("Heat Timer"), 10, "the window to hide")
-            assert app.proc.poll() is None
-            assert app.cli("status").returncode == 0
-        finally:
-            app.stop()
+    app, desktop = trayless_app, trayless_app.desktop
+    assert tray_icon_windows(desktop, app.proc.pid) == []
+    desktop.start_sni_tray()
+    wait_for(lambda: tray_icon_windows(desktop, app.proc.pid), 10, "the tray icon")
+    desktop.screenshot(tmp_path / "late-tray.png")
+    # Now closing the window hides it in the tray; the app keeps running.
+    wid = desktop.run("xdotool", "search", "--onlyvisible", "--name", "Heat Timer")
+    desktop.run("xdotool", "windowactivate", "--sync", wid.stdout.split()[0])
+    desktop.run("xdotool", "key", "alt+F4")
+    wait_for(lambda: not desktop.window_names("Heat Timer"), 10, "the window to hide")
+    assert app.proc.poll() is None
+    assert app.cli("status").returncode == 0
