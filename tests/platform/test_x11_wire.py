@@ -9,6 +9,7 @@ import os
 import secrets
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -151,3 +152,21 @@ def test_a_server_that_talks_nonsense_reads_as_no_server(tmp_path: Path) -> None
     finally:
         thread.join(5)
         listener.close()
+
+
+def test_asking_the_server_loads_neither_ctypes_nor_the_socket_module(xvfb: str) -> None:
+    # The idle app's memory (benchmarks/bench_gui.py): ctypes with Xlib cost half a
+    # megabyte, and the socket module's enums another 0.4 MB.
+    code = (
+        "import sys\n"
+        "from heattimer.idle import X11Idle\n"
+        "from heattimer.x11 import fullscreen_window_active\n"
+        f"assert X11Idle({xvfb!r}).idle_seconds() is not None\n"
+        "fullscreen_window_active()\n"
+        "print(sorted({'ctypes', 'socket'} & set(sys.modules)))\n"
+    )
+    env = {**os.environ, "DISPLAY": xvfb}
+    env.pop("WAYLAND_DISPLAY", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
