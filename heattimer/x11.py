@@ -7,12 +7,16 @@ through ctypes for them cost the app half a megabyte (benchmarks/bench_gui.py).
 
 Rules:
 - Nothing here raises. A missing display, a refused connection, an X error (a
-  window closed between two requests), a server that stops answering: each
-  reads as None, "cannot tell".
-- An ``XConnection`` is a connection of our own (Qt keeps its own), opened once
-  and kept for reuse, from one thread (the GUI's). Once broken it stays closed.
+  window closed between two requests), a server that stops answering for a
+  second, a reply that makes no sense: each reads as None, "cannot tell". (A
+  host name is looked up without a timeout, as Xlib does.)
+- An ``XConnection`` is a connection of our own (Qt keeps its own), kept for
+  reuse, from one thread (the GUI's). When it breaks, it is opened again on the
+  first request after RETRY_S, so one stall does not blind the app for the day.
 - Authentication: the MIT-MAGIC-COOKIE-1 for the display from ``$XAUTHORITY``
-  (default ``~/.Xauthority``), else none (a server that lets local users in).
+  (default ``~/.Xauthority``), chosen as libxcb does: by the address actually
+  connected to (this host's name for a local server); else none (a server that
+  lets local users in).
 """
 
 from __future__ import annotations
@@ -21,12 +25,17 @@ import _socket  # not socket: its enums cost the app 0.4 MB (benchmarks/bench_gu
 import os
 import struct
 import sys
+import time
+from collections.abc import Callable
 
 XA_ATOM = 4  # predefined atoms (X11/Xatom.h): they need no round trip to the server
 XA_WINDOW = 33
 TIMEOUT_S = 1.0  # a local X server answers in microseconds; a stuck one must not hang the app
+RETRY_S = 30.0  # after a connection breaks, or could not be opened
+MAX_REPLY = 1 << 20  # bytes: far more than any answer we ask for; more is a broken stream
 COOKIE = b"MIT-MAGIC-COOKIE-1"
-FAMILY_LOCAL, FAMILY_WILD = 256, 65535
+FAMILY_INTERNET, FAMILY_INTERNET6, FAMILY_LOCAL, FAMILY_WILD = 0, 6, 256, 65535
+_GENERIC_EVENT = 35  # the one event longer than 32 bytes
 
 _INTERN_ATOM, _GET_PROPERTY, _GET_INPUT_FOCUS, _QUERY_EXTENSION = 16, 20, 43, 98
 _SCREEN_SAVER_QUERY_INFO = 1  # minor opcode in MIT-SCREEN-SAVER
@@ -42,42 +51,63 @@ def parse_display(display: str) -> tuple[str, int, int] | None:
     if not colon:
         return None
     number, _, screen = rest.partition(".")
-    if not number.isdigit() or (screen and not screen.isdigit()):
+    if not (number.isascii() and number.isdigit()):
+        return None
+    if screen and not (screen.isascii() and screen.isdigit()):
         return None
     return host, int(number), int(screen or 0)
 
 
-def read_cookie(path: str, number: int, hostname: str) -> bytes | None:
-    """The MIT-MAGIC-COOKIE-1 for local display ``number`` in the Xauthority file at ``path``.
+def read_cookie(path: str, number: int, family: int, address: bytes) -> bytes | None:
+    """The MIT-MAGIC-COOKIE-1 for display ``number`` at ``address`` (of Xauthority ``family``)
+    in the Xauthority file at ``path``, or None.
 
-    Records are five big-endian, length-prefixed fields after a 16-bit family:
-    address, display number, auth name, auth data. A record for this host (family
-    Local) or any host (Wild), for this display or any display (empty number), fits.
+    Records are a 16-bit family, then four big-endian, length-prefixed fields:
+    address, display number, auth name, auth data. The first record for this
+    family and address, or for any host (Wild), and for this display or any
+    display (empty number), is the one.
     """
     try:
         with open(path, "rb") as file:
             data = file.read(1 << 20)
     except OSError:
         return None
-    at, found = 0, None
+    at = 0
     while at + 2 <= len(data):
-        family = struct.unpack_from(">H", data, at)[0]
+        record_family = struct.unpack_from(">H", data, at)[0]
         at += 2
         fields = []
         for _ in range(4):
             if at + 2 > len(data):
-                return found
+                return None  # cut short
             size = struct.unpack_from(">H", data, at)[0]
             fields.append(data[at + 2 : at + 2 + size])
             at += 2 + size
-        address, display, name, cookie = fields
+        record_address, display, name, cookie = fields
         if name != COOKIE or display not in (b"", str(number).encode()):
             continue
-        if family == FAMILY_WILD or (family == FAMILY_LOCAL and address == hostname.encode()):
+        if record_family == FAMILY_WILD or (record_family, record_address) == (family, address):
             return cookie
-        if found is None and family != FAMILY_LOCAL:  # an address-bound record: a last resort
-            found = cookie
-    return found
+    return None
+
+
+def auth_address(sock: _socket.socket) -> tuple[int, bytes]:
+    """The Xauthority family and address that name the server ``sock`` is connected to:
+    this host's name for a local one (a unix socket, or loopback), else its IP address."""
+    local = (FAMILY_LOCAL, _socket.gethostname().encode())
+    if sock.family == _socket.AF_INET:
+        packed = _socket.inet_aton(sock.getpeername()[0])
+    elif sock.family == _socket.AF_INET6:
+        packed = _socket.inet_pton(_socket.AF_INET6, sock.getpeername()[0])
+        if packed == bytes(15) + b"\1":
+            return local
+        if packed.startswith(bytes(10) + b"\xff\xff"):  # an IPv4 address, mapped
+            packed = packed[12:]
+        else:
+            return FAMILY_INTERNET6, packed
+    else:
+        return local
+    return local if packed[0] == 127 else (FAMILY_INTERNET, packed)
 
 
 def _connect(host: str, number: int) -> _socket.socket | None:
@@ -88,11 +118,14 @@ def _connect(host: str, number: int) -> _socket.socket | None:
     else:  # TCP
         try:
             found = _socket.getaddrinfo(host, 6000 + number, 0, _socket.SOCK_STREAM)
-        except OSError:
+        except (OSError, UnicodeError, ValueError):  # unknown host, or no valid name at all
             return None
         places = [(family, address) for family, _, _, _, address in found]
     for family, address in places:
-        sock = _socket.socket(family, _socket.SOCK_STREAM)
+        try:
+            sock = _socket.socket(family, _socket.SOCK_STREAM)
+        except OSError:  # out of file descriptors, or IPv6 switched off
+            continue
         sock.settimeout(TIMEOUT_S)
         try:
             sock.connect(address)
@@ -119,29 +152,45 @@ def _root_window(setup: bytes, screen: int) -> int | None:
 
 
 class XConnection:
-    """A connection to an X server (``$DISPLAY`` unless named); ``ok`` says if it is open."""
+    """A connection to an X server (``$DISPLAY`` unless named); ``ok`` says if it is open.
 
-    def __init__(self, display: str | None = None) -> None:
+    ``clock`` (seconds, monotonic) times the wait before a broken connection is
+    opened again; tests pass their own."""
+
+    def __init__(
+        self, display: str | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.display = display if display is not None else os.environ.get("DISPLAY", "")
         self.root = 0
+        self._clock = clock
         self._sock: _socket.socket | None = None
+        self._retry_at: float | None = None  # None: never (no display, or closed by its owner)
         self._sequence = 0
         self._atoms: dict[str, int] = {}
         self._extensions: dict[str, int | None] = {}
         self._failed: int | None = None  # the sequence number of the last error seen
+        self._open()
+
+    def _open(self) -> None:
         parsed = parse_display(self.display)
         if parsed is None:
-            return
+            return  # not a display name: nothing to try again
+        self._retry_at = self._clock() + RETRY_S  # unless this works
         host, number, screen = parsed
         sock = _connect(host, number)
         if sock is None:
             return
-        self._sock = sock
-        authority = os.environ.get("XAUTHORITY") or os.path.expanduser("~/.Xauthority")
-        cookie = read_cookie(authority, number, _socket.gethostname())
-        root = self._setup(cookie, screen)
+        self._sock, self._sequence = sock, 0
+        self._atoms.clear()  # another server, maybe: its own atoms and extensions
+        self._extensions.clear()
+        try:
+            family, address = auth_address(sock)
+            authority = os.environ.get("XAUTHORITY") or os.path.expanduser("~/.Xauthority")
+            root = self._setup(read_cookie(authority, number, family, address), screen)
+        except (OSError, ValueError):  # the peer went away while we asked who it is
+            root = None
         if root is None:
-            self.close()
+            self._drop()
         else:
             self.root = root
 
@@ -151,22 +200,34 @@ class XConnection:
         return self._sock is not None
 
     def close(self) -> None:
-        """Close the connection; every later request answers None."""
+        """Close the connection for good; every later request answers None."""
+        self._drop()
+        self._retry_at = None
+
+    def _drop(self) -> None:
         if self._sock is not None:
             self._sock.close()
         self._sock = None
+
+    def _ready(self) -> bool:
+        """Open, or opened again now that RETRY_S has passed since it broke."""
+        if self._sock is None and self._retry_at is not None and self._clock() >= self._retry_at:
+            self._open()
+        return self._sock is not None
 
     # -- the wire ----------------------------------------------------------------
 
     def _read(self, size: int) -> bytes:
         assert self._sock is not None
-        data = b""
+        if size > MAX_REPLY:
+            raise OSError("not an X server's answer")
+        data = bytearray()
         while len(data) < size:
-            chunk = self._sock.recv(size - len(data))
+            chunk = self._sock.recv(min(size - len(data), 1 << 16))
             if not chunk:
                 raise OSError("the X server closed the connection")
             data += chunk
-        return data
+        return bytes(data)
 
     def _setup(self, cookie: bytes | None, screen: int) -> int | None:
         """Send the connection setup; the root window of ``screen``, or None if refused."""
@@ -190,15 +251,20 @@ class XConnection:
     def _write(self, request: bytes) -> bool:
         """Send one request (it gets the next sequence number); False if the connection is
         closed or breaks."""
-        if self._sock is None:
+        if not self._ready():
             return False
+        assert self._sock is not None
         self._sequence = (self._sequence + 1) & 0xFFFF
         try:
             self._sock.sendall(request)
         except OSError:
-            self.close()
+            self._broken()
             return False
         return True
+
+    def _broken(self) -> None:
+        self._drop()
+        self._retry_at = self._clock() + RETRY_S
 
     def _request(self, request: bytes) -> bytes | None:
         """Send one request that has a reply; its reply (32 bytes and more), or None on an X
@@ -209,7 +275,7 @@ class XConnection:
             while True:
                 packet = self._read(32)
                 kind, sequence = packet[0], struct.unpack_from("<H", packet, 2)[0]
-                if kind == 1:  # a reply: 32 bytes, then its length in 4-byte units
+                if kind == 1 or kind & 0x7F == _GENERIC_EVENT:  # then 4-byte units more
                     more = struct.unpack_from("<I", packet, 4)[0]
                     packet += self._read(more * 4)
                 if kind in (0, 1) and sequence == self._sequence:
@@ -218,7 +284,7 @@ class XConnection:
                     self._failed = sequence  # an error for a request without a reply
                 # Or an event (MappingNotify goes to every client): read past it.
         except OSError:  # also the timeout: a server that does not answer is no help
-            self.close()
+            self._broken()
             return None
 
     def send(self, request: bytes) -> bool:

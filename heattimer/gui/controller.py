@@ -82,7 +82,10 @@ class Controller(QObject):
 
     def _tick(self) -> None:
         for hook in self.before_tick:
-            hook()
+            try:
+                hook()
+            except Exception as error:  # a helper (the idle probe) must not stop the alarm
+                self.problem.emit(f"Something went wrong: {error}")
         try:
             status = self.service.status()
         except StoreError as error:

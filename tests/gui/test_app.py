@@ -349,6 +349,24 @@ def test_a_failing_tick_never_stops_the_clock(
     assert "disk full" in app.window.problem_label.text()
 
 
+def test_an_idle_probe_that_fails_never_silences_the_alarm(
+    app: HeatTimerApp, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
+) -> None:
+    # The idle time is read before every tick; whatever goes wrong there, the session's
+    # end must still ring.
+    def broken() -> float | None:
+        raise OSError(97, "Address family not supported by protocol")
+
+    app.idle.idle_seconds = broken  # type: ignore[method-assign]
+    app.controller.start(15)
+    for _ in range(16):
+        clock.jump(60)
+        app.controller.tick()
+    assert sound.played >= 1
+    assert any(shown["urgent"] for shown in notifier.shown)
+    assert app.window.alarm_label.isVisible()
+
+
 def test_after_the_alarm_gives_up_the_hidden_app_sleeps_and_breaks_resume(
     app: HeatTimerApp, clock: FakeClock
 ) -> None:

@@ -5,9 +5,12 @@ hangs; one that talks nonsense. Plus the display names people have."""
 
 from __future__ import annotations
 
+import _socket
 import os
 import secrets
+import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -17,20 +20,20 @@ from pathlib import Path
 import pytest
 
 from heattimer.idle import X11Idle
-from heattimer.x11 import TIMEOUT_S, X11Probe, XConnection, parse_display, read_cookie
-from tests.platform.conftest import Processes, need, wait_for
+from heattimer.x11 import (
+    FAMILY_INTERNET,
+    FAMILY_LOCAL,
+    FAMILY_WILD,
+    RETRY_S,
+    TIMEOUT_S,
+    X11Probe,
+    XConnection,
+    parse_display,
+    read_cookie,
+)
+from tests.platform.conftest import Processes, need, start_xvfb, wait_for
 
 pytestmark = pytest.mark.desktop
-
-
-def free_display() -> int:
-    for number in range(150, 400):
-        if (
-            not Path(f"/tmp/.X11-unix/X{number}").exists()
-            and not Path(f"/tmp/.X{number}-lock").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display number")
 
 
 def xauth(path: Path, *args: str) -> None:
@@ -41,15 +44,15 @@ def xauth(path: Path, *args: str) -> None:
 def guarded_display(
     processes: Processes, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, Path]:
-    """An Xvfb that lets in only clients with its cookie; its name and the authority file."""
+    """An Xvfb that lets in only clients with its cookie; its name and the clients'
+    authority file (the server takes every cookie in its own file, whatever display)."""
     need("Xvfb", "xauth")
     folder = tmp_path_factory.mktemp("xauth")
-    authority = folder / "Xauthority"
-    number = free_display()
-    xauth(authority, "add", f":{number}", ".", secrets.token_hex(16))
-    processes.start("Xvfb", f":{number}", "-auth", str(authority), "-nolisten", "tcp")
-    wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), 10, "Xvfb's socket")
-    return f":{number}", authority
+    cookie = secrets.token_hex(16)
+    xauth(folder / "server", "add", ":0", ".", cookie)
+    display = start_xvfb(processes, "-auth", str(folder / "server"))
+    xauth(folder / "client", "add", display, ".", cookie)
+    return display, folder / "client"
 
 
 def test_with_the_cookie_from_xauthority_the_idle_time_is_read(
@@ -76,26 +79,93 @@ def test_without_the_right_cookie_the_server_refuses_and_nothing_raises(
     assert X11Idle(display).idle_seconds() is None
 
 
-def test_the_cookie_for_this_host_and_display_is_picked(tmp_path: Path) -> None:
+def test_the_cookie_is_the_one_for_the_address_connected_to(tmp_path: Path) -> None:
+    # As libxcb chooses: this host's name for a local server, the IP address for another;
+    # a cookie is never sent to a server it was not written for.
     need("xauth")
+    authority = str(tmp_path / "Xauthority")
+    host = socket.gethostname().encode()
+    mine, other_display, remote, elsewhere = (secrets.token_hex(16) for _ in range(4))
+    xauth(Path(authority), "add", f"{host.decode()}/unix:7", ".", other_display)
+    xauth(Path(authority), "add", "elsewhere.example/unix:3", ".", elsewhere)
+    xauth(Path(authority), "add", f"{host.decode()}/unix:3", ".", mine)
+    xauth(Path(authority), "add", "192.0.2.7:0", ".", remote)
+    assert read_cookie(authority, 3, FAMILY_LOCAL, host) == bytes.fromhex(mine)
+    assert read_cookie(authority, 7, FAMILY_LOCAL, host) == bytes.fromhex(other_display)
+    assert read_cookie(authority, 0, FAMILY_INTERNET, bytes([192, 0, 2, 7])) == bytes.fromhex(
+        remote
+    )
+    assert read_cookie(authority, 0, FAMILY_LOCAL, host) is None  # not the remote one
+    assert read_cookie(authority, 3, FAMILY_INTERNET, bytes([192, 0, 2, 7])) is None
+    assert read_cookie(authority, 5, FAMILY_LOCAL, host) is None
+    assert read_cookie(str(tmp_path / "none"), 3, FAMILY_LOCAL, host) is None
+
+
+def test_a_wildcard_cookie_fits_any_host_and_the_first_fitting_record_wins(
+    tmp_path: Path,
+) -> None:
+    def record(family: int, address: bytes, number: bytes, cookie: bytes) -> bytes:
+        fields = (address, number, b"MIT-MAGIC-COOKIE-1", cookie)
+        return struct.pack(">H", family) + b"".join(struct.pack(">H", len(f)) + f for f in fields)
+
     authority = tmp_path / "Xauthority"
-    host = socket.gethostname()
-    mine, other_display, other_host = (secrets.token_hex(16) for _ in range(3))
-    xauth(authority, "add", f"{host}/unix:7", ".", other_display)
-    xauth(authority, "add", "elsewhere.example/unix:3", ".", other_host)
-    xauth(authority, "add", f"{host}/unix:3", ".", mine)
-    assert read_cookie(str(authority), 3, host) == bytes.fromhex(mine)
-    assert read_cookie(str(authority), 7, host) == bytes.fromhex(other_display)
-    assert read_cookie(str(authority), 5, host) is None
-    assert read_cookie(str(tmp_path / "none"), 3, host) is None
+    authority.write_bytes(
+        record(FAMILY_LOCAL, b"other-host", b"0", b"A" * 16)
+        + record(FAMILY_WILD, b"", b"0", b"B" * 16)
+        + record(FAMILY_LOCAL, b"this-host", b"0", b"C" * 16)
+    )
+    assert read_cookie(str(authority), 0, FAMILY_LOCAL, b"this-host") == b"B" * 16
+    assert read_cookie(str(authority), 0, FAMILY_INTERNET, b"\x0a\x00\x00\x01") == b"B" * 16
+    assert read_cookie(str(authority), 1, FAMILY_LOCAL, b"this-host") is None
 
 
 def test_a_damaged_authority_file_reads_as_no_cookie(tmp_path: Path) -> None:
     damaged = tmp_path / "Xauthority"
     damaged.write_bytes(b"\x01\x00\x00\x05ab")  # a record cut short
-    assert read_cookie(str(damaged), 0, "host") is None
-    os.chmod(damaged, 0)
-    assert read_cookie(str(damaged), 0, "host") is None or os.geteuid() == 0
+    assert read_cookie(str(damaged), 0, FAMILY_LOCAL, b"host") is None
+
+
+@pytest.mark.parametrize(
+    "display", [":\u00b2", ":0.\u00b2", "a..b:0", "::1:10", "[::1]:0", "x" * 300 + ":0", ":99999"]
+)
+def test_no_display_name_makes_it_raise(display: str) -> None:
+    # The idle probe runs before every tick of the session clock: it must never raise.
+    assert X11Idle(display).idle_seconds() is None
+    assert X11Probe(display).fullscreen_window_active() is None
+
+
+def test_when_sockets_cannot_be_made_it_answers_none(
+    xvfb: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_more_files(*args: object) -> object:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(_socket, "socket", no_more_files)  # what heattimer.x11 calls
+    assert X11Idle(xvfb).idle_seconds() is None
+
+
+def test_a_connection_that_stalled_is_opened_again_later(
+    processes: Processes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One second of a frozen X server must not blind the app (idle time, full screen) for
+    # the rest of the day: the connection is opened again RETRY_S later.
+    need("Xvfb")
+    display = start_xvfb(processes)
+    server = processes.started[-1]
+    now = [0.0]
+    connection = XConnection(display, clock=lambda: now[0])
+    assert connection.idle_ms() is not None
+    os.kill(server.pid, signal.SIGSTOP)
+    try:
+        assert connection.idle_ms() is None  # after TIMEOUT_S
+    finally:
+        os.kill(server.pid, signal.SIGCONT)
+    assert connection.idle_ms() is None  # not yet: it tries again after a while
+    now[0] += RETRY_S
+    assert connection.idle_ms() is not None
+    connection.close()
+    now[0] += RETRY_S
+    assert connection.idle_ms() is None  # closed by its owner: for good
 
 
 @pytest.mark.parametrize(
@@ -111,6 +181,7 @@ def test_a_damaged_authority_file_reads_as_no_cookie(tmp_path: Path) -> None:
         (":x", None),
         ("0", None),
         (":1.y", None),
+        (":\u00b2", None),
     ],
 )
 def test_display_names(display: str, parsed: tuple[str, int, int] | None) -> None:
