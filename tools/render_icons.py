@@ -1,6 +1,6 @@
 """Render the icons' SVGs (resources/icons) to the PNGs the app loads (resources/icons/png).
 
-Run after changing an SVG; tests/gui/test_icons.py fails until you do:
+Run after changing an SVG; tests/gui/test_drawing.py fails until you do:
 
     python tools/render_icons.py
 """

@@ -26,6 +26,7 @@ import heattimer.core.records
 import heattimer.core.status
 import heattimer.idle
 import heattimer.instance
+import heattimer.localzone
 import heattimer.paths
 import heattimer.service
 import heattimer.store  # noqa: F401
@@ -41,7 +42,11 @@ def _register_modules() -> None:
         return
     for name in list(sys.modules):
         table.setdefault(name, 0 if name.startswith(__name__) else -1)
-    for file in os.listdir(os.path.dirname(__file__)):
+    try:
+        files = os.listdir(os.path.dirname(__file__))
+    except OSError:  # packed in a zip or a frozen app: PySide6 then reads what it can
+        files = []
+    for file in files:
         if file.endswith(".py") and file != "__init__.py":
             table.setdefault(f"{__name__}.{file[:-3]}", 0)
 

@@ -104,6 +104,7 @@ class HeatTimerApp(QObject):
         if self.notifier.tray is None:
             self.notifier.tray = self.tray.icon
         self.told_no_tray = False
+        self.has_tray = False  # found by _follow_tray, at start and each minute
         if idle is None:
             idle = LazyIdle()
         assert idle is not None
@@ -130,7 +131,7 @@ class HeatTimerApp(QObject):
         self.window.settingsRequested.connect(self.edit_settings)
         self.window.visibilityChanged.connect(self.controller.set_window_visible)
         self.window.logInjuryRequested.connect(self.log_injury)
-        self.window.closeRequested.connect(self.close_without_tray)
+        self.window.closeRequested.connect(self.close_window)
         self.tray.openRequested.connect(self.window.bring_forward)
         self.tray.logInjuryRequested.connect(self.log_injury)
         self.tray.quitRequested.connect(self.quit)
@@ -143,7 +144,7 @@ class HeatTimerApp(QObject):
     def start(self, show_window: bool = True, defer: bool = False) -> None:
         """Show the window (unless asked not to), take the first look at the clock, and start
         the sitting clock for posture breaks (with ``defer``, once the window is up)."""
-        if show_window or not self.window.hide_on_close:  # no tray (as found a moment ago)
+        if show_window or not self.has_tray:  # (as found a moment ago)
             self.window.show()
         self.controller.tick()
         if defer:
@@ -194,13 +195,14 @@ class HeatTimerApp(QObject):
         available = self.tray_available()
         if available and not self.tray.icon.isVisible():
             self.tray.show()
-        self.window.hide_on_close = available
+        self.has_tray = available
 
-    def close_without_tray(self) -> None:
-        """No tray to hide in: closing quits, and the first time it says so (and asks, if a
-        session is running, since then no alarm would sound)."""
-        self._follow_tray()  # a tray may have come up since the last look
-        if self.window.hide_on_close:
+    def close_window(self) -> None:
+        """The person closed the window: it hides in the tray. With no tray to hide in (a
+        tray may have come or gone since the last look), closing quits, and the first time
+        it says so (and asks, if a session is running, since then no alarm would sound)."""
+        self._follow_tray()
+        if self.has_tray:
             self.window.hide()
             return
         status = self.controller.status

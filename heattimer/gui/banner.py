@@ -42,6 +42,7 @@ class Banner(QWidget):
         # Not a height-for-width widget: Qt does not let those size a top-level window, so
         # the banner says how tall it must be at its present width, and asks again on resize.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setForegroundRole(QPalette.ColorRole.WindowText)  # the painter's pen: see _set_ink
 
     def text(self) -> str:
         """The text shown."""

@@ -72,7 +72,7 @@ def ring(
     painter: QPainter, rect: QRectF, width: float, fraction: float, fill: QColor, track: QColor
 ) -> None:
     """A progress ring in the square ``rect``, ``width`` thick: a faint full ``track``, and
-    ``fraction`` of it in ``fill`` (opaque), clockwise from 12 o'clock with round ends."""
+    ``fraction`` of it in ``fill``, clockwise from 12 o'clock with round ends."""
     centre = rect.center()
     radius = (min(rect.width(), rect.height()) - width) / 2  # of the ring's middle line
     reach = radius + width / 2
@@ -93,11 +93,11 @@ def ring(
     arc.arcTo(outer, 90, sweep)
     arc.arcTo(inner, 90 + sweep, -sweep)
     arc.closeSubpath()
-    painter.fillPath(arc, solid(fill))
     angle = 2 * math.pi * fraction
     end = QPointF(centre.x() + radius * math.sin(angle), centre.y() - radius * math.cos(angle))
-    for point in (QPointF(centre.x(), centre.y() - radius), end):
-        painter.fillPath(_disc(point, width / 2), solid(fill))
+    for point in (QPointF(centre.x(), centre.y() - radius), end):  # the round ends
+        arc = arc.united(_disc(point, width / 2))
+    painter.fillPath(arc, solid(fill))  # one shape, filled once: no seams, no double blend
 
 
 def text(

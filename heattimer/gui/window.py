@@ -55,7 +55,6 @@ class MainWindow(QWidget):
         super().__init__()
         self.controller = controller
         self.zone = zone
-        self.hide_on_close = True
         self.setWindowTitle(APP_NAME)
         self.setMinimumWidth(400)
         self._build()
@@ -255,8 +254,5 @@ class MainWindow(QWidget):
         self.visibilityChanged.emit(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
-        if self.hide_on_close:
-            self.hide()
-        else:
-            self.closeRequested.emit()
+        event.ignore()  # the app decides: hide into the tray, or quit if there is none
+        self.closeRequested.emit()

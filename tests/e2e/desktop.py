@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import signal
+import struct
 import subprocess
 import tempfile
 import time
@@ -209,6 +210,22 @@ class Desktop:
         """Titles of the visible windows whose title contains ``name``."""
         ids = self.run("xdotool", "search", "--onlyvisible", "--name", name).stdout.split()
         return [self.run("xdotool", "getwindowname", wid).stdout.strip() for wid in ids]
+
+    def close_window(self, wid: int) -> None:
+        """Ask the window manager to close window ``wid``, as its title bar's close button does
+        (an EWMH _NET_CLOSE_WINDOW message: no keyboard focus involved)."""
+        from heattimer.x11 import XConnection
+
+        conn = XConnection(self.env["DISPLAY"])
+        try:
+            kind = conn.atom("_NET_CLOSE_WINDOW")
+            assert conn.ok and kind
+            # ClientMessage (33), format 32: timestamp 0 (now), source 2 (a pager or panel)
+            event = struct.pack("<BBHII5I", 33, 32, 0, wid, kind, 0, 2, 0, 0, 0)
+            mask = (1 << 19) | (1 << 20)  # SubstructureNotify | SubstructureRedirect
+            assert conn.send(struct.pack("<BBHII", 25, 0, 11, conn.root, mask) + event)
+        finally:
+            conn.close()
 
     def notifications(self) -> str:
         """Everything dbus-monitor logged of Notify calls so far."""

@@ -131,7 +131,7 @@ def test_real_desktop_tray_window_cli_and_alarm(sni_app: App) -> None:
 @pytest.fixture
 def trayless_app(tmp_path: Path) -> Iterator[App]:
     """The app on a desktop with no tray (plain GNOME), its window up."""
-    _need("sni")  # the panel, for the test that starts one late
+    _need("none")
     with Desktop("none") as desktop:
         app = App(desktop, tmp_path / "data")
         try:
@@ -166,18 +166,22 @@ def tray_icon_windows(desktop: Desktop, pid: int) -> list[str]:
     return found
 
 
-def test_a_tray_that_comes_up_late_gets_the_icon(trayless_app: App, tmp_path: Path) -> None:
+def test_a_tray_that_comes_up_late_gets_the_icon(trayless_app: App) -> None:
     # At login a panel may start after the apps: the app starts with no tray (closing the
     # window would quit), then the tray appears and the icon must show up in it.
+    _need("sni")
     app, desktop = trayless_app, trayless_app.desktop
     assert tray_icon_windows(desktop, app.proc.pid) == []
     desktop.start_sni_tray()
     wait_for(lambda: tray_icon_windows(desktop, app.proc.pid), 10, "the tray icon")
-    desktop.screenshot(tmp_path / "late-tray.png")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    desktop.screenshot(SHOTS / "late-tray.png")
     # Now closing the window hides it in the tray; the app keeps running.
     wid = desktop.run("xdotool", "search", "--onlyvisible", "--name", "Heat Timer")
-    desktop.run("xdotool", "windowactivate", "--sync", wid.stdout.split()[0])
-    desktop.run("xdotool", "key", "alt+F4")
-    wait_for(lambda: not desktop.window_names("Heat Timer"), 10, "the window to hide")
+    desktop.close_window(int(wid.stdout.split()[0]))
+    try:
+        wait_for(lambda: not desktop.window_names("Heat Timer"), 10, "the window to hide")
+    finally:
+        desktop.screenshot(SHOTS / "late-tray-closed.png")
     assert app.proc.poll() is None
     assert app.cli("status").returncode == 0

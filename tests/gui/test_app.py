@@ -319,7 +319,19 @@ def test_a_tray_that_came_up_after_the_start_takes_the_window_on_close(
     app.window.close()
     assert quits == []
     assert not app.window.isVisible()
-    assert app.window.hide_on_close
+    assert app.has_tray
+
+
+def test_a_tray_that_went_away_makes_closing_quit_rather_than_hide(
+    app: HeatTimerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The panel crashed: hiding the window now would leave nothing to bring it back with.
+    quits: list[bool] = []
+    monkeypatch.setattr(app, "quit", lambda: quits.append(True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Close)
+    app._tray_override = False
+    app.window.close()
+    assert quits == [True]
 
 
 def test_changes_from_another_process_show_within_two_seconds(
