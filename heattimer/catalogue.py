@@ -16,6 +16,14 @@ def catalogue() -> tuple[Exercise, ...]:
         return parse_catalogue(json.load(file))
 
 
-def picture_path(exercise: Exercise) -> str:
-    """Where the exercise's picture (an SVG) is."""
+def picture_svg(exercise: Exercise) -> str:
+    """Where the exercise's picture is drawn (an SVG)."""
     return str(resources_dir() / exercise.picture)
+
+
+def picture_png(exercise: Exercise, scale: int = 1) -> str:
+    """Where the exercise's picture is, rendered (tools/render_pngs.py) for screens of
+    ``scale`` (1, or 2 for HiDPI ones: ``name@2x.png``)."""
+    stem = exercise.picture.rsplit("/", 1)[-1].removesuffix(".svg")
+    suffix = "" if scale == 1 else f"@{scale}x"
+    return str(resources_dir() / "exercises" / "png" / f"{stem}{suffix}.png")

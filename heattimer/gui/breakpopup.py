@@ -12,17 +12,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from heattimer import APP_NAME
-from heattimer.catalogue import picture_path
+from heattimer.catalogue import picture_png
 from heattimer.clock import Clock
 from heattimer.core.breaks import POPUP_TIMEOUT, SNOOZE
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.wording import clock as clock_face
-from heattimer.gui import drawing
 from heattimer.gui.banner import Banner
 
 PICTURE = QSize(160, 120)
@@ -61,9 +60,10 @@ class BreakPopup(QWidget):
         top = QHBoxLayout()
         top.setSpacing(14)
         picture = QLabel()
-        picture.setPixmap(
-            drawing.render_file(picture_path(self.exercise), PICTURE.width(), PICTURE.height())
-        )
+        scale = 2 if self.devicePixelRatioF() > 1 else 1  # a HiDPI screen: the 2x picture
+        pixmap = QPixmap(picture_png(self.exercise, scale))  # rendered by tools/render_pngs.py
+        pixmap.setDevicePixelRatio(scale)
+        picture.setPixmap(pixmap)
         picture.setFixedSize(PICTURE)
         top.addWidget(picture)
         words = QVBoxLayout()

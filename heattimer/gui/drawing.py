@@ -10,7 +10,7 @@ painter starts with on a widget: the widget's palette text colour.
 tests/gui/test_footprint.py checks that drawing the app leaves the namespace
 alone.
 
-Qt's SVG renderer, another megabyte, loads only for an exercise's picture.
+Qt's SVG renderer, another megabyte, is not loaded: pictures are shipped as PNGs.
 """
 
 from __future__ import annotations
@@ -31,12 +31,9 @@ from PySide6.QtGui import (
 
 
 def render_file(path: str, width: int, height: int) -> QPixmap:
-    """The SVG file at ``path`` as a transparent pixmap of ``width`` x ``height`` pixels.
-
-    Rendered here rather than through QIcon's SVG engine, whose pixmaps go into
-    QPixmapCache: while that cache holds anything, Qt wakes the app every 10 seconds
-    to age it, which an idle tray app must not do."""
-    from PySide6.QtSvg import QSvgRenderer  # a megabyte: only when a picture is shown
+    """The SVG file at ``path`` as a transparent pixmap of ``width`` x ``height`` pixels:
+    for tools/render_pngs.py and its test. The app itself loads the PNGs."""
+    from PySide6.QtSvg import QSvgRenderer  # a megabyte: never loaded by the app itself
 
     pixmap = QPixmap(width, height)
     # A QColor, not 0: QImage.fill(int) builds the Qt namespace while picking an overload.

@@ -1,5 +1,5 @@
 """Icons: the SVGs in resources/icons, rendered ahead of time to PNGs at the sizes trays use
-(tools/render_icons.py; a test keeps them in step with the SVGs), plus the running state's
+(tools/render_pngs.py; a test keeps them in step with the SVGs), plus the running state's
 progress ring, drawn live. PNGs, so the app does not load Qt's SVG renderer to start."""
 
 from __future__ import annotations

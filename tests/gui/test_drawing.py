@@ -9,8 +9,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from pytestqt.qtbot import QtBot
 
+from heattimer.catalogue import catalogue, picture_png, picture_svg
+from heattimer.core.exercises import Exercise
 from heattimer.gui import drawing
 from heattimer.gui.banner import Banner
+from heattimer.gui.breakpopup import PICTURE
 from heattimer.gui.icons import NAMES, SIZES, png_path
 from heattimer.paths import resources_dir
 
@@ -88,24 +91,37 @@ def test_a_banner_draws_its_text_in_its_colour_on_a_rounded_tint(qtbot: QtBot) -
     )
 
 
+def differing_pixels(png: str, svg: str, width: int, height: int) -> float:
+    """The share of pixels of the shipped PNG that differ visibly from the SVG rendered
+    afresh (every pixel of an icon; every third row and column of a picture)."""
+    shipped = QImage(png).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    fresh = drawing.render_file(svg, width, height).toImage()
+    fresh = fresh.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    assert (shipped.width(), shipped.height()) == (width, height), png
+    step = 1 if width <= 64 else 3
+    points = [(x, y) for x in range(0, width, step) for y in range(0, height, step)]
+    off = sum(
+        not near(QColor.fromRgba(shipped.pixel(x, y)), QColor.fromRgba(fresh.pixel(x, y)), 16)
+        for x, y in points
+    )
+    return off / len(points)
+
+
+# The app loads PNGs, not the SVGs (Qt's SVG renderer is a megabyte): they must not drift
+# apart. After changing an SVG: python tools/render_pngs.py
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_the_shipped_icon_pngs_are_their_svgs(qtbot: QtBot, name: str) -> None:
-    # The app loads PNGs, not the SVGs (Qt's SVG renderer is a megabyte): they must not
-    # drift apart. After changing an SVG: python tools/render_icons.py
     svg = str(resources_dir() / "icons" / f"{name}.svg")
     for size in SIZES:
-        shipped = QImage(png_path(name, size)).convertToFormat(
-            QImage.Format.Format_ARGB32_Premultiplied
-        )
-        fresh = (
-            drawing.render_file(svg, size, size)
-            .toImage()
-            .convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-        )
-        assert shipped.size() == fresh.size(), (name, size)
-        off = sum(
-            not near(QColor.fromRgba(shipped.pixel(x, y)), QColor.fromRgba(fresh.pixel(x, y)), 16)
-            for x in range(size)
-            for y in range(size)
-        )
-        assert off <= size * size // 50, f"{name} at {size} px: run tools/render_icons.py"
+        off = differing_pixels(png_path(name, size), svg, size, size)
+        assert off <= 0.02, f"{name} at {size} px: run tools/render_pngs.py"
+
+
+@pytest.mark.parametrize("exercise", catalogue(), ids=lambda e: e.id)
+def test_the_shipped_exercise_pictures_are_their_svgs(qtbot: QtBot, exercise: Exercise) -> None:
+    for scale in (1, 2):
+        width, height = PICTURE.width() * scale, PICTURE.height() * scale
+        off = differing_pixels(picture_png(exercise, scale), picture_svg(exercise), width, height)
+        assert off <= 0.02, f"{exercise.id} {scale}x: run tools/render_pngs.py"

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -70,14 +72,29 @@ for state in ("ready", "running", "alarm", "blocked", "capped"):
 gc.collect()
 print(sum(1 for o in gc.get_objects()
           if isinstance(o, type) and issubclass(o, enum.Enum) and o.__qualname__.startswith("Qt.")))
+app.breaks.offer_now()                  # a posture break, with its exercise's picture
+qapp.processEvents()
+assert app.popup is not None
+app.popup.grab()
+print("PySide6.QtSvg" in sys.modules)
 """
 
 
-def test_drawing_the_app_never_builds_the_qt_namespace(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def through_its_states(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """What the app, taken through its states in a fresh interpreter, printed."""
+    folder = tmp_path_factory.mktemp("states")
+    code = APP_THROUGH_ITS_STATES.replace("sys.argv[1]", repr(str(folder / "data")))
+    return run_fresh(code, folder).splitlines()
+
+
+def test_drawing_the_app_never_builds_the_qt_namespace(through_its_states: list[str]) -> None:
     # The first touch of any enum in PySide6's ``Qt`` namespace builds all of them, about a
     # hundred: 1.3 MB and 16 ms. Overloads that take one (fill(0), setPen, QBrush(QColor))
-    # touch it too, so the app draws without them.
-    out = run_fresh(
-        APP_THROUGH_ITS_STATES.replace("sys.argv[1]", repr(str(tmp_path / "data"))), tmp_path
-    )
-    assert out.splitlines()[-1] == "0"
+    # touch it too, so the app draws without them. (A break popup's window flags need it.)
+    assert through_its_states[-2] == "0"
+
+
+def test_the_app_never_loads_the_svg_renderer(through_its_states: list[str]) -> None:
+    # Qt's SVG renderer is a megabyte: icons and exercise pictures ship as PNGs.
+    assert through_its_states[-1] == "False"
