@@ -69,6 +69,9 @@ def start_xvfb(processes: Processes, *extra: str) -> str:
             "640x480x24",
             "-nolisten",
             "tcp",
+            # As on a desktop, where other clients stay: an Xvfb whose last client leaves
+            # starts over, and drops whoever connects meanwhile (a flaky test's cause).
+            "-noreset",
             *extra,
             pass_fds=(write,),
         )

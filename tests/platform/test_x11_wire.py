@@ -150,7 +150,7 @@ def test_a_connection_that_stalled_is_opened_again_later(
     # One second of a frozen X server must not blind the app (idle time, full screen) for
     # the rest of the day: the connection is opened again RETRY_S later.
     need("Xvfb")
-    display = start_xvfb(processes)
+    display = start_xvfb(processes)  # with -noreset, as every test's server
     server = processes.started[-1]
     now = [0.0]
     connection = XConnection(display, clock=lambda: now[0])
