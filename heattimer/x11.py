@@ -51,9 +51,9 @@ def parse_display(display: str) -> tuple[str, int, int] | None:
     if not colon:
         return None
     number, _, screen = rest.partition(".")
-    if not (number.isascii() and number.isdigit()):
+    if not (number.isascii() and number.isdigit() and len(number) <= 5):
         return None
-    if screen and not (screen.isascii() and screen.isdigit()):
+    if screen and not (screen.isascii() and screen.isdigit() and len(screen) <= 5):
         return None
     return host, int(number), int(screen or 0)
 
@@ -81,6 +81,8 @@ def read_cookie(path: str, number: int, family: int, address: bytes) -> bytes | 
             if at + 2 > len(data):
                 return None  # cut short
             size = struct.unpack_from(">H", data, at)[0]
+            if at + 2 + size > len(data):
+                return None  # cut short
             fields.append(data[at + 2 : at + 2 + size])
             at += 2 + size
         record_address, display, name, cookie = fields
@@ -93,7 +95,8 @@ def read_cookie(path: str, number: int, family: int, address: bytes) -> bytes | 
 
 def auth_address(sock: _socket.socket) -> tuple[int, bytes]:
     """The Xauthority family and address that name the server ``sock`` is connected to:
-    this host's name for a local one (a unix socket, or loopback), else its IP address."""
+    this host's name for a local one (a unix socket, 127.0.0.1 or ::1), else its IP
+    address (libxcb's rule)."""
     local = (FAMILY_LOCAL, _socket.gethostname().encode())
     if sock.family == _socket.AF_INET:
         packed = _socket.inet_aton(sock.getpeername()[0])
@@ -107,7 +110,7 @@ def auth_address(sock: _socket.socket) -> tuple[int, bytes]:
             return FAMILY_INTERNET6, packed
     else:
         return local
-    return local if packed[0] == 127 else (FAMILY_INTERNET, packed)
+    return local if packed == b"\x7f\0\0\x01" else (FAMILY_INTERNET, packed)
 
 
 def _connect(host: str, number: int) -> _socket.socket | None:
@@ -209,7 +212,7 @@ class XConnection:
             self._sock.close()
         self._sock = None
 
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
         """Open, or opened again now that RETRY_S has passed since it broke."""
         if self._sock is None and self._retry_at is not None and self._clock() >= self._retry_at:
             self._open()
@@ -251,7 +254,7 @@ class XConnection:
     def _write(self, request: bytes) -> bool:
         """Send one request (it gets the next sequence number); False if the connection is
         closed or breaks."""
-        if not self._ready():
+        if not self.ready():
             return False
         assert self._sock is not None
         self._sequence = (self._sequence + 1) & 0xFFFF
@@ -301,6 +304,8 @@ class XConnection:
 
     def atom(self, name: str) -> int | None:
         """The atom called ``name`` (created if the server has none yet), or None."""
+        if not self.ready():  # first: a reopened connection starts with empty caches
+            return None
         if name not in self._atoms:
             raw = name.encode()
             length = 2 + (len(raw) + _pad(len(raw))) // 4
@@ -321,7 +326,7 @@ class XConnection:
         [] when the window has no such property; None when the window is gone, the
         property has another type or format, or the server cannot be asked.
         """
-        prop = self.atom(name)
+        prop = self.atom(name)  # (opens the connection again if it is due)
         if prop is None:
             return None
         reply = self._request(
@@ -338,6 +343,8 @@ class XConnection:
 
     def extension(self, name: str) -> int | None:
         """The major opcode of the server's extension ``name``, or None without it."""
+        if not self.ready():
+            return None
         if name not in self._extensions:
             raw = name.encode()
             length = 2 + (len(raw) + _pad(len(raw))) // 4
@@ -375,7 +382,7 @@ class X11Probe:
     def active_window(self) -> int | None:
         """The window the window manager calls active; 0 for none; None when it cannot tell."""
         conn = self.connection
-        if not conn.ok:
+        if not conn.ready():  # (opened again, if it broke a while ago)
             return None
         found = conn.property_values(conn.root, "_NET_ACTIVE_WINDOW", XA_WINDOW)
         if found is None:

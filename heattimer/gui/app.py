@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from heattimer import APP_ID, APP_NAME
 from heattimer.catalogue import catalogue
@@ -195,6 +195,8 @@ class HeatTimerApp(QObject):
         available = self.tray_available()
         if available and not self.tray.icon.isVisible():
             self.tray.show()
+        if available:
+            self.told_no_tray = False  # should it go away, closing will say so again
         self.has_tray = available
 
     def close_window(self) -> None:
@@ -206,7 +208,8 @@ class HeatTimerApp(QObject):
             self.window.hide()
             return
         status = self.controller.status
-        running = status is not None and status.session is not None
+        ringing = self.controller.alarm_session is not None  # the heat is not confirmed off
+        running = (status is not None and status.session is not None) or ringing
         if running or not self.told_no_tray:
             from PySide6.QtWidgets import QMessageBox  # rarely needed: loaded then
 
@@ -214,7 +217,9 @@ class HeatTimerApp(QObject):
             text = (
                 "There is no system tray on this desktop, so closing the window quits Heat Timer."
             )
-            if running:
+            if ringing:
+                text += "\n\nThe heat is not confirmed off: if you quit, the reminder stops."
+            elif running:
                 text += "\n\nA session is running: if you quit, no alarm will sound at its end."
             answer = QMessageBox.question(
                 self.window,
@@ -244,6 +249,11 @@ class HeatTimerApp(QObject):
 
     def quit(self) -> None:
         """Leave the app."""
+        # Hidden first: QApplication.quit() closes each visible window, and a close is the
+        # person asking to hide the window (close_window), not to be asked about quitting.
+        self.window.hide()
+        if isinstance(self.popup, QWidget):
+            self.popup.hide()
         self.tray.icon.hide()
         app = QApplication.instance()
         if app is not None:

@@ -63,6 +63,7 @@ class Controller(QObject):
         self._running_id: str | None = None
         self._last_idle_tick: datetime | None = None
         self.before_tick: list[Callable[[], None]] = []  # e.g. noticing the person was away
+        self._hook_errors: dict[int, str] = {}  # the last failure of each, said once
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.tick)
@@ -81,11 +82,16 @@ class Controller(QObject):
             self._schedule(None)
 
     def _tick(self) -> None:
-        for hook in self.before_tick:
+        for index, hook in enumerate(self.before_tick):
             try:
                 hook()
             except Exception as error:  # a helper (the idle probe) must not stop the alarm
-                self.problem.emit(f"Something went wrong: {error}")
+                message = f"Something went wrong: {error}"
+                if self._hook_errors.get(index) != message:  # said once, not every second
+                    self._hook_errors[index] = message
+                    self.problem.emit(message)
+            else:
+                self._hook_errors.pop(index, None)
         try:
             status = self.service.status()
         except StoreError as error:

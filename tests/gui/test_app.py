@@ -261,6 +261,15 @@ def test_restart_after_the_deadline_passed_asks_to_check_the_heat(
     assert "Make sure the heat is off" in str(notifier.shown[-1]["body"])
 
 
+def answer_questions(
+    monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton
+) -> list[str]:
+    """Answer every question the app asks with ``button``; the questions, as they come."""
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), button)[1])
+    return asked
+
+
 @pytest.fixture
 def trayless(
     qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
@@ -296,42 +305,64 @@ def test_without_a_tray_closing_during_a_session_warns_each_time(
     app = trayless
     app.told_no_tray = True
     app.controller.start(15)
-    asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.Cancel)[1],
-    )
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     app.window.close()
     assert "no alarm will sound" in asked[0]
     assert app.window.isVisible()
 
 
-def test_a_tray_that_came_up_after_the_start_takes_the_window_on_close(
-    trayless: HeatTimerApp, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("tray_at_start", [False, True])
+def test_closing_follows_the_tray_as_it_is_now(
+    service: Service,
+    clock: FakeClock,
+    notifier: FakeNotifier,
+    sound: FakeSound,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tray_at_start: bool,
 ) -> None:
-    # A panel that starts after the app at login: closing the window must not quit now.
-    app = trayless
+    # A panel that starts after the app at login takes the window on close; a panel that
+    # crashed cannot, and hiding the window then would leave nothing to bring it back with.
+    app = make_app(service, clock, notifier, sound, tray_available=tray_at_start)
+    qtbot.addWidget(app.window)
+    app.start()
     quits: list[bool] = []
     monkeypatch.setattr(app, "quit", lambda: quits.append(True))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Close)
-    app._tray_override = True  # the desktop now has a tray
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Close)
+    app._tray_override = not tray_at_start  # the tray came, or went
     app.window.close()
-    assert quits == []
-    assert not app.window.isVisible()
-    assert app.has_tray
+    assert quits == ([True] if tray_at_start else [])  # (quit itself is stubbed here)
+    assert app.window.isVisible() is tray_at_start
+    assert app.has_tray is not tray_at_start
 
 
-def test_a_tray_that_went_away_makes_closing_quit_rather_than_hide(
+def test_closing_without_a_tray_while_the_alarm_waits_asks_first(
+    trayless: HeatTimerApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The session has ended but the heat is not confirmed off: quitting would stop the
+    # reminder, so the person is asked every time (Cancel is the default).
+    app = trayless
+    app.told_no_tray = True
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    app.controller.tick()
+    assert app.controller.alarm_session is not None
+    app.window.close()
+    assert "not confirmed off" in asked[0]
+    assert app.window.isVisible()
+
+
+def test_quit_from_the_tray_quits_without_asking_even_if_the_tray_flickers(
     app: HeatTimerApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The panel crashed: hiding the window now would leave nothing to bring it back with.
-    quits: list[bool] = []
-    monkeypatch.setattr(app, "quit", lambda: quits.append(True))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Close)
-    app._tray_override = False
-    app.window.close()
-    assert quits == [True]
+    # QApplication.quit() closes each visible window first; a close of ours asks the app,
+    # which with no tray would ask the person whether to quit, and Cancel would stay.
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
+    app._tray_override = False  # the panel restarts just as Quit is chosen
+    app.tray.quitRequested.emit()
+    assert asked == []
+    assert not app.window.isVisible()
 
 
 def test_changes_from_another_process_show_within_two_seconds(
@@ -377,6 +408,22 @@ def test_an_idle_probe_that_fails_never_silences_the_alarm(
     assert sound.played >= 1
     assert any(shown["urgent"] for shown in notifier.shown)
     assert app.window.alarm_label.isVisible()
+
+
+def test_a_helper_that_keeps_failing_says_so_once(
+    app: HeatTimerApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+    app.controller.problem.connect(said.append)
+
+    def broken() -> float | None:
+        raise OSError("no idle time")
+
+    app.idle.idle_seconds = broken  # type: ignore[method-assign]
+    for _ in range(5):
+        clock.jump(1)
+        app.controller.tick()
+    assert said == ["Something went wrong: no idle time"]
 
 
 def test_after_the_alarm_gives_up_the_hidden_app_sleeps_and_breaks_resume(

@@ -22,12 +22,15 @@ import pytest
 from heattimer.idle import X11Idle
 from heattimer.x11 import (
     FAMILY_INTERNET,
+    FAMILY_INTERNET6,
     FAMILY_LOCAL,
     FAMILY_WILD,
     RETRY_S,
     TIMEOUT_S,
+    XA_ATOM,
     X11Probe,
     XConnection,
+    auth_address,
     parse_display,
     read_cookie,
 )
@@ -119,14 +122,47 @@ def test_a_wildcard_cookie_fits_any_host_and_the_first_fitting_record_wins(
     assert read_cookie(str(authority), 1, FAMILY_LOCAL, b"this-host") is None
 
 
+class PeerSocket:
+    """Just enough of a connected socket for auth_address."""
+
+    def __init__(self, family: int, peer: str) -> None:
+        self.family, self.peer = family, peer
+
+    def getpeername(self) -> tuple[str, int]:
+        return self.peer, 6000
+
+
+@pytest.mark.parametrize(
+    ("family", "peer", "expected"),
+    [
+        (_socket.AF_UNIX, "", "local"),
+        (_socket.AF_INET, "127.0.0.1", "local"),
+        (_socket.AF_INET, "127.0.1.1", (FAMILY_INTERNET, bytes([127, 0, 1, 1]))),
+        (_socket.AF_INET, "192.0.2.7", (FAMILY_INTERNET, bytes([192, 0, 2, 7]))),
+        (_socket.AF_INET6, "::1", "local"),
+        (_socket.AF_INET6, "::ffff:192.0.2.7", (FAMILY_INTERNET, bytes([192, 0, 2, 7]))),
+        (_socket.AF_INET6, "fe80::1", (FAMILY_INTERNET6, bytes([0xFE, 0x80]) + bytes(13) + b"\1")),
+    ],
+)
+def test_the_server_is_named_as_libxcb_names_it(family: int, peer: str, expected: object) -> None:
+    if expected == "local":
+        expected = (FAMILY_LOCAL, socket.gethostname().encode())
+    assert auth_address(PeerSocket(family, peer)) == expected  # type: ignore[arg-type]
+
+
 def test_a_damaged_authority_file_reads_as_no_cookie(tmp_path: Path) -> None:
     damaged = tmp_path / "Xauthority"
     damaged.write_bytes(b"\x01\x00\x00\x05ab")  # a record cut short
     assert read_cookie(str(damaged), 0, FAMILY_LOCAL, b"host") is None
+    whole = struct.pack(">H", FAMILY_WILD) + b"".join(
+        struct.pack(">H", len(f)) + f for f in (b"", b"0", b"MIT-MAGIC-COOKIE-1", b"A" * 16)
+    )
+    damaged.write_bytes(whole[:-12])  # the cookie itself cut short
+    assert read_cookie(str(damaged), 0, FAMILY_LOCAL, b"host") is None
 
 
 @pytest.mark.parametrize(
-    "display", [":\u00b2", ":0.\u00b2", "a..b:0", "::1:10", "[::1]:0", "x" * 300 + ":0", ":99999"]
+    "display", [":\u00b2", ":0.\u00b2", "a..b:0", "x" * 300 + ":0", ":99999", ":" + "9" * 5000]
 )
 def test_no_display_name_makes_it_raise(display: str) -> None:
     # The idle probe runs before every tick of the session clock: it must never raise.
@@ -154,15 +190,23 @@ def test_a_connection_that_stalled_is_opened_again_later(
     server = processes.started[-1]
     now = [0.0]
     connection = XConnection(display, clock=lambda: now[0])
+    probe = X11Probe(display)  # the full-screen check, on a connection of the same kind
+    probe.connection = XConnection(display, clock=lambda: now[0])
     assert connection.idle_ms() is not None
+    assert probe.connection.atom("_NET_ACTIVE_WINDOW")
     os.kill(server.pid, signal.SIGSTOP)
     try:
         assert connection.idle_ms() is None  # after TIMEOUT_S
+        assert probe.connection.property_values(probe.connection.root, "X", XA_ATOM) is None
     finally:
         os.kill(server.pid, signal.SIGCONT)
     assert connection.idle_ms() is None  # not yet: it tries again after a while
+    assert not probe.connection.ok
     now[0] += RETRY_S
     assert connection.idle_ms() is not None
+    probe.active_window()  # no window manager here: "cannot tell", but it asked again
+    assert probe.connection.ok
+    probe.close()
     connection.close()
     now[0] += RETRY_S
     assert connection.idle_ms() is None  # closed by its owner: for good
