@@ -130,7 +130,7 @@ def _injury_add(service: Service, args: argparse.Namespace) -> int:
     )
     _out(injury.id)
     status = service.status()
-    if status.session is not None and status.session.kind is Kind.HEAT:
+    if status.heat.stop_heat:
         print(
             "heattimer: an injury blocks heat: turn the heat off now, then 'heattimer stop'.",
             file=sys.stderr,

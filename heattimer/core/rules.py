@@ -51,6 +51,9 @@ class HeatDecision(Record):
     injury_block: bool = False
     """True if no session runs and an injury or a red flag blocks heat (so cold is
     offered instead), even when another block outlasts it and is named as the reason."""
+    stop_heat: bool = False
+    """True if a heat session runs though an injury or a red flag now blocks heat (one was
+    logged meanwhile): the person should turn the heat off and stop it."""
 
 
 def running_session(sessions: Iterable[Session], now: datetime) -> Session | None:
@@ -125,8 +128,11 @@ def heat_decision(
         # The block that holds longest is the one the person needs to hear about.
         reason = max(blocks, key=lambda b: b[1] or datetime.max.replace(tzinfo=now.tzinfo))[0]
     message = _message(reason, available_at, now, zone, running, holds, used, settings)
-    injury_block = running is None and any(r in (Reason.INJURY, Reason.RED_FLAG) for r, _ in blocks)
-    return HeatDecision(False, reason, available_at, message, injury_block)
+    injured = any(r in (Reason.INJURY, Reason.RED_FLAG) for r, _ in blocks)
+    stop_heat = injured and running is not None and running.kind is Kind.HEAT
+    return HeatDecision(
+        False, reason, available_at, message, injured and running is None, stop_heat
+    )
 
 
 def _message(

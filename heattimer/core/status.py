@@ -86,6 +86,8 @@ def build_status(
 def headline(status: Status, zone: tzinfo) -> str:
     """One line that says what is possible now, with a live countdown where one applies."""
     now, heat, settings = status.now, status.heat, status.settings
+    if status.session is not None and heat.stop_heat:
+        return "An injury blocks heat: turn the heat off and stop the session"
     if status.session is not None:
         s = status.session
         label = "Warm-up heat" if s.warmup else "Heat" if s.kind is Kind.HEAT else "Cold"

@@ -240,13 +240,7 @@ class Controller(QObject):
     ) -> Injury | None:
         """Log an injury; the status then shows the block (and, mid-session, says to stop)."""
         injury = self._act(lambda: self.service.log_injury(at, area, flags, note))
-        status = self.status
-        if (
-            injury is not None
-            and status is not None
-            and status.session is not None
-            and (status.session.kind is Kind.HEAT)
-        ):
+        if injury is not None and self.status is not None and self.status.heat.stop_heat:
             self.problem.emit("An injury blocks heat: turn the heat off now and stop the session.")
             self.wantsAttention.emit()
         return injury

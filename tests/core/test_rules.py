@@ -87,6 +87,16 @@ def test_injury_more_than_48h_ago_does_not_block() -> None:
     assert decide(NOW, injuries=[injury(NOW - hours(48))]).allowed
 
 
+def test_an_injury_logged_during_a_heat_session_says_stop_the_heat() -> None:
+    belt = running(heat(NOW - minutes(5)))
+    assert decide(NOW, [belt], [injury(NOW - minutes(1))]).stop_heat
+    assert decide(NOW, [belt], [injury(NOW - days(3), [RedFlag.NUMBNESS])]).stop_heat
+    # Not for cold, nor an injury long enough ago to allow heat, nor with no session.
+    assert not decide(NOW, [running(cold(NOW - minutes(5)))], [injury(NOW)]).stop_heat
+    assert not decide(NOW, [belt], [injury(NOW - days(3))]).stop_heat
+    assert not decide(NOW, [], [injury(NOW)]).stop_heat
+
+
 def test_injury_message_says_when_heat_unlocks_and_suggests_cold() -> None:
     decision = decide(NOW, injuries=[injury(NOW - hours(10))])  # unlocks in 38 h: 05:00 local
     assert "48 h" in decision.message

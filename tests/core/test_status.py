@@ -7,7 +7,7 @@ from heattimer.core.model import RedFlag
 from heattimer.core.recovery import Phase
 from heattimer.core.rules import Reason
 from heattimer.core.settings import Settings
-from heattimer.core.status import build_status, unconfirmed_heat
+from heattimer.core.status import build_status, headline, unconfirmed_heat
 
 from .build import BERLIN, NOW, cold, days, heat, hours, injury, manual, minutes, running
 
@@ -105,3 +105,11 @@ def test_an_older_red_flag_keeps_heat_on_hold_when_a_newer_injury_unlocks() -> N
     events = coach_events([older, newer], NOW, NOW + hours(49))
     kinds = [e.kind for e in events]
     assert "heat_unlocked" not in kinds and "heat_on_hold" in kinds
+
+
+def test_the_headline_says_to_stop_the_heat_when_an_injury_comes_in_during_it() -> None:
+    belt = running(heat(NOW - minutes(5)))
+    assert headline(status([belt], [injury(NOW)]), BERLIN) == (
+        "An injury blocks heat: turn the heat off and stop the session"
+    )
+    assert headline(status([belt]), BERLIN).startswith("Heat on: 10:00 left")
