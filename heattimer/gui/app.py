@@ -107,7 +107,6 @@ class HeatTimerApp(QObject):
         self.has_tray = False  # found by _follow_tray, at start and each minute
         if idle is None:
             idle = LazyIdle()
-        assert idle is not None
         if fullscreen is None:
             from heattimer.x11 import fullscreen_window_active
 

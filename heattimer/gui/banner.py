@@ -52,15 +52,12 @@ class Banner(QWidget):
         self, text: str, foreground: QColor | None = None, background: QColor | None = None
     ) -> None:
         """Show ``text`` in ``foreground`` (default: the palette's) on ``background``."""
-        ink = _rgba(foreground)
-        if (text, ink, _rgba(background)) == (
-            self._text,
-            _rgba(self.foreground),
-            _rgba(self.background),
-        ):
+        new = (text, _rgba(foreground), _rgba(background))
+        old = (self._text, _rgba(self.foreground), _rgba(self.background))
+        if new == old:
             return
         resized = text != self._text or (background is None) != (self.background is None)
-        if ink != _rgba(self.foreground):
+        if new[1] != old[1]:
             self._set_ink(foreground)
         self._text, self.foreground, self.background = text, foreground, background
         self.setAccessibleName(text)

@@ -64,6 +64,24 @@ def wait_for(check: Callable[[], object], timeout: float, what: str, step: float
         time.sleep(step)
 
 
+def ask_window_manager(display: str, window: int, message: str, *data: int) -> None:
+    """Send the EWMH request ``message`` about ``window`` (up to five 32-bit ``data``) the way
+    applications and panels do: a ClientMessage to the root window, for the window manager
+    (X11 SendEvent, opcode 25, with SubstructureNotify and SubstructureRedirect)."""
+    from heattimer.x11 import XConnection
+
+    conn = XConnection(display)
+    try:
+        kind = conn.atom(message)
+        assert conn.ok and kind, f"no X server at {display}"
+        values = struct.pack("<5I", *data, *[0] * (5 - len(data)))
+        event = struct.pack("<BBHII", 33, 32, 0, window, kind) + values  # ClientMessage
+        mask = (1 << 19) | (1 << 20)
+        assert conn.send(struct.pack("<BBHII", 25, 0, 11, conn.root, mask) + event), message
+    finally:
+        conn.close()
+
+
 class Desktop:
     """Starts the desktop on entry and stops every part of it on exit."""
 
@@ -213,19 +231,8 @@ class Desktop:
 
     def close_window(self, wid: int) -> None:
         """Ask the window manager to close window ``wid``, as its title bar's close button does
-        (an EWMH _NET_CLOSE_WINDOW message: no keyboard focus involved)."""
-        from heattimer.x11 import XConnection
-
-        conn = XConnection(self.env["DISPLAY"])
-        try:
-            kind = conn.atom("_NET_CLOSE_WINDOW")
-            assert conn.ok and kind
-            # ClientMessage (33), format 32: timestamp 0 (now), source 2 (a pager or panel)
-            event = struct.pack("<BBHII5I", 33, 32, 0, wid, kind, 0, 2, 0, 0, 0)
-            mask = (1 << 19) | (1 << 20)  # SubstructureNotify | SubstructureRedirect
-            assert conn.send(struct.pack("<BBHII", 25, 0, 11, conn.root, mask) + event)
-        finally:
-            conn.close()
+        (no keyboard focus involved). Timestamp 0: now; source 2: a pager or panel."""
+        ask_window_manager(self.env["DISPLAY"], wid, "_NET_CLOSE_WINDOW", 0, 2)
 
     def notifications(self) -> str:
         """Everything dbus-monitor logged of Notify calls so far."""

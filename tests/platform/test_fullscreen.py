@@ -9,7 +9,6 @@ would do the same, but Debian 12's xdotool 3.20160805 predates it.)
 from __future__ import annotations
 
 import os
-import struct
 import subprocess
 from collections.abc import Iterator
 
@@ -17,32 +16,23 @@ import pytest
 
 from heattimer import x11
 from heattimer.x11 import XA_ATOM, X11Probe, XConnection
+from tests.e2e.desktop import ask_window_manager
 from tests.platform.conftest import Processes, need, start_xvfb, wait_for
 
 pytestmark = pytest.mark.desktop
 
-CLIENT_MESSAGE = 33  # X.h
-SUBSTRUCTURE_NOTIFY = 1 << 19
-SUBSTRUCTURE_REDIRECT = 1 << 20
 REMOVE, ADD = 0, 1  # _NET_WM_STATE actions (EWMH)
 TITLE = "heattimer-fullscreen-probe"
 
 
 def ask_window_manager_for_fullscreen(display: str, window: int, on: bool) -> None:
-    """Send the EWMH request that a full-screen video player sends: a ClientMessage to the
-    root window, for the window manager (X11 protocol: SendEvent, opcode 25)."""
+    """Send the EWMH request that a full-screen video player sends."""
     conn = XConnection(display)
-    assert conn.ok
-    try:
-        state, fullscreen = conn.atom("_NET_WM_STATE"), conn.atom("_NET_WM_STATE_FULLSCREEN")
-        assert state and fullscreen
-        # action, first property, second property, source (1: a normal application), unused
-        data = struct.pack("<5I", ADD if on else REMOVE, fullscreen, 0, 1, 0)
-        event = struct.pack("<BBHII", CLIENT_MESSAGE, 32, 0, window, state) + data
-        mask = SUBSTRUCTURE_NOTIFY | SUBSTRUCTURE_REDIRECT
-        assert conn.send(struct.pack("<BBHII", 25, 0, 11, conn.root, mask) + event), "SendEvent"
-    finally:
-        conn.close()
+    fullscreen = conn.atom("_NET_WM_STATE_FULLSCREEN")
+    conn.close()
+    assert fullscreen
+    # action, first property, second property, source (1: a normal application)
+    ask_window_manager(display, window, "_NET_WM_STATE", ADD if on else REMOVE, fullscreen, 0, 1)
 
 
 @pytest.fixture(scope="module")
