@@ -1,8 +1,8 @@
 """The `heattimer` command. ``main(argv) -> exit code``; Qt is imported only to open the GUI.
 
-Exit codes: 0 done; 1 refused by a safety rule; 2 bad input (nothing
-written); 3 the state file could not be read or written; 4 the command needs
-the running app and it is not running (``break now``).
+Exit codes (heattimer/exits.py): 0 done; 1 refused by a safety rule; 2 bad input (nothing
+written); 3 the state file could not be read or written; 4 the command needs the running
+app and it is not running (``break now``); 5 the app cannot show its window here.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import cache
 
 from heattimer import APP_NAME, __version__
 from heattimer.core.record import TYPE_CHECKING
+from heattimer.exits import Exit
 
 if TYPE_CHECKING:
     import argparse
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     from heattimer.clock import Clock
 
     _Parser = argparse.ArgumentParser
-
-BAD_INPUT, STORE_FAILED = 2, 3
 
 
 class BadUsage(Exception):
@@ -186,7 +185,7 @@ def main(
     try:
         args = _parser(args_list).parse_args(args_list)
     except BadUsage as error:
-        return _fail(str(error), BAD_INPUT)
+        return _fail(str(error), Exit.BAD_INPUT)
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
     if args.command in (None, "gui"):
@@ -214,10 +213,14 @@ def _fail(message: str, code: int) -> int:
 
 
 def _open_gui(data_dir: str | None) -> int:
+    from heattimer.display import NO_DISPLAY, display_missing, import_error_line
+
+    if display_missing():  # asked before Qt loads: Qt would abort, with a misleading hint
+        return _fail(f"the app cannot start: {NO_DISPLAY}", Exit.NO_DESKTOP)
     try:
         from heattimer.gui.app import run_app
     except ImportError as error:
-        return _fail(f"the app cannot start: {error}", STORE_FAILED)
+        return _fail(f"the app cannot start: {import_error_line(error)}", Exit.NO_DESKTOP)
     return int(run_app(data_dir))
 
 

@@ -13,11 +13,10 @@ from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.records import Invalid
 from heattimer.core.settings import SettingError
 from heattimer.core.wording import span, when
+from heattimer.exits import Exit
 from heattimer.paths import data_dir
 from heattimer.service import Refused, Service
 from heattimer.store import StoreError
-
-OK, REFUSED, BAD_INPUT, STORE_FAILED, NO_APP = 0, 1, 2, 3, 4
 
 
 class AppNotRunning(Exception):
@@ -39,17 +38,17 @@ def run(
         return handler(service, args)
     except Refused as refused:
         decision = refused.decision
-        return fail(f"refused ({decision.reason}): {decision.message}", REFUSED)
+        return fail(f"refused ({decision.reason}): {decision.message}", Exit.REFUSED)
     except (Invalid, SettingError, ValueError) as error:
-        return fail(str(error), BAD_INPUT)
+        return fail(str(error), Exit.BAD_INPUT)
     except OverflowError:  # a date beyond the calendar, however it got through
-        return fail("that date is beyond the calendar", BAD_INPUT)
+        return fail("that date is beyond the calendar", Exit.BAD_INPUT)
     except StoreError as error:
-        return fail(str(error), STORE_FAILED)
+        return fail(str(error), Exit.STORE_FAILED)
     except AppNotRunning as error:
-        return fail(str(error), NO_APP)
+        return fail(str(error), Exit.NO_APP)
     except OSError as error:
-        return fail(f"the state file could not be used: {error}", STORE_FAILED)
+        return fail(f"the state file could not be used: {error}", Exit.STORE_FAILED)
 
 
 def _out(text: str) -> None:
@@ -64,7 +63,7 @@ def _status(service: Service, args: argparse.Namespace) -> int:
         _out(json.dumps(status_data(status, service.zone), indent=2))
     else:
         _out(status_text(status, service.zone))
-    return OK
+    return Exit.OK
 
 
 def _start(service: Service, args: argparse.Namespace) -> int:
@@ -83,14 +82,14 @@ def _start(service: Service, args: argparse.Namespace) -> int:
             " open it with 'heattimer', or set a timer.",
             file=sys.stderr,
         )
-    return OK
+    return Exit.OK
 
 
 def _stop(service: Service, args: argparse.Namespace) -> int:
     stopped = service.stop()
     if stopped is None:
         _out("No session was running.")
-        return OK
+        return Exit.OK
     assert stopped.ended_at is not None
     ran = span(stopped.ended_at - stopped.started_at)
     note = (
@@ -99,13 +98,13 @@ def _stop(service: Service, args: argparse.Namespace) -> int:
         else ""
     )
     _out(f"Stopped the {stopped.kind} session after {ran}. Make sure the heat is off.{note}")
-    return OK
+    return Exit.OK
 
 
 def _confirm(service: Service, args: argparse.Namespace) -> int:
     confirmed = service.confirm_heat_off()
     _out("Thanks: the heat is off." if confirmed else "No session was waiting for a heat-off.")
-    return OK
+    return Exit.OK
 
 
 def _session_add(service: Service, args: argparse.Namespace) -> int:
@@ -117,7 +116,7 @@ def _session_add(service: Service, args: argparse.Namespace) -> int:
     now = service.clock.now()
     started = when(session.started_at, now, service.zone)
     _out(f"Recorded a {args.minutes}-minute {kind} session at {started}.")
-    return OK
+    return Exit.OK
 
 
 def _injury_add(service: Service, args: argparse.Namespace) -> int:
@@ -137,7 +136,7 @@ def _injury_add(service: Service, args: argparse.Namespace) -> int:
         )
     else:
         print(f"Logged. {status.heat.message}", file=sys.stderr)
-    return OK
+    return Exit.OK
 
 
 def _injury_list(service: Service, args: argparse.Namespace) -> int:
@@ -148,20 +147,20 @@ def _injury_list(service: Service, args: argparse.Namespace) -> int:
         _out(json.dumps([injury_data(i, service.zone) for i in injuries], indent=2))
     else:
         _out(injuries_text(injuries, service.clock.now(), service.zone))
-    return OK
+    return Exit.OK
 
 
 def _injury_remove(service: Service, args: argparse.Namespace) -> int:
     injury = service.remove_injury(args.id)
     _out(f"Injury {injury.id[:8]} is removed: it no longer blocks heat (it stays on file).")
-    return OK
+    return Exit.OK
 
 
 def _injury_clear(service: Service, args: argparse.Namespace) -> int:
     injury = service.clear_injury(args.id)
     status = service.status()
     _out(f"Recorded: a professional cleared you for injury {injury.id[:8]}. {status.heat.message}")
-    return OK
+    return Exit.OK
 
 
 def _history(service: Service, args: argparse.Namespace) -> int:
@@ -169,7 +168,7 @@ def _history(service: Service, args: argparse.Namespace) -> int:
 
     sessions = service.history(args.days)
     _out(history_output(sessions, service.clock.now(), service.zone, args.format))
-    return OK
+    return Exit.OK
 
 
 def _settings_show(service: Service, args: argparse.Namespace) -> int:
@@ -177,7 +176,7 @@ def _settings_show(service: Service, args: argparse.Namespace) -> int:
 
     settings = service.settings()
     _out(json.dumps(settings_data(settings), indent=2) if args.json else settings_text(settings))
-    return OK
+    return Exit.OK
 
 
 def _settings_set(service: Service, args: argparse.Namespace) -> int:
@@ -185,7 +184,7 @@ def _settings_set(service: Service, args: argparse.Namespace) -> int:
 
     settings = service.set_setting(args.key, args.value)
     _out(f"{args.key} = {setting_text(settings, args.key)}")
-    return OK
+    return Exit.OK
 
 
 def _break_now(service: Service, args: argparse.Namespace) -> int:
@@ -195,7 +194,7 @@ def _break_now(service: Service, args: argparse.Namespace) -> int:
         raise AppNotRunning("the Heat Timer app is not running: start it with 'heattimer'")
     service.request("break")
     _out("Asked the app for a posture break.")
-    return OK
+    return Exit.OK
 
 
 HANDLERS: dict[tuple[str, str | None], Callable[[Service, argparse.Namespace], int]] = {

@@ -24,6 +24,8 @@ import heattimer.core.coach
 import heattimer.core.exercises
 import heattimer.core.records
 import heattimer.core.status
+import heattimer.display
+import heattimer.exits
 import heattimer.idle
 import heattimer.instance
 import heattimer.localzone

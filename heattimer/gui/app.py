@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import linecache
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
@@ -22,6 +23,8 @@ from heattimer.catalogue import catalogue
 from heattimer.clock import Clock, SystemClock
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
+from heattimer.display import qt_start_failure_line
+from heattimer.exits import Exit
 from heattimer.gui.breaks import BreakKeeper
 from heattimer.gui.coach import CoachNews, CoachPanel
 from heattimer.gui.controller import Controller
@@ -259,9 +262,41 @@ class HeatTimerApp(QObject):
             app.quit()
 
 
+def _start_qt() -> QApplication:
+    """The QApplication; where Qt finds no platform to start on (a display it cannot reach,
+    a plugin's libraries missing), one line that says which, and exit code 5, instead of
+    Qt's abort and its often wrong hint."""
+    logged: list[str] = []
+
+    def listen(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            line = qt_start_failure_line(logged, _platform_plugins(logged))
+            print(f"heattimer: the app cannot start: {line}", file=sys.stderr, flush=True)
+            os._exit(Exit.NO_DESKTOP)  # Qt would abort on return; the OS drops the app's lock
+        logged.append(message)
+
+    previous = qInstallMessageHandler(listen)
+    try:
+        app = QApplication(sys.argv[:1])
+    finally:
+        qInstallMessageHandler(previous)
+    for message in logged:  # what Qt said on the way (a Wayland it fell back from, ...)
+        print(message, file=sys.stderr)
+    return app
+
+
+def _platform_plugins(messages: list[str]) -> list[str]:
+    """The files of the platform plugins Qt says it could not load."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    names = re.findall(r'Could not load the Qt platform plugin "(\w+)"', "\n".join(messages))
+    return [str(folder / f"libq{name}.so") for name in dict.fromkeys(names)]
+
+
 def _make_qapp() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else _start_qt()
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)
@@ -292,6 +327,7 @@ def run_app(data_dir_arg: str | None = None) -> int:
     # gui/__init__.py); it is only a cache, and a megabyte of it. Dropped before the app
     # is built, so that what the app allocates next fills the room it leaves.
     linecache.clearcache()
+    qapp = _make_qapp()  # first: an app that cannot start here touches no file
     folder = data_dir(data_dir_arg)
     warnings: list[str] = []
 
@@ -303,7 +339,7 @@ def run_app(data_dir_arg: str | None = None) -> int:
         store = Store(folder, warn=warn)
     except StoreError as error:
         print(f"heattimer: {error}", file=sys.stderr)
-        return 3
+        return Exit.STORE_FAILED
     test_clock = os.environ.get(TEST_CLOCK_ENV)
     clock: Clock = OffsetClock(Path(test_clock)) if test_clock else SystemClock()
     service = Service(store, clock)
@@ -315,13 +351,12 @@ def run_app(data_dir_arg: str | None = None) -> int:
             service.request("show")
         except StoreError as error:
             print(f"heattimer: {error}", file=sys.stderr)
-            return 3
+            return Exit.STORE_FAILED
         print(
             "heattimer: Heat Timer is already running: its window was brought forward.",
             file=sys.stderr,
         )
-        return 0
-    qapp = _make_qapp()
+        return Exit.OK
     app = HeatTimerApp(service, clock)
     watcher = StoreWatcher(store, app)
     watcher.changed.connect(app.controller.data_changed)

@@ -1,0 +1,21 @@
+"""The exit codes of `heattimer`, one home for the CLI and the app (the README lists them)."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class Exit(IntEnum):
+    """What a run of `heattimer` ended with."""
+
+    OK = 0
+    REFUSED = 1
+    """A safety rule said no; the message names the rule and when it lifts."""
+    BAD_INPUT = 2
+    """The command line or a value was wrong; nothing was written."""
+    STORE_FAILED = 3
+    """The state file could not be read or written."""
+    NO_APP = 4
+    """The command needs the running app, and it is not running."""
+    NO_DESKTOP = 5
+    """The app cannot show its window here: no display, or Qt's system libraries missing."""
