@@ -32,24 +32,12 @@ PROGRAMS = (
     "xdpyinfo",
 )
 TRAY_PROGRAMS = {"sni": "xfce4-panel", "xembed": "trayer", "none": None}
-REQUIRE_ENV = "HEATTIMER_REQUIRE_DESKTOP"
 
 
 def missing_programs(tray: str = "sni") -> list[str]:
     """The programs this desktop needs that are not installed."""
     wanted = [*PROGRAMS, *([TRAY_PROGRAMS[tray]] if TRAY_PROGRAMS[tray] else [])]
     return [name for name in wanted if shutil.which(name) is None]
-
-
-def require(missing: list[str], what: str) -> None:
-    """Skip the test naming what is missing, or fail under HEATTIMER_REQUIRE_DESKTOP=1 (CI)."""
-    import pytest
-
-    if missing:
-        message = f"{what} needs {', '.join(missing)} (see .ci/run)"
-        if os.environ.get(REQUIRE_ENV) == "1":
-            pytest.fail(message)
-        pytest.skip(message)
 
 
 def wait_for(check: Callable[[], object], timeout: float, what: str, step: float = 0.1) -> object:

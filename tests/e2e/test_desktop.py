@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import Desktop, missing_programs, require, wait_for
+from tests.e2e.desktop import Desktop, missing_programs, wait_for
+from tests.needs import qt_missing, require
 
 pytestmark = pytest.mark.desktop
 
@@ -25,7 +26,7 @@ SHOTS = Path(os.environ.get("HEATTIMER_SHOTS", "/tmp/heattimer-e2e-shots"))
 
 
 def _need(tray: str) -> None:
-    require(missing_programs(tray), "the real-desktop test")
+    require([*qt_missing(), *missing_programs(tray)], "the real-desktop test")
 
 
 class App:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import os
-
-if not os.environ.get("QT_QPA_PLATFORM"):
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QObject, Signal
 
 from heattimer.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
+from tests.needs import require_qt
+
+require_qt("the widget tests")  # the whole folder: one line when Qt's libraries are missing
+
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from PySide6.QtCore import QObject, Signal  # noqa: E402
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import require, wait_for
+from tests.e2e.desktop import wait_for
+from tests.needs import require
 
 HERE = Path(__file__).resolve().parent
 

@@ -11,11 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtDBus import QDBusConnection
 
-from heattimer.gui.idle_mutter import MutterIdle, pick_idle_monitor
-from heattimer.idle import NullIdle
-from tests.platform.conftest import Processes, start_fake_mutter, wait_for
+from tests.needs import require_qt
+
+require_qt("the Mutter idle tests")
+
+from PySide6.QtDBus import QDBusConnection  # noqa: E402
+
+from heattimer.gui.idle_mutter import MutterIdle, pick_idle_monitor  # noqa: E402
+from heattimer.idle import NullIdle  # noqa: E402
+from tests.platform.conftest import Processes, start_fake_mutter, wait_for  # noqa: E402
 
 
 @pytest.fixture(scope="module")
