@@ -12,7 +12,16 @@ import sqlite3
 from datetime import UTC, datetime
 
 from heattimer.core.breaks import BreakState
-from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
+from heattimer.core.model import (
+    Area,
+    BreakOutcome,
+    BreakRecord,
+    Injury,
+    Kind,
+    RecoveryHold,
+    RedFlag,
+    Session,
+)
 
 
 def new_id() -> str:
@@ -249,6 +258,36 @@ class Tables:
     def set_request(self, what: str, at: datetime | None) -> None:
         """Store (or, with None, clear) a request to the running app."""
         self._set_state({f"request.{what}": _maybe_text(at)})
+
+    # -- after a recovery --------------------------------------------------------
+
+    def recovery_hold(self) -> RecoveryHold | None:
+        """The hold a recovery from an older backup put on heat, if it is not confirmed yet."""
+        values = self._state("recovery.")
+        at = values.get("recovery.at")
+        if at is None:
+            return None
+        return RecoveryHold(
+            at=from_text(at),
+            backup_at=_maybe(values.get("recovery.backup_at")),
+            moved_to=values.get("recovery.moved_to", ""),
+        )
+
+    def set_recovery_hold(self, hold: RecoveryHold) -> None:
+        """Hold heat until the person confirms the injury log (after a recovery)."""
+        self._set_state(
+            {
+                "recovery.at": to_text(hold.at),
+                "recovery.backup_at": _maybe_text(hold.backup_at),
+                "recovery.moved_to": hold.moved_to,
+            }
+        )
+
+    def clear_recovery_hold(self) -> None:
+        """The person confirmed the injury log: the hold is lifted."""
+        self._set_state(
+            {"recovery.at": None, "recovery.backup_at": None, "recovery.moved_to": None}
+        )
 
     # -- settings and small state ----------------------------------------------
 

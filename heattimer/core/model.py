@@ -146,3 +146,16 @@ class BreakRecord(Record):
     at: datetime
     outcome: BreakOutcome
     exercise: str = ""
+
+
+class RecoveryHold(Record):
+    """The state file was damaged and restored from an older backup (or started empty):
+    injuries, red flags or clearances logged after ``backup_at`` may be missing, so heat
+    waits until the person has looked at their injury log and confirmed it."""
+
+    at: datetime
+    """When the damage was found and the file restored."""
+    backup_at: datetime | None
+    """When the backup that was restored was taken; None if no backup was good (empty)."""
+    moved_to: str
+    """The name the damaged file was moved to, beside the state file."""
