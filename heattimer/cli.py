@@ -100,6 +100,9 @@ def _injury(p: _Parser) -> None:
     remove.add_argument("id", metavar="ID")
     clear = actions.add_parser("clear", help="record that a professional cleared you")
     clear.add_argument("id", metavar="ID")
+    actions.add_parser(
+        "confirm", help="confirm the injury log is complete after the file was restored"
+    )
 
 
 def _history(p: _Parser) -> None:
@@ -131,7 +134,7 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
     "stop": ("stop the running session", _nothing),
     "confirm": ("confirm the heat is off after a session ended", _nothing),
     "session": ("record a session done away from the computer", _session),
-    "injury": ("log, list, remove or clear injuries", _injury),
+    "injury": ("log, list, remove, clear or confirm injuries", _injury),
     "history": ("sessions of the last days", _history),
     "settings": ("show or change settings", _settings),
     "break": ("posture breaks", _break),

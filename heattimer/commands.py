@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable
-from datetime import tzinfo
+from datetime import timedelta, tzinfo
 
 from heattimer.clock import Clock
 from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.records import Invalid
+from heattimer.core.rules import default_minutes, shortened_note
 from heattimer.core.settings import SettingError
 from heattimer.core.wording import span, when
 from heattimer.exits import Exit
@@ -21,6 +23,10 @@ from heattimer.store import StoreError
 
 class AppNotRunning(Exception):
     """The command needs the Heat Timer app, and it is not running."""
+
+
+class OutputFailed(Exception):
+    """The command did its work, but its answer could not be written to standard output."""
 
 
 Fail = Callable[[str, int], int]
@@ -36,6 +42,8 @@ def run(
 
         service = Service(Store(data_dir(args.data_dir)), clock, zone)
         return handler(service, args)
+    except OutputFailed as error:  # before OSError: the state file is fine
+        return fail(f"done, but the answer could not be printed: {error}", Exit.OUTPUT_FAILED)
     except Refused as refused:
         decision = refused.decision
         return fail(f"refused ({decision.reason}): {decision.message}", Exit.REFUSED)
@@ -52,7 +60,28 @@ def run(
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    """Print one answer, and make sure it left: a closed or full standard output is said as
+    such, never taken for a failure of the state file."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputFailed("standard output is closed")
+    try:
+        stream.write(text + "\n")
+        stream.flush()
+    except (OSError, ValueError) as error:
+        _drop_stdout()
+        raise OutputFailed(getattr(error, "strerror", None) or str(error)) from None
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that what could not be written is not
+    tried again (with a traceback) when Python exits."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def _status(service: Service, args: argparse.Namespace) -> int:
@@ -70,10 +99,12 @@ def _start(service: Service, args: argparse.Namespace) -> int:
     kind = Kind.COLD if args.cold else Kind.HEAT
     session = service.start(kind, args.minutes, warmup=args.warmup)
     now = service.clock.now()
-    length = span(session.ends_at - session.started_at)
+    length = session.ends_at - session.started_at
     ends = when(session.ends_at, now, service.zone)
     warmup = " (warm-up)" if session.warmup else ""
-    _out(f"Started a {length} {kind} session{warmup}: it ends at {ends}.")
+    asked = timedelta(minutes=args.minutes or default_minutes(kind, service.settings()))
+    shortened = f" {shortened_note(length)}" if length < asked else ""
+    _out(f"Started a {span(length)} {kind} session{warmup}: it ends at {ends}.{shortened}")
     from heattimer.instance import app_running
 
     if not app_running(service.store.data_dir):
@@ -90,14 +121,11 @@ def _stop(service: Service, args: argparse.Namespace) -> int:
     if stopped is None:
         _out("No session was running.")
         return Exit.OK
-    assert stopped.ended_at is not None
-    ran = span(stopped.ended_at - stopped.started_at)
-    note = (
-        " It does not count: it was stopped within a minute."
-        if stopped.accidental(stopped.ended_at)
-        else ""
-    )
-    _out(f"Stopped the {stopped.kind} session after {ran}. Make sure the heat is off.{note}")
+    session = stopped.session
+    assert session.ended_at is not None
+    ran = span(session.ended_at - session.started_at)
+    note = " It does not count: it was stopped within a minute." if stopped.accidental else ""
+    _out(f"Stopped the {session.kind} session after {ran}. Make sure the heat is off.{note}")
     return Exit.OK
 
 
@@ -112,10 +140,12 @@ def _session_add(service: Service, args: argparse.Namespace) -> int:
 
     kind = Kind.COLD if args.cold else Kind.HEAT
     at = parse_time(args.at, service.clock.now(), service.zone)
-    session = service.record_session(kind, at, args.minutes)
+    recorded = service.record_session(kind, at, args.minutes)
     now = service.clock.now()
-    started = when(session.started_at, now, service.zone)
+    started = when(recorded.session.started_at, now, service.zone)
     _out(f"Recorded a {args.minutes}-minute {kind} session at {started}.")
+    if recorded.note is not None:
+        print(f"heattimer: note: {recorded.note}", file=sys.stderr)
     return Exit.OK
 
 
@@ -150,6 +180,14 @@ def _injury_list(service: Service, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def _injury_confirm(service: Service, args: argparse.Namespace) -> int:
+    if service.confirm_injury_log():
+        _out(f"Thanks: the injury log is confirmed. {service.status().heat.message}")
+    else:
+        _out("Nothing was waiting: the injury log did not need confirming.")
+    return Exit.OK
+
+
 def _injury_remove(service: Service, args: argparse.Namespace) -> int:
     injury = service.remove_injury(args.id)
     _out(f"Injury {injury.id[:8]} is removed: it no longer blocks heat (it stays on file).")
@@ -167,7 +205,8 @@ def _history(service: Service, args: argparse.Namespace) -> int:
     from heattimer.report import history_output
 
     sessions = service.history(args.days)
-    _out(history_output(sessions, service.clock.now(), service.zone, args.format))
+    now = service.clock.now()
+    _out(history_output(sessions, now, service.zone, args.format, service.settings()))
     return Exit.OK
 
 
@@ -207,6 +246,7 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Service, argparse.Namespace], i
     ("injury", "list"): _injury_list,
     ("injury", "remove"): _injury_remove,
     ("injury", "clear"): _injury_clear,
+    ("injury", "confirm"): _injury_confirm,
     ("history", None): _history,
     ("settings", "show"): _settings_show,
     ("settings", "set"): _settings_set,

@@ -19,3 +19,6 @@ class Exit(IntEnum):
     """The command needs the running app, and it is not running."""
     NO_DESKTOP = 5
     """The app cannot show its window here: no display, or Qt's system libraries missing."""
+    OUTPUT_FAILED = 6
+    """The command did its work, but its answer could not be printed (standard output
+    closed or full); the state file is fine."""

@@ -9,8 +9,24 @@ fast.
 
 from __future__ import annotations
 
+import os
+import re
 import time
 from datetime import UTC, datetime, timedelta, tzinfo
+
+ZONE_FOLDERS = (
+    "/usr/share/zoneinfo",
+    "/usr/lib/zoneinfo",
+    "/usr/share/lib/zoneinfo",
+    "/etc/zoneinfo",
+)
+_NAME = r"(?:[A-Za-z]{3,}|<[+\-\w]+>)"
+_OFFSET = r"[+-]?(\d{1,3})(?::\d{2}){0,2}"
+_POSIX_TZ = re.compile(rf"^{_NAME}{_OFFSET}(?:{_NAME}(?:{_OFFSET})?(?:,[^,]+,[^,]+)?)?$")
+
+
+class ZoneError(ValueError):
+    """$TZ names no time zone this computer knows."""
 
 
 class LocalZone(tzinfo):
@@ -40,7 +56,46 @@ class LocalZone(tzinfo):
     def __repr__(self) -> str:
         return "LocalZone()"
 
+    @property
+    def key(self) -> str | None:
+        """The zone's name (Europe/Berlin) where $TZ or /etc/localtime names one."""
+        name = os.environ.get("TZ", "").removeprefix(":")
+        if not name:
+            try:
+                name = os.readlink("/etc/localtime")
+            except OSError:
+                return None
+        return name.partition("zoneinfo/")[2] or name
+
+
+def tz_problem(tz: str) -> str | None:
+    """Why $TZ = ``tz`` names no zone (None if it names one): the C library would take a
+    typo for UTC without a word, and an offset past 24 hours breaks every local time."""
+    name = tz.removeprefix(":")
+    shown = f"TZ={tz!r}"
+    if not name:
+        return None  # UTC, as the C library reads it
+    if name.startswith("/"):
+        return None if os.path.isfile(name) else f"{shown} names no file of zone rules"
+    folders = [os.environ["TZDIR"]] if os.environ.get("TZDIR") else list(ZONE_FOLDERS)
+    if ".." not in name and any(os.path.isfile(os.path.join(f, name)) for f in folders):
+        return None
+    rule = _POSIX_TZ.match(name)
+    if rule is None:
+        return f"{shown} names no time zone (use a name such as Europe/Berlin, or unset TZ)"
+    if any(int(hours) > 24 for hours in rule.groups() if hours is not None):
+        return f"{shown} is not a valid time zone: its offset is more than 24 hours"
+    return None
+
 
 def local_zone() -> tzinfo:
-    """The local time zone with its DST rules."""
-    return LocalZone()
+    """The local time zone with its DST rules; ZoneError if $TZ names none."""
+    tz = os.environ.get("TZ")
+    problem = None if tz is None else tz_problem(tz)
+    if problem is None:
+        zone = LocalZone()
+        offset = zone.utcoffset(None)
+        if abs(offset) < timedelta(hours=24):
+            return zone
+        problem = f"TZ={tz!r} is not a valid time zone: its offset is 24 hours or more"
+    raise ZoneError(problem)

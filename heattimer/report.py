@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
-from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Injury, Session
+from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Injury, Kind, Session
 from heattimer.core.record import TYPE_CHECKING
+from heattimer.core.rules import accidental_starts
 from heattimer.core.settings import SPECS, Settings, setting_text
 from heattimer.core.status import Status
 from heattimer.core.wording import clock, span, when
@@ -40,7 +41,7 @@ def status_data(status: Status, zone: tzinfo) -> dict[str, Any]:
         "today": {
             "date": now.astimezone(zone).date().isoformat(),
             "sessions": status.today_sessions,
-            "cap": status.settings.daily_cap,
+            "cap": status.today_cap,
         },
         "session": None
         if session is None
@@ -172,7 +173,9 @@ def injuries_text(injuries: list[Injury], now: datetime, zone: tzinfo) -> str:
 HISTORY_COLUMNS = ("date", "start", "end", "kind", "minutes", "how", "counts", "warmup", "id")
 
 
-def history_record(session: Session, now: datetime, zone: tzinfo) -> dict[str, Any]:
+def history_record(
+    session: Session, now: datetime, zone: tzinfo, counts: bool = True
+) -> dict[str, Any]:
     """One session as a history row: local date and times, length, how it ended, if it counts."""
     start = session.started_at.astimezone(zone)
     end = session.end(now)
@@ -192,7 +195,7 @@ def history_record(session: Session, now: datetime, zone: tzinfo) -> dict[str, A
         "kind": session.kind.value,
         "minutes": round(((end or now) - session.started_at).total_seconds() / 60),
         "how": how,
-        "counts": session.counts(now),
+        "counts": counts and session.kind is Kind.HEAT,
         "warmup": session.warmup,
         "id": session.id,
     }
@@ -206,9 +209,12 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def history_output(sessions: list[Session], now: datetime, zone: tzinfo, form: str) -> str:
+def history_output(
+    sessions: list[Session], now: datetime, zone: tzinfo, form: str, settings: Settings
+) -> str:
     """Sessions as a table, CSV or JSON."""
-    records = [history_record(s, now, zone) for s in sessions]
+    free = accidental_starts(sessions, now, settings)
+    records = [history_record(s, now, zone, s.id not in free) for s in sessions]
     if form == "json":
         import json
 

@@ -6,7 +6,8 @@ file from the version before it to its own; they run in one transaction.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+APPLICATION_ID = 0x48544D52  # "HTMR": PRAGMA application_id of a Heat Timer file (from v2)
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -60,6 +61,27 @@ MIGRATIONS: dict[int, str] = {
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
+    """,
+    # Real-time stamps beside the wall clock's instants (core/moment.py): the boot and the
+    # seconds since it, for a session's start (created_at) and stop (ended_at), an injury's
+    # logging and removal, a clearance. A session also keeps the end of the local day it
+    # started in (where it started) and the cool-down and cap in force when it started.
+    2: f"""
+        PRAGMA application_id = {APPLICATION_ID};
+        ALTER TABLE sessions ADD COLUMN boot TEXT;
+        ALTER TABLE sessions ADD COLUMN uptime REAL;
+        ALTER TABLE sessions ADD COLUMN stop_boot TEXT;
+        ALTER TABLE sessions ADD COLUMN stop_uptime REAL;
+        ALTER TABLE sessions ADD COLUMN day_ends_at TEXT;
+        ALTER TABLE sessions ADD COLUMN cool_down_minutes INTEGER;
+        ALTER TABLE sessions ADD COLUMN daily_cap INTEGER;
+        ALTER TABLE injuries ADD COLUMN boot TEXT;
+        ALTER TABLE injuries ADD COLUMN uptime REAL;
+        ALTER TABLE injuries ADD COLUMN removed_boot TEXT;
+        ALTER TABLE injuries ADD COLUMN removed_uptime REAL;
+        ALTER TABLE clearances ADD COLUMN boot TEXT;
+        ALTER TABLE clearances ADD COLUMN uptime REAL;
+        CREATE INDEX injuries_by_time ON injuries (at);
     """,
 }
 

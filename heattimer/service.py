@@ -10,21 +10,34 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 
-from heattimer.clock import Clock, SystemClock
+from heattimer.clock import Clock, system_clock
 from heattimer.core import breaks as schedule
 from heattimer.core.coach import FRESH, CoachEvent, coach_events
 from heattimer.core.exercises import Exercise, next_exercise
-from heattimer.core.localtime import day_start, local_date
+from heattimer.core.localtime import day_start, local_date, next_day_start
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
+from heattimer.core.moment import Moment
+from heattimer.core.record import Record
 from heattimer.core.records import (
     Invalid,
     check_injury_time,
     check_manual_session,
     check_minutes,
     check_recorded_time,
+    recorded_session_note,
 )
 from heattimer.core.recovery import recovery
-from heattimer.core.rules import HeatDecision, cold_decision, heat_decision, minutes_range
+from heattimer.core.rules import (
+    HeatDecision,
+    accidental_starts,
+    cold_decision,
+    default_minutes,
+    heat_decision,
+    minutes_range,
+    overdue,
+    place,
+    running_session,
+)
 from heattimer.core.settings import Settings, parse_setting, setting_text, settings_from
 from heattimer.core.status import Status, build_status
 from heattimer.store import Store
@@ -36,7 +49,21 @@ HISTORY_DAYS = 36500
 RECENT = timedelta(days=2)
 """How far back the rules need sessions: today, and the cool-down before it."""
 
-__all__ = ["Invalid", "Refused", "Service"]
+__all__ = ["Invalid", "Recorded", "Refused", "Service", "Stopped"]
+
+
+class Stopped(Record):
+    """A session that was stopped, and whether it was an accidental start (costing nothing)."""
+
+    session: Session
+    accidental: bool
+
+
+class Recorded(Record):
+    """A session recorded afterwards, and the line on what limits it went past (or None)."""
+
+    session: Session
+    note: str | None
 
 
 class Refused(Exception):
@@ -56,124 +83,177 @@ class Service:
 
             zone = local_zone()
         self.store = store
-        self.clock = clock or SystemClock()
+        self.clock = clock or system_clock()
         self.zone = zone
 
     # -- reading ---------------------------------------------------------------
 
     def status(self) -> Status:
         """Everything the person needs to know now."""
-        now = self.clock.now()
+        now = self.clock.moment()
         return self.store.read(lambda t: self._status(t, now))
 
-    def _status(self, t: Tables, now: datetime) -> Status:
+    def _status(self, t: Tables, now: Moment) -> Status:
         return build_status(
             now,
             self.zone,
-            t.recent_sessions(now - RECENT),
+            t.recent_sessions(now.wall - RECENT),
             t.injuries(),
             settings_from(t.settings()),
             t.break_state(),
+            t.recovery_hold(),
         )
+
+    def _placed(self, t: Tables, now: Moment) -> tuple[list[Session], list[Injury]]:
+        return place(t.recent_sessions(now.wall - RECENT), t.injuries(), now)
 
     def settings(self) -> Settings:
         """The current settings."""
         return self.store.read(lambda t: settings_from(t.settings()))
 
     def injuries(self) -> list[Injury]:
-        """Every injury logged, removed ones included, oldest first."""
-        return self.store.read(lambda t: t.injuries())
+        """Every injury logged, removed ones included, oldest first (on the clock as it
+        reads now)."""
+        now = self.clock.moment()
+        return self.store.read(lambda t: place((), t.injuries(), now)[1])
 
     def history(self, days: int) -> list[Session]:
         """Sessions started in the last ``days`` local days, today included, oldest first."""
         if not 1 <= days <= HISTORY_DAYS:
             raise Invalid(f"--days must be from 1 to {HISTORY_DAYS}")
-        now = self.clock.now()
-        first = local_date(now, self.zone) - timedelta(days=days - 1)
+        now = self.clock.moment()
+        first = local_date(now.wall, self.zone) - timedelta(days=days - 1)
         since = day_start(first, self.zone)
-        return self.store.read(lambda t: t.sessions_between(since, now + timedelta(days=1)))
+
+        def body(t: Tables) -> list[Session]:
+            stored = t.sessions_between(since, now.wall + timedelta(days=1))
+            return [s for s in place(stored, (), now)[0] if s.started_at >= since]
+
+        return self.store.read(body)
 
     # -- sessions --------------------------------------------------------------
 
     def start(
         self, kind: Kind = Kind.HEAT, minutes: int | None = None, warmup: bool = False
     ) -> Session:
-        """Start a timed session now, if the rules allow it."""
+        """Start a timed session now, if the rules allow it (and no longer than they allow)."""
         if minutes is not None:
             check_minutes(minutes, minutes_range(kind), f"a {kind} session")
         if warmup and kind is not Kind.HEAT:
             raise Invalid("only a heat session can be a warm-up")
 
         def body(t: Tables) -> Session:
-            now = self.clock.now()
-            t.close_overdue(now)
-            sessions = t.recent_sessions(now - RECENT)
+            now = self.clock.moment()
+            self._close_overdue(t, now)
+            sessions, injuries = self._placed(t, now)
             settings = settings_from(t.settings())
             if kind is Kind.HEAT:
-                decision = heat_decision(now, sessions, t.injuries(), settings, self.zone)
+                decision = heat_decision(
+                    now.wall, sessions, injuries, settings, self.zone, t.recovery_hold()
+                )
             else:
-                decision = cold_decision(now, sessions, self.zone)
+                decision = cold_decision(now.wall, sessions, self.zone)
             if not decision.allowed:
                 raise Refused(decision)
-            length = minutes or (
-                settings.heat_minutes if kind is Kind.HEAT else settings.cold_minutes
+            length = timedelta(minutes=minutes or default_minutes(kind, settings))
+            if decision.allowance is not None:
+                length = min(length, decision.allowance)
+            session = Session(
+                id=new_id(),
+                kind=kind,
+                started_at=now.wall,
+                ends_at=now.wall + length,
+                warmup=warmup,
+                recorded_at=now.wall,
+                stamp=now.stamp,
+                day_ends_at=next_day_start(now.wall, self.zone),
+                cool_down_minutes=settings.cool_down_minutes,
+                daily_cap=settings.daily_cap,
             )
-            session = Session(new_id(), kind, now, now + timedelta(minutes=length), warmup=warmup)
-            t.add_session(session, now)
+            t.add_session(session)
             return session
 
         return self.store.write(body)
 
-    def stop(self) -> Session | None:
+    def stop(self) -> Stopped | None:
         """Stop the running session now (the person is taking the heat off); None if none ran."""
 
-        def body(t: Tables) -> Session | None:
-            now = self.clock.now()
-            t.close_overdue(now)
-            running = next((s for s in t.recent_sessions(now - RECENT) if s.running(now)), None)
+        def body(t: Tables) -> Stopped | None:
+            now = self.clock.moment()
+            self._close_overdue(t, now)
+            sessions, _ = self._placed(t, now)
+            running = running_session(sessions, now.wall)
             if running is None:
                 return None
-            stopped = running._replace(ended_at=now, stopped=True, confirmed_off_at=now)
-            t.update_session(stopped)
-            return stopped
+            t.stop_session(running.id, now.wall, now.stamp)
+            stopped = running._replace(ended_at=now.wall, stopped=True, confirmed_off_at=now.wall)
+            others = [stopped if s.id == running.id else s for s in sessions]
+            settings = settings_from(t.settings())
+            free = stopped.id in accidental_starts(others, now.wall, settings)
+            return Stopped(session=stopped, accidental=free)
 
         return self.store.write(body)
 
     def close_overdue(self) -> None:
         """Record sessions whose deadline has passed as completed at their deadline."""
-        self.store.write(lambda t: t.close_overdue(self.clock.now()))
+        self.store.write(lambda t: self._close_overdue(t, self.clock.moment()))
+
+    def _close_overdue(self, t: Tables, now: Moment) -> None:
+        sessions, _ = self._placed(t, now)
+        t.close_at_deadline(overdue(sessions, now.wall))
 
     def confirm_heat_off(self) -> Session | None:
         """Record that the heat of the session that reached its end is off."""
 
         def body(t: Tables) -> Session | None:
-            now = self.clock.now()
-            t.close_overdue(now)
+            now = self.clock.moment()
+            self._close_overdue(t, now)
             pending = self._status(t, now).unconfirmed
             if pending is None:
                 return None
-            confirmed = pending._replace(confirmed_off_at=now)
-            t.update_session(confirmed)
-            return confirmed
+            t.confirm_heat_off(pending.id, now.wall)
+            return pending._replace(confirmed_off_at=now.wall)
 
         return self.store.write(body)
 
-    def record_session(self, kind: Kind, at: datetime, minutes: int) -> Session:
-        """Record a session done away from the computer; it counts like any other."""
+    def record_session(self, kind: Kind, at: datetime, minutes: int) -> Recorded:
+        """Record a session done away from the computer; it counts like any other, even over
+        the cap or inside a block (the truth is recordable), and the answer says what it went
+        past."""
 
         check_recorded_time(at, self.clock.now())  # before any date arithmetic on ``at``
 
-        def body(t: Tables) -> Session:
-            now = self.clock.now()
-            t.close_overdue(now)
-            others = t.sessions_between(at - timedelta(days=1), at + timedelta(days=1))
-            check_manual_session(kind, at, minutes, others, now, self.zone)
+        def body(t: Tables) -> Recorded:
+            now = self.clock.moment()
+            self._close_overdue(t, now)
+            stored = t.sessions_between(at - timedelta(days=2), at + timedelta(days=2))
+            others, injuries = place(
+                [*stored, *t.recent_sessions(now.wall - RECENT)], t.injuries(), now
+            )
+            others = list({s.id: s for s in others}.values())
+            check_manual_session(kind, at, minutes, others, now.wall, self.zone)
+            settings = settings_from(t.settings())
             end = at + timedelta(minutes=minutes)
             session = Session(
-                new_id(), kind, at, end, ended_at=end, confirmed_off_at=end, manual=True
+                id=new_id(),
+                kind=kind,
+                started_at=at,
+                ends_at=end,
+                ended_at=end,
+                confirmed_off_at=end,
+                manual=True,
+                recorded_at=now.wall,
+                stamp=now.stamp,
+                day_ends_at=next_day_start(at, self.zone),
+                cool_down_minutes=settings.cool_down_minutes,
+                daily_cap=settings.daily_cap,
             )
-            t.add_session(session, now)
-            return session
+            t.add_session(session)
+            everything = sorted([*others, session], key=lambda s: s.started_at)
+            note = recorded_session_note(
+                session, everything, injuries, settings, now.wall, self.zone
+            )
+            return Recorded(session=session, note=note)
 
         return self.store.write(body)
 
@@ -189,10 +269,18 @@ class Service:
         """Log an injury that happened at ``at`` (default now)."""
 
         def body(t: Tables) -> Injury:
-            now = self.clock.now()
-            when = now if at is None else at
-            check_injury_time(when, now)
-            injury = Injury(new_id(), when, area, frozenset(red_flags), note.strip(), now)
+            now = self.clock.moment()
+            when = now.wall if at is None else at
+            check_injury_time(when, now.wall)
+            injury = Injury(
+                id=new_id(),
+                at=when,
+                area=area,
+                red_flags=frozenset(red_flags),
+                note=note.strip(),
+                logged_at=now.wall,
+                stamp=now.stamp,
+            )
             t.add_injury(injury)
             return injury
 
@@ -204,9 +292,9 @@ class Service:
         def body(t: Tables) -> Injury:
             injury = _find(t.injuries(), id_prefix)
             if injury.removed_at is None:
-                now = self.clock.now()
-                t.remove_injury(injury.id, now)
-                injury = injury._replace(removed_at=now)
+                now = self.clock.moment()
+                t.remove_injury(injury.id, now.wall, now.stamp)
+                injury = injury._replace(removed_at=now.wall, removed_stamp=now.stamp)
             return injury
 
         return self.store.write(body)
@@ -219,10 +307,22 @@ class Service:
             if injury.removed_at is not None:
                 raise Invalid(f"injury {injury.id[:8]} was removed; there is nothing to clear")
             if injury.cleared_at is None:
-                now = self.clock.now()
-                t.add_clearance(injury.id, now)
-                injury = injury._replace(cleared_at=now)
+                now = self.clock.moment()
+                t.add_clearance(injury.id, now.wall, now.stamp)
+                injury = injury._replace(cleared_at=now.wall, cleared_stamp=now.stamp)
             return injury
+
+        return self.store.write(body)
+
+    def confirm_injury_log(self) -> bool:
+        """The person has looked at their injury log after the file was restored from an
+        older backup: heat no longer waits for it. False if nothing was waiting."""
+
+        def body(t: Tables) -> bool:
+            if t.recovery_hold() is None:
+                return False
+            t.clear_recovery_hold()
+            return True
 
         return self.store.write(body)
 
@@ -312,7 +412,8 @@ class Service:
         """The exercise for the next posture break: the recovery phase's, not the last one."""
 
         def body(t: Tables) -> Exercise | None:
-            phase = recovery(self.clock.now(), t.injuries()).phase
+            now = self.clock.moment()
+            phase = recovery(now.wall, place((), t.injuries(), now)[1]).phase
             return next_exercise(catalogue, phase, t.last_exercise())
 
         return self.store.read(body)

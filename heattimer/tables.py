@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from heattimer.core.breaks import BreakState
@@ -22,6 +23,10 @@ from heattimer.core.model import (
     RedFlag,
     Session,
 )
+from heattimer.core.moment import Stamp
+
+LAST_WRITTEN = 50
+"""The sessions written last, read whatever their instants say (``recent_sessions``)."""
 
 
 def new_id() -> str:
@@ -51,12 +56,29 @@ def _maybe_text(instant: datetime | None) -> str | None:
 
 
 _SESSION_COLUMNS = (
-    "id, kind, started_at, ends_at, ended_at, stopped, confirmed_off_at, warmup, manual"
+    "id, kind, started_at, ends_at, ended_at, stopped, confirmed_off_at, warmup, manual,"
+    " created_at, boot, uptime, stop_boot, stop_uptime, day_ends_at, cool_down_minutes,"
+    " daily_cap"
 )
 
 
+def _stamp(boot: object, uptime: object) -> Stamp | None:
+    if boot is None or uptime is None:
+        return None
+    return Stamp(str(boot), float(uptime))  # type: ignore[arg-type]
+
+
+def _stamp_values(stamp: Stamp | None) -> tuple[str | None, float | None]:
+    return (None, None) if stamp is None else (stamp.boot, stamp.uptime)
+
+
+def _int_or_none(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
 def _session(row: tuple[object, ...]) -> Session:
-    sid, kind, started, ends, ended, stopped, confirmed, warmup, manual = row
+    (sid, kind, started, ends, ended, stopped, confirmed, warmup, manual, created) = row[:10]
+    boot, uptime, stop_boot, stop_uptime, day_ends, cool_down, cap = row[10:]
     return Session(
         id=str(sid),
         kind=Kind(str(kind)),
@@ -67,11 +89,28 @@ def _session(row: tuple[object, ...]) -> Session:
         confirmed_off_at=_maybe(confirmed),  # type: ignore[arg-type]
         warmup=bool(warmup),
         manual=bool(manual),
+        recorded_at=from_text(str(created)),
+        stamp=_stamp(boot, uptime),
+        stop_stamp=_stamp(stop_boot, stop_uptime),
+        day_ends_at=_maybe(day_ends),  # type: ignore[arg-type]
+        cool_down_minutes=_int_or_none(cool_down),
+        daily_cap=_int_or_none(cap),
     )
 
 
+_INJURY_QUERY = (
+    "SELECT i.id, i.at, i.area, i.red_flags, i.note, i.logged_at, i.removed_at, c.at,"
+    " i.boot, i.uptime, i.removed_boot, i.removed_uptime, c.boot, c.uptime"
+    " FROM injuries i LEFT JOIN"
+    # SQLite: the other columns of a MIN() row come from the row that has the minimum.
+    " (SELECT injury_id, MIN(at) AS at, boot, uptime FROM clearances GROUP BY injury_id) c"
+    " ON c.injury_id = i.id"
+)
+
+
 def _injury(row: tuple[object, ...]) -> Injury:
-    iid, at, area, flags, note, logged, removed, cleared = row
+    iid, at, area, flags, note, logged, removed, cleared = row[:8]
+    boot, uptime, removed_boot, removed_uptime, cleared_boot, cleared_uptime = row[8:]
     return Injury(
         id=str(iid),
         at=from_text(str(at)),
@@ -81,6 +120,9 @@ def _injury(row: tuple[object, ...]) -> Injury:
         logged_at=from_text(str(logged)),
         removed_at=_maybe(removed),  # type: ignore[arg-type]
         cleared_at=_maybe(cleared),  # type: ignore[arg-type]
+        stamp=_stamp(boot, uptime),
+        removed_stamp=_stamp(removed_boot, removed_uptime),
+        cleared_stamp=_stamp(cleared_boot, cleared_uptime),
     )
 
 
@@ -93,10 +135,14 @@ class Tables:
     # -- sessions --------------------------------------------------------------
 
     def recent_sessions(self, since: datetime) -> list[Session]:
-        """Sessions started at or after ``since``, plus any still open, oldest first."""
+        """Sessions started at or after ``since`` by the clock they were written with, any
+        still open, and the last ones written whatever their clock said (a clock that
+        stepped far forward must not hide the session just before), oldest first."""
         rows = self.conn.execute(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE started_at >= ?"
             f" UNION SELECT {_SESSION_COLUMNS} FROM sessions WHERE ended_at IS NULL"
+            f" UNION SELECT {_SESSION_COLUMNS} FROM sessions WHERE rowid >"
+            f" (SELECT MAX(rowid) FROM sessions) - {LAST_WRITTEN}"
             " ORDER BY started_at",
             (to_text(since),),
         )
@@ -111,11 +157,12 @@ class Tables:
         )
         return [_session(row) for row in rows]
 
-    def add_session(self, session: Session, now: datetime) -> None:
-        """Store a new session."""
+    def add_session(self, session: Session) -> None:
+        """Store a new session (``recorded_at`` and ``stamp`` say when it was written)."""
+        recorded = session.recorded_at or session.started_at
         self.conn.execute(
-            f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO sessions ({_SESSION_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 session.id,
                 session.kind.value,
@@ -126,46 +173,48 @@ class Tables:
                 _maybe_text(session.confirmed_off_at),
                 int(session.warmup),
                 int(session.manual),
-                to_text(now),
+                to_text(recorded),
+                *_stamp_values(session.stamp),
+                *_stamp_values(session.stop_stamp),
+                _maybe_text(session.day_ends_at),
+                session.cool_down_minutes,
+                session.daily_cap,
             ),
         )
 
-    def update_session(self, session: Session) -> None:
-        """Store how a session ended and whether the heat-off was confirmed."""
+    def stop_session(self, session_id: str, at: datetime, stamp: Stamp | None) -> None:
+        """Record that a session was stopped at ``at``: the heat is off then."""
         self.conn.execute(
-            "UPDATE sessions SET ended_at = ?, stopped = ?, confirmed_off_at = ? WHERE id = ?",
-            (
-                _maybe_text(session.ended_at),
-                int(session.stopped),
-                _maybe_text(session.confirmed_off_at),
-                session.id,
-            ),
+            "UPDATE sessions SET ended_at = ?, stopped = 1, confirmed_off_at = ?,"
+            " stop_boot = ?, stop_uptime = ? WHERE id = ?",
+            (to_text(at), to_text(at), *_stamp_values(stamp), session_id),
         )
 
-    def close_overdue(self, now: datetime) -> None:
-        """Record sessions whose deadline passed as ended at their deadline."""
+    def confirm_heat_off(self, session_id: str, at: datetime) -> None:
+        """Record that the heat of a session that reached its end is off."""
         self.conn.execute(
-            "UPDATE sessions SET ended_at = ends_at WHERE ended_at IS NULL AND ends_at <= ?",
-            (to_text(now),),
+            "UPDATE sessions SET confirmed_off_at = ? WHERE id = ?", (to_text(at), session_id)
+        )
+
+    def close_at_deadline(self, session_ids: Iterable[str]) -> None:
+        """Record sessions as having run to their deadline."""
+        self.conn.executemany(
+            "UPDATE sessions SET ended_at = ends_at WHERE id = ? AND ended_at IS NULL",
+            [(sid,) for sid in session_ids],
         )
 
     # -- injuries --------------------------------------------------------------
 
     def injuries(self) -> list[Injury]:
         """Every injury ever logged, removed ones too, oldest first."""
-        rows = self.conn.execute(
-            "SELECT i.id, i.at, i.area, i.red_flags, i.note, i.logged_at, i.removed_at,"
-            " (SELECT MIN(c.at) FROM clearances c WHERE c.injury_id = i.id)"
-            " FROM injuries i ORDER BY i.at"
-        )
-        return [_injury(row) for row in rows]
+        return [_injury(row) for row in self.conn.execute(f"{_INJURY_QUERY} ORDER BY i.at")]
 
     def add_injury(self, injury: Injury) -> None:
         """Store a new injury."""
         assert injury.logged_at is not None
         self.conn.execute(
-            "INSERT INTO injuries (id, at, area, red_flags, note, logged_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO injuries (id, at, area, red_flags, note, logged_at, boot, uptime)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 injury.id,
                 to_text(injury.at),
@@ -173,21 +222,23 @@ class Tables:
                 ",".join(sorted(flag.value for flag in injury.red_flags)),
                 injury.note,
                 to_text(injury.logged_at),
+                *_stamp_values(injury.stamp),
             ),
         )
 
-    def remove_injury(self, injury_id: str, now: datetime) -> None:
+    def remove_injury(self, injury_id: str, now: datetime, stamp: Stamp | None = None) -> None:
         """Mark an injury as logged by mistake; it stays in the file."""
         self.conn.execute(
-            "UPDATE injuries SET removed_at = ? WHERE id = ? AND removed_at IS NULL",
-            (to_text(now), injury_id),
+            "UPDATE injuries SET removed_at = ?, removed_boot = ?, removed_uptime = ?"
+            " WHERE id = ? AND removed_at IS NULL",
+            (to_text(now), *_stamp_values(stamp), injury_id),
         )
 
-    def add_clearance(self, injury_id: str, now: datetime) -> None:
+    def add_clearance(self, injury_id: str, now: datetime, stamp: Stamp | None = None) -> None:
         """Record that a professional cleared the person for this injury."""
         self.conn.execute(
-            "INSERT INTO clearances (id, injury_id, at) VALUES (?, ?, ?)",
-            (new_id(), injury_id, to_text(now)),
+            "INSERT INTO clearances (id, injury_id, at, boot, uptime) VALUES (?, ?, ?, ?, ?)",
+            (new_id(), injury_id, to_text(now), *_stamp_values(stamp)),
         )
 
     # -- posture breaks --------------------------------------------------------

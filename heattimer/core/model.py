@@ -1,7 +1,9 @@
 """The plain data every rule works on: sessions, injuries, break outcomes.
 
 All instants are timezone-aware datetimes in UTC. Records are immutable;
-a change to a record is a new value (``record._replace(...)``).
+a change to a record is a new value (``record._replace(...)``). A record keeps the
+wall clock's instants from when it was written, with a real-time stamp beside them; the
+rules see it placed on the clock as it reads now (core/moment.py).
 They are named tuples (core/record.py) rather than frozen dataclasses: the dataclasses
 module and its class generation cost `heattimer status` about 10 ms, two thirds of the
 time it may take beyond its floor.
@@ -12,10 +14,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from heattimer.core.moment import Moment, Stamp, clock_step, placed
 from heattimer.core.record import Record
 
 ACCIDENTAL_START = timedelta(seconds=60)
-"""A heat session stopped within this long of its start was started by accident."""
+"""A heat session stopped less than this long after its start may have been started by
+accident (core/rules.py: if no heat session came just before it)."""
 
 
 class Kind(StrEnum):
@@ -79,6 +83,9 @@ class Session(Record):
     ended; it is None while the session has not been closed in the record,
     and a session whose deadline has passed counts as ended at its deadline
     whether or not the record was closed yet.
+
+    As stored, instants are the wall clock's when they were written; the rules see a
+    session placed on the clock as it reads now (``placed_at``, core/moment.py).
     """
 
     id: str
@@ -90,6 +97,20 @@ class Session(Record):
     confirmed_off_at: datetime | None = None
     warmup: bool = False
     manual: bool = False
+    recorded_at: datetime | None = None
+    """When it was written down (a session recorded afterwards: later than its start);
+    None means at its start."""
+    stamp: Stamp | None = None
+    """The real-time clock at ``recorded_at``."""
+    stop_stamp: Stamp | None = None
+    """The real-time clock at ``ended_at``, for a session that was stopped."""
+    day_ends_at: datetime | None = None
+    """The end of the local day it started in, in the zone where it started."""
+    cool_down_minutes: int | None = None
+    """The cool-down setting when it started (a setting loosened later does not shorten
+    the cool-down after this session)."""
+    daily_cap: int | None = None
+    """The daily cap when it started (loosened later, it applies from the next day)."""
 
     def end(self, now: datetime) -> datetime | None:
         """When the session ended as seen at ``now``, or None if it is still running."""
@@ -107,14 +128,32 @@ class Session(Record):
             return timedelta(0)
         return self.ends_at - now
 
-    def accidental(self, now: datetime) -> bool:
-        """True for a session stopped within 60 s of its start: it does not count."""
-        end = self.end(now)
-        return self.stopped and end is not None and end - self.started_at <= ACCIDENTAL_START
+    def heat_time(self, now: datetime) -> timedelta:
+        """How long the session has run (heat or cold), up to ``now``."""
+        end = self.end(now) or now
+        return max(end - self.started_at, timedelta(0))
 
-    def counts(self, now: datetime) -> bool:
-        """True if this is a heat session that counts toward the day and the cool-down."""
-        return self.kind is Kind.HEAT and self.started_at <= now and not self.accidental(now)
+    def short(self, now: datetime) -> bool:
+        """True for a session stopped less than 60 s after its start (an accidental start,
+        unless another heat session came just before it: core/rules.py decides)."""
+        end = self.end(now)
+        return self.stopped and end is not None and end - self.started_at < ACCIDENTAL_START
+
+    def placed_at(self, now: Moment) -> Session:
+        """The session on the wall clock as it reads ``now`` (core/moment.py)."""
+        step = clock_step(self.recorded_at or self.started_at, self.stamp, now)
+        if self.stopped and self.ended_at is not None:
+            end_step = clock_step(self.ended_at, self.stop_stamp, now)
+        else:
+            end_step = step
+        return self._replace(
+            started_at=self.started_at + step,
+            ends_at=self.ends_at + step,
+            ended_at=placed(self.ended_at, end_step),
+            confirmed_off_at=placed(self.confirmed_off_at, end_step),
+            recorded_at=placed(self.recorded_at, step),
+            day_ends_at=placed(self.day_ends_at, step),
+        )
 
 
 class Injury(Record):
@@ -128,6 +167,10 @@ class Injury(Record):
     logged_at: datetime | None = None
     removed_at: datetime | None = None
     cleared_at: datetime | None = None
+    stamp: Stamp | None = None
+    """The real-time clock at ``logged_at``."""
+    removed_stamp: Stamp | None = None
+    cleared_stamp: Stamp | None = None
 
     def active(self, now: datetime) -> bool:
         """True if the injury has happened and was not removed as a mistake."""
@@ -137,6 +180,23 @@ class Injury(Record):
         """True if a red flag holds heat until a professional clears the person."""
         cleared = self.cleared_at is not None and self.cleared_at <= now
         return self.active(now) and bool(self.red_flags) and not cleared
+
+    def placed_at(self, now: Moment) -> Injury:
+        """The injury on the wall clock as it reads ``now`` (core/moment.py)."""
+        logged = self.logged_at or self.at
+        step = clock_step(logged, self.stamp, now)
+        removed = None
+        if self.removed_at is not None:
+            removed = self.removed_at + clock_step(self.removed_at, self.removed_stamp, now)
+        cleared = None
+        if self.cleared_at is not None:
+            cleared = self.cleared_at + clock_step(self.cleared_at, self.cleared_stamp, now)
+        return self._replace(
+            at=self.at + step,
+            logged_at=placed(self.logged_at, step),
+            removed_at=removed,
+            cleared_at=cleared,
+        )
 
 
 class BreakRecord(Record):

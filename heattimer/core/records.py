@@ -1,12 +1,25 @@
-"""What may be written down: checks on injuries and sessions before they are stored."""
+"""What may be written down: checks on injuries and sessions before they are stored, and
+what to say about a session recorded afterwards that the rules would not have allowed.
+
+A session done away from the computer is the truth, and the truth is recordable even
+over the cap or inside a block; it counts from then on like any other, and the person is
+told in one line what it broke."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 
-from heattimer.core.model import Kind, Session
-from heattimer.core.wording import when
+from heattimer.core.localtime import local_date
+from heattimer.core.model import Injury, Kind, Session
+from heattimer.core.rules import (
+    INJURY_BLOCK,
+    accidental_starts,
+    cool_down_after,
+    counted_today,
+)
+from heattimer.core.settings import Settings
+from heattimer.core.wording import on_day, when
 
 INJURY_BACKDATE = timedelta(days=30)
 MANUAL_MINUTES = range(1, 61)
@@ -56,7 +69,59 @@ def check_manual_session(
         raise Invalid("that session has not ended yet: use 'heattimer start' for a session now")
     for other in sessions:
         other_end = other.end(now) or other.ends_at
-        if at < other_end and other.started_at < end and not other.accidental(now):
+        if at < other_end and other.started_at < end and not other.short(now):
             raise Invalid(
                 f"it overlaps the {other.kind} session of {when(other.started_at, now, zone)}"
             )
+
+
+def recorded_session_note(
+    session: Session,
+    sessions: Sequence[Session],
+    injuries: Sequence[Injury],
+    settings: Settings,
+    now: datetime,
+    zone: tzinfo,
+) -> str | None:
+    """One plain line on the limits a session recorded afterwards went past, or None.
+    ``sessions`` (with ``session`` among them) and ``injuries`` are placed on the clock of
+    ``now`` (core/rules.py ``place``)."""
+    if session.kind is not Kind.HEAT:
+        return None
+    said: list[str] = []
+    start = session.started_at
+    used = counted_today(sessions, start, zone, settings)
+    if used > settings.daily_cap:
+        on = on_day(local_date(start, zone), now, zone)
+        said.append(
+            f"that makes {used} heat sessions {on}, over your limit of {settings.daily_cap}"
+        )
+    free = accidental_starts(sessions, now, settings)
+    before = [
+        s
+        for s in sessions
+        if s.kind is Kind.HEAT
+        and s.id != session.id
+        and s.id not in free
+        and s.started_at < start
+        and (s.end(now) or s.ends_at) + cool_down_after(s, settings) > start
+    ]
+    if before:
+        last = before[-1]
+        minutes = int(cool_down_after(last, settings).total_seconds() // 60)
+        said.append(
+            f"it started within the {minutes}-minute cool-down after the heat session of "
+            f"{when(last.started_at, now, zone)}"
+        )
+    hurt = [i for i in injuries if i.active(start) and i.at <= start < i.at + INJURY_BLOCK]
+    if hurt:
+        said.append(
+            f"it was within 48 h of the injury of {when(hurt[-1].at, now, zone)}, "
+            "when cold is safer than heat"
+        )
+    if any(i.holds_heat(start) for i in injuries):
+        said.append("it was while a red flag held heat: see a physical therapist or physician")
+    if not said:
+        return None
+    text = "; ".join(said)
+    return text[0].upper() + text[1:] + "."

@@ -16,6 +16,21 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+COOL_DOWN_FLOOR_MINUTES = 40
+"""The shortest cool-down: with sessions of up to 20 minutes, no hour then holds more than
+20 minutes of heat, so three sessions can never make the hour of heat straight that the
+seed warns against ("avoid leaving heat on for an hour straight"), and 2-3 sessions a day
+stay spread out as it means them to be."""
+
+
+HEAT_MINUTES = range(15, 21)
+"""A heat session's length in whole minutes (the seed: 15 to 20 minutes per session)."""
+COLD_MINUTES = range(10, 21)
+"""A cold session's length in whole minutes."""
+DAILY_CAPS = range(1, 4)
+"""Heat sessions a day (the seed: 2 to 3 times a day, 1 to 3 in its FAQ; never more)."""
+
+
 class SettingError(ValueError):
     """A key that does not exist, or a value outside what the rules allow."""
 
@@ -63,52 +78,51 @@ def _work_hours(text: str) -> WorkHours | None:
 
 
 class SettingSpec(Record):
-    """One setting as the person sees it: key, field, parser and help."""
+    """One setting as the person sees it: key, field, parser and help, and for a number the
+    range the rules allow (which every editor of it offers)."""
 
     key: str
     field: str
     parse: Callable[[str], object]
     help: str
+    allowed: range | None = None
+
+
+def _number(key: str, field: str, allowed: range, unit: str, help: str) -> SettingSpec:
+    low, high = allowed.start, allowed.stop - 1
+    return SettingSpec(
+        key, field, _int_in(low, high, unit), f"{help}, {low} to {high} {unit}", allowed
+    )
 
 
 SPECS: dict[str, SettingSpec] = {
     spec.key: spec
     for spec in (
-        SettingSpec(
-            "heat-minutes",
-            "heat_minutes",
-            _int_in(15, 20, "minutes"),
-            "default heat session length, 15 to 20 minutes",
+        _number(
+            "heat-minutes", "heat_minutes", HEAT_MINUTES, "minutes", "default heat session length"
         ),
-        SettingSpec(
-            "daily-cap",
-            "daily_cap",
-            _int_in(1, 3, "sessions"),
-            "heat sessions counted per day, 1 to 3",
-        ),
-        SettingSpec(
+        _number("daily-cap", "daily_cap", DAILY_CAPS, "sessions", "heat sessions counted per day"),
+        _number(
             "cool-down-minutes",
             "cool_down_minutes",
-            _int_in(0, 240, "minutes"),
-            "time between the end of one heat session and the next start, 0 to 240 minutes",
+            range(COOL_DOWN_FLOOR_MINUTES, 241),
+            "minutes",
+            "time between the end of one heat session and the next start",
         ),
-        SettingSpec(
-            "cold-minutes",
-            "cold_minutes",
-            _int_in(10, 20, "minutes"),
-            "cold session length, 10 to 20 minutes",
-        ),
-        SettingSpec(
+        _number("cold-minutes", "cold_minutes", COLD_MINUTES, "minutes", "cold session length"),
+        _number(
             "break-interval-minutes",
             "break_interval_minutes",
-            _int_in(20, 120, "minutes"),
-            "minutes of sitting between posture breaks, 20 to 120",
+            range(20, 121),
+            "minutes",
+            "minutes of sitting between posture breaks",
         ),
-        SettingSpec(
+        _number(
             "idle-reset-minutes",
             "idle_reset_minutes",
-            _int_in(1, 30, "minutes"),
-            "minutes away from the computer that restart the sitting clock, 1 to 30",
+            range(1, 31),
+            "minutes",
+            "minutes away from the computer that restart the sitting clock",
         ),
         SettingSpec("breaks", "breaks", _on_off, "posture-break popups, on or off"),
         SettingSpec(

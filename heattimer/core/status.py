@@ -7,15 +7,17 @@ from datetime import datetime, tzinfo
 
 from heattimer.core.breaks import BreakState, next_break
 from heattimer.core.coach import next_coach_event
-from heattimer.core.model import Injury, Kind, Session
+from heattimer.core.model import Injury, Kind, RecoveryHold, Session
+from heattimer.core.moment import Moment
 from heattimer.core.record import Record
 from heattimer.core.recovery import Recovery, recovery
 from heattimer.core.rules import (
     HeatDecision,
     Reason,
-    counted_today,
     heat_decision,
+    place,
     running_session,
+    today,
 )
 from heattimer.core.settings import Settings
 from heattimer.core.wording import clock, span, when
@@ -34,6 +36,12 @@ class Status(Record):
     unconfirmed: Session | None
     breaks: BreakState | None = None
     next_coach_event: datetime | None = None
+    today_cap: int = 3
+    """The daily cap in force today (lower than the setting if it was lower when one of
+    today's sessions started: a loosened cap applies from the next day)."""
+    hold: RecoveryHold | None = None
+    """Set after the state file was restored from an older backup, until the person
+    confirms the injury log."""
 
     @property
     def cold_offered(self) -> bool:
@@ -61,31 +69,38 @@ def unconfirmed_heat(sessions: Sequence[Session], now: datetime) -> Session | No
 
 
 def build_status(
-    now: datetime,
+    now: Moment,
     zone: tzinfo,
     sessions: Sequence[Session],
     injuries: Sequence[Injury],
     settings: Settings,
     breaks: BreakState | None,
+    hold: RecoveryHold | None = None,
 ) -> Status:
-    """The snapshot at ``now`` (``sessions`` need only reach back two days)."""
+    """The snapshot at ``now`` (``sessions`` need only reach back two days), from the records
+    as stored: they are placed on the clock as it reads now first (core/moment.py)."""
+    placed_sessions, placed_injuries = place(sessions, injuries, now)
+    wall = now.wall
+    day = today(placed_sessions, wall, zone, settings)
     return Status(
-        now=now,
-        heat=heat_decision(now, sessions, injuries, settings, zone),
-        session=running_session(sessions, now),
-        today_sessions=counted_today(sessions, now, zone),
+        now=wall,
+        heat=heat_decision(wall, placed_sessions, placed_injuries, settings, zone, hold),
+        session=running_session(placed_sessions, wall),
+        today_sessions=len(day.counted),
+        today_cap=day.cap,
         settings=settings,
-        recovery=recovery(now, injuries),
+        recovery=recovery(wall, placed_injuries),
         next_break=next_break(breaks, settings, zone) if breaks is not None else None,
-        unconfirmed=unconfirmed_heat(sessions, now),
+        unconfirmed=unconfirmed_heat(placed_sessions, wall),
         breaks=breaks,
-        next_coach_event=next_coach_event(injuries, now),
+        next_coach_event=next_coach_event(placed_injuries, wall),
+        hold=hold,
     )
 
 
 def headline(status: Status, zone: tzinfo) -> str:
     """One line that says what is possible now, with a live countdown where one applies."""
-    now, heat, settings = status.now, status.heat, status.settings
+    now, heat = status.now, status.heat
     if status.session is not None and heat.stop_heat:
         return "An injury blocks heat: turn the heat off and stop the session"
     if status.session is not None:
@@ -93,16 +108,18 @@ def headline(status: Status, zone: tzinfo) -> str:
         label = "Warm-up heat" if s.warmup else "Heat" if s.kind is Kind.HEAT else "Cold"
         return f"{label} on: {clock(s.remaining(now))} left, ends {when(s.ends_at, now, zone)}"
     if heat.allowed:
-        left = settings.daily_cap - status.today_sessions
-        return f"Ready: {left} of {settings.daily_cap} heat sessions left today"
+        left = status.today_cap - status.today_sessions
+        return f"Ready: {left} of {status.today_cap} heat sessions left today"
     lift = heat.available_at
     countdown = "" if lift is None else f", in {span(lift - now)}"
+    if heat.reason is Reason.RESTORED_FROM_BACKUP:
+        return "Heat on hold: check your injury log after the file was restored"
     if heat.reason is Reason.RED_FLAG:
         return "Heat on hold: see a physical therapist or physician first"
     if heat.reason is Reason.INJURY and lift is not None:
         return f"Heat unlocks {when(lift, now, zone)}{countdown}"
     if heat.reason is Reason.DAILY_CAP and lift is not None:
-        used = f"{status.today_sessions} of {settings.daily_cap} sessions used today"
+        used = f"{status.today_sessions} of {status.today_cap} sessions used today"
         return f"{used}; next {when(lift, now, zone)}{countdown}"
     if lift is not None:
         return f"Cool-down: next session at {when(lift, now, zone)}{countdown}"
@@ -117,12 +134,14 @@ def short_reason(status: Status, zone: tzinfo) -> str:
         return ""
     if heat.reason is Reason.SESSION_RUNNING:
         return "a session is running"
+    if heat.reason is Reason.RESTORED_FROM_BACKUP:
+        return "check your injury log first"
     if heat.reason is Reason.RED_FLAG:
         return "see a professional first"
     if heat.reason is Reason.INJURY:
         return f"injury: heat from {at}"
     if heat.reason is Reason.DAILY_CAP:
-        return f"{status.today_sessions} of {status.settings.daily_cap} used: next {at}"
+        return f"{status.today_sessions} of {status.today_cap} used: next {at}"
     return f"cool-down until {at}"
 
 

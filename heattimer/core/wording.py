@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from heattimer.core.localtime import local_date
 from heattimer.core.workhours import DAY_NAMES
@@ -25,6 +25,16 @@ def when(instant: datetime, now: datetime, zone: tzinfo) -> str:
     if 1 < days < 7:
         return f"{weekday} {clock}"
     return f"{weekday} {local.day} {MONTH_NAMES[local.month - 1]} {clock}"
+
+
+def on_day(day: date, now: datetime, zone: tzinfo) -> str:
+    """A local date as said in a sentence: "today", "yesterday", "on Mon 30 Nov"."""
+    days = (day - local_date(now, zone)).days
+    if days == 0:
+        return "today"
+    if days == -1:
+        return "yesterday"
+    return f"on {DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
 
 
 def span(delta: timedelta) -> str:

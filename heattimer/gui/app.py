@@ -11,7 +11,6 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from heattimer import APP_ID, APP_NAME
 from heattimer.catalogue import catalogue
-from heattimer.clock import Clock, SystemClock
+from heattimer.clock import Clock, system_clock
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.display import qt_start_failure_line
@@ -39,24 +38,6 @@ from heattimer.instance import AppLock
 from heattimer.paths import data_dir
 from heattimer.service import Service
 from heattimer.store import Store, StoreError
-
-TEST_CLOCK_ENV = "HEATTIMER_TEST_CLOCK_FILE"
-
-
-class OffsetClock:
-    """For end-to-end tests only: the system clock plus seconds read from a file the test writes."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._system = SystemClock()
-
-    def now(self) -> datetime:
-        """The system time, moved on by the file's number of seconds."""
-        try:
-            offset = float(self.path.read_text().strip() or 0)
-        except (OSError, ValueError):
-            offset = 0.0
-        return self._system.now() + timedelta(seconds=offset)
 
 
 class LazyIdle:
@@ -340,8 +321,7 @@ def run_app(data_dir_arg: str | None = None) -> int:
     except StoreError as error:
         print(f"heattimer: {error}", file=sys.stderr)
         return Exit.STORE_FAILED
-    test_clock = os.environ.get(TEST_CLOCK_ENV)
-    clock: Clock = OffsetClock(Path(test_clock)) if test_clock else SystemClock()
+    clock = system_clock()
     service = Service(store, clock)
     # One app per data folder: the lock decides (the OS drops it if the app dies), and a
     # second launch asks the first, through the state file, to bring its window forward.

@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heattimer.core.settings import SettingError, parse_setting, setting_text
+from heattimer.core.settings import SPECS, SettingError, parse_setting, setting_text
 from heattimer.service import Service
 
 NUMBERS = (
-    # key, label, low, high, suffix
-    ("heat-minutes", "Heat session length", 15, 20, " min"),
-    ("daily-cap", "Heat sessions a day", 1, 3, ""),
-    ("cool-down-minutes", "Cool-down between heat sessions", 0, 240, " min"),
-    ("cold-minutes", "Cold session length", 10, 20, " min"),
-    ("break-interval-minutes", "Posture break after sitting", 20, 120, " min"),
-    ("idle-reset-minutes", "Away time that restarts the sitting clock", 1, 30, " min"),
+    # key, label, suffix (the range is the rules': core/settings.py)
+    ("heat-minutes", "Heat session length", " min"),
+    ("daily-cap", "Heat sessions a day", ""),
+    ("cool-down-minutes", "Cool-down between heat sessions", " min"),
+    ("cold-minutes", "Cold session length", " min"),
+    ("break-interval-minutes", "Posture break after sitting", " min"),
+    ("idle-reset-minutes", "Away time that restarts the sitting clock", " min"),
 )
 
 
@@ -44,9 +44,11 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.numbers: dict[str, QSpinBox] = {}
-        for key, label, low, high, suffix in NUMBERS:
+        for key, label, suffix in NUMBERS:
+            allowed = SPECS[key].allowed
+            assert allowed is not None, key
             box = QSpinBox()
-            box.setRange(low, high)
+            box.setRange(allowed.start, allowed.stop - 1)
             box.setSuffix(suffix)
             box.setValue(int(setting_text(self.current, key)))
             form.addRow(label, box)

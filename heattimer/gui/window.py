@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWid
 from heattimer import APP_NAME
 from heattimer.core.model import Kind, Session
 from heattimer.core.record import TYPE_CHECKING
-from heattimer.core.rules import HEAT_MINUTES, Reason
+from heattimer.core.rules import Reason
+from heattimer.core.settings import HEAT_MINUTES
 from heattimer.core.status import Status, headline
 from heattimer.core.wording import clock, when
 from heattimer.gui.banner import Banner

@@ -94,10 +94,10 @@ def test_cool_down_refuses_until_an_hour_after_the_last_session(cli: Cli) -> Non
 
 
 def test_daily_cap_refuses_a_fourth_session_until_local_midnight(cli: Cli) -> None:
-    cli.ok("settings", "set", "cool-down-minutes", "0")
+    cli.ok("settings", "set", "cool-down-minutes", "40")
     for _ in range(3):
         cli.ok("start")
-        cli.clock.jump(timedelta(minutes=16))
+        cli.clock.jump(timedelta(minutes=55))
     code, _, err = cli("start")
     assert code == 1 and "daily_cap" in err
     status = cli.status()

@@ -30,6 +30,9 @@ from heattimer.core.settings import Settings
 ZONE_NAMES = ("UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata")
 ACCIDENT = timedelta(seconds=60)
 INJURY_BLOCK = timedelta(hours=48)
+STRETCH = timedelta(minutes=20)
+"""The most heat at a stretch, and per counted session of the day's budget."""
+COOL_DOWN_FLOOR = timedelta(minutes=40)
 FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
 
 
@@ -197,7 +200,7 @@ settings_strategy = st.builds(
     Settings,
     heat_minutes=st.integers(15, 20),
     daily_cap=st.integers(1, 3),
-    cool_down_minutes=st.one_of(st.sampled_from([0, 1, 60, 240]), st.integers(0, 240)),
+    cool_down_minutes=st.one_of(st.sampled_from([40, 41, 60, 240]), st.integers(40, 240)),
 )
 
 
@@ -249,15 +252,16 @@ class SimSession:
             return self.stop_at
         return self.ends_at if self.ends_at <= cut else None
 
-    def accidental(self, cut: datetime) -> bool:
+    def short(self, cut: datetime) -> bool:
         return (
             self.stop_at is not None
             and self.stop_at <= cut
-            and self.stop_at - self.start <= ACCIDENT
+            and self.stop_at - self.start < ACCIDENT
         )
 
-    def counted(self, cut: datetime) -> bool:
-        return self.kind is Kind.HEAT and not self.accidental(cut)
+    def heat(self, cut: datetime) -> timedelta:
+        """How long it runs, as known at ``cut`` (to its deadline if not stopped by then)."""
+        return (self.end(cut) or self.ends_at) - self.start
 
 
 @dataclass(frozen=True)
@@ -297,6 +301,8 @@ class Truth:
 
     running: SimSession | None
     lifts: dict[Reason, datetime | None]
+    allowance: timedelta | None = None
+    """When allowed: the most heat a session may have now, if less than a full session."""
 
     @property
     def allowed(self) -> bool:
@@ -335,6 +341,27 @@ class World:
     def known_sessions(self, cut: datetime) -> list[SimSession]:
         return [s for s in self.sessions if s.known_at <= cut]
 
+    @property
+    def cool(self) -> timedelta:
+        return max(timedelta(minutes=self.settings.cool_down_minutes), COOL_DOWN_FLOOR)
+
+    def accidental(self, session: SimSession, cut: datetime) -> bool:
+        """A short heat start with no heat session ending within the cool-down before it."""
+        return (
+            session.kind is Kind.HEAT
+            and session.short(cut)
+            and not any(
+                other is not session
+                and other.kind is Kind.HEAT
+                and other.start <= session.start
+                and (other.end(cut) or other.ends_at) + self.cool > session.start
+                for other in self.known_sessions(cut)
+            )
+        )
+
+    def counted(self, session: SimSession, cut: datetime) -> bool:
+        return session.kind is Kind.HEAT and not self.accidental(session, cut)
+
     def known_injuries(self, cut: datetime) -> list[SimInjury]:
         return [i for i in self.injuries if i.logged_at <= cut]
 
@@ -367,18 +394,32 @@ class World:
             if until > at:
                 lifts[Reason.INJURY] = until
         day = at.astimezone(self.zone).date()
-        used = sum(
-            1 for s in sessions if s.counted(cut) and s.start.astimezone(self.zone).date() == day
-        )
-        if used >= self.settings.daily_cap:
+        on_day = [
+            s
+            for s in sessions
+            if s.kind is Kind.HEAT and s.start.astimezone(self.zone).date() == day
+        ]
+        used = sum(1 for s in on_day if self.counted(s, cut))
+        heat = sum((s.heat(cut) for s in on_day), timedelta(0))
+        day_left = self.settings.daily_cap * STRETCH - heat
+        if used >= self.settings.daily_cap or day_left < timedelta(minutes=1):
             # next_day_start has its own tests (test_localtime.py).
             lifts[Reason.DAILY_CAP] = next_day_start(at, self.zone)
-        counted_ends = [s.end(cut) or s.ends_at for s in sessions if s.counted(cut)]
+        counted_ends = [s.end(cut) or s.ends_at for s in sessions if self.counted(s, cut)]
         if counted_ends:
-            until = max(counted_ends) + timedelta(minutes=self.settings.cool_down_minutes)
+            until = max(counted_ends) + self.cool
             if until > at:
                 lifts[Reason.COOL_DOWN] = until
-        return Truth(running, lifts)
+        stretch = sum(
+            (
+                s.heat(cut)
+                for s in sessions
+                if self.accidental(s, cut) and (s.end(cut) or s.ends_at) + self.cool > at
+            ),
+            timedelta(0),
+        )
+        allowance = min(STRETCH - stretch, day_left)
+        return Truth(running, lifts, allowance if allowance < STRETCH else None)
 
 
 def simulate(scenario: Scenario) -> World:
@@ -389,8 +430,9 @@ def simulate(scenario: Scenario) -> World:
         t += step.gap
         action = step.action
         if isinstance(action, TryHeat):
-            if world.decide(t).allowed:
-                world.sessions.append(_timer(index, Kind.HEAT, t, action))
+            decision = world.decide(t)
+            if decision.allowed:
+                world.sessions.append(_timer(index, Kind.HEAT, t, action, decision.allowance))
         elif isinstance(action, TryCold):
             if cold_decision(t, world.session_records(t), world.zone).allowed:
                 world.sessions.append(_timer(index, Kind.COLD, t, action))
@@ -423,8 +465,20 @@ def simulate(scenario: Scenario) -> World:
     return world
 
 
-def _timer(index: int, kind: Kind, t: datetime, action: TryHeat | TryCold) -> SimSession:
-    stop = None if action.stop_after is None else t + action.stop_after
+def _timer(
+    index: int,
+    kind: Kind,
+    t: datetime,
+    action: TryHeat | TryCold,
+    allowance: timedelta | None = None,
+) -> SimSession:
+    """The session the timer starts: no longer than the rules allow now."""
+    length = timedelta(minutes=action.minutes)
+    if allowance is not None:
+        length = min(length, allowance)
+    end = t + length
+    stop = (
+        None if action.stop_after is None or action.stop_after >= length else t + action.stop_after
+    )
     closed = action.closed if isinstance(action, TryHeat) else True
-    end = t + timedelta(minutes=action.minutes)
     return SimSession(f"{kind}{index}", kind, t, end, stop, t, index, closed=closed)

@@ -215,8 +215,8 @@ def test_cap_follows_the_local_day_not_the_utc_day() -> None:
 def test_session_running_past_midnight_counts_for_the_day_it_started() -> None:
     late = heat(local(BERLIN, 2026, 11, 24, 23, 50))
     just_after = local(BERLIN, 2026, 11, 25, 0, 30)
-    assert counted_today([late], just_after, BERLIN) == 0
-    assert counted_today([late], local(BERLIN, 2026, 11, 24, 23, 59), BERLIN) == 1
+    assert counted_today([late], just_after, BERLIN, Settings()) == 0
+    assert counted_today([late], local(BERLIN, 2026, 11, 24, 23, 59), BERLIN, Settings()) == 1
 
 
 DST_DAYS = [
@@ -246,10 +246,10 @@ DST_DAYS = [
 
 @pytest.mark.parametrize(("zone", "starts", "midnight"), DST_DAYS)
 def test_cap_resets_at_local_midnight_on_dst_day(zone, starts, midnight) -> None:
-    no_cool_down = Settings(cool_down_minutes=0)
+    no_cool_down = Settings()  # the last session ended hours before: no cool-down to wait
     sessions = [heat(start) for start in starts]
     evening = midnight - hours(2)
-    assert counted_today(sessions, evening, zone) == 3
+    assert counted_today(sessions, evening, zone, Settings()) == 3
     decision = decide(evening, sessions, settings=no_cool_down, zone=zone)
     assert decision.reason is Reason.DAILY_CAP
     assert decision.available_at == midnight
@@ -267,12 +267,12 @@ def test_manual_session_counts_toward_cap() -> None:
     ]
     decision = decide(now, sessions)
     assert decision.reason is Reason.DAILY_CAP
-    assert counted_today(sessions, now, BERLIN) == 3
+    assert counted_today(sessions, now, BERLIN, Settings()) == 3
 
 
 def test_a_one_minute_manual_session_is_not_an_accidental_start() -> None:
     short = manual(NOW - minutes(10), 1)
-    assert counted_today([short], NOW, BERLIN) == 1
+    assert counted_today([short], NOW, BERLIN, Settings()) == 1
     assert decide(NOW, [short]).reason is Reason.COOL_DOWN
 
 
@@ -296,7 +296,7 @@ def test_cold_sessions_count_neither_toward_cap_nor_cool_down() -> None:
 # -- accidental starts and the cool-down ---------------------------------------
 
 
-@pytest.mark.parametrize("after", [timedelta(0), 30 * SECOND, 60 * SECOND])
+@pytest.mark.parametrize("after", [timedelta(0), 30 * SECOND, 60 * SECOND - MICRO])
 def test_session_stopped_within_60_s_counts_neither_for_cap_nor_cool_down(
     after: timedelta,
 ) -> None:
@@ -305,15 +305,15 @@ def test_session_stopped_within_60_s_counts_neither_for_cap_nor_cool_down(
     decision = decide(NOW, [oops], settings=one)
     assert decision.allowed
     assert "1 of 1 sessions left today" in decision.message
-    assert counted_today([oops], NOW, BERLIN) == 0
+    assert counted_today([oops], NOW, BERLIN, Settings()) == 0
 
 
-def test_session_stopped_just_after_60_s_counts_and_cools_down_from_the_stop() -> None:
-    stopped = heat(NOW - minutes(10), stopped_after=60 * SECOND + MICRO)
+def test_session_stopped_at_60_s_counts_and_cools_down_from_the_stop() -> None:
+    stopped = heat(NOW - minutes(10), stopped_after=60 * SECOND)
     decision = decide(NOW, [stopped])
     assert decision.reason is Reason.COOL_DOWN
-    assert decision.available_at == stopped.started_at + 60 * SECOND + MICRO + minutes(60)
-    assert counted_today([stopped], NOW, BERLIN) == 1
+    assert decision.available_at == stopped.started_at + 60 * SECOND + minutes(60)
+    assert counted_today([stopped], NOW, BERLIN, Settings()) == 1
 
 
 def test_cool_down_measures_from_the_previous_session_end() -> None:
@@ -336,7 +336,9 @@ def test_cool_down_setting_changes_the_wait() -> None:
     assert decide(NOW, [done], settings=Settings(cool_down_minutes=240)).available_at == (
         done.ends_at + minutes(240)
     )
-    assert decide(done.ends_at, [done], settings=Settings(cool_down_minutes=0)).allowed
+    shortest = Settings(cool_down_minutes=40)
+    assert not decide(done.ends_at + minutes(40) - MICRO, [done], settings=shortest).allowed
+    assert decide(done.ends_at + minutes(40), [done], settings=shortest).allowed
 
 
 def test_session_past_its_deadline_counts_as_ended_even_if_not_yet_closed() -> None:
@@ -427,12 +429,12 @@ def test_heat_sessions_last_15_to_20_minutes_and_cold_10_to_20() -> None:
     assert list(minutes_range(Kind.COLD)) == list(range(10, 21))
 
 
-def test_a_session_is_accidental_only_when_stopped_within_60_s() -> None:
+def test_a_session_is_short_only_when_stopped_less_than_60_s_after_its_start() -> None:
     start = NOW - minutes(5)
-    assert heat(start, stopped_after=60 * SECOND).accidental(NOW)
-    assert not heat(start, stopped_after=60 * SECOND + MICRO).accidental(NOW)
-    assert not heat(start).accidental(NOW)  # ran out: never accidental
-    assert not running(heat(NOW - 10 * SECOND)).accidental(NOW)
+    assert heat(start, stopped_after=60 * SECOND - MICRO).short(NOW)
+    assert not heat(start, stopped_after=60 * SECOND).short(NOW)
+    assert not heat(start).short(NOW)  # ran out: never short
+    assert not running(heat(NOW - 10 * SECOND)).short(NOW)
 
 
 def test_running_session_reports_remaining_time_until_its_deadline() -> None:

@@ -21,7 +21,7 @@ from heattimer.core.workhours import WorkHours
 RANGES = [
     ("heat-minutes", "heat_minutes", 15, 20),
     ("daily-cap", "daily_cap", 1, 3),
-    ("cool-down-minutes", "cool_down_minutes", 0, 240),
+    ("cool-down-minutes", "cool_down_minutes", 40, 240),
     ("cold-minutes", "cold_minutes", 10, 20),
     ("break-interval-minutes", "break_interval_minutes", 20, 120),
     ("idle-reset-minutes", "idle_reset_minutes", 1, 30),
@@ -169,7 +169,7 @@ valid_settings = st.builds(
     Settings,
     heat_minutes=st.integers(15, 20),
     daily_cap=st.integers(1, 3),
-    cool_down_minutes=st.integers(0, 240),
+    cool_down_minutes=st.integers(40, 240),
     cold_minutes=st.integers(10, 20),
     break_interval_minutes=st.integers(20, 120),
     idle_reset_minutes=st.integers(1, 30),

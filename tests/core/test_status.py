@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from heattimer.core.breaks import BreakState
 from heattimer.core.model import RedFlag
+from heattimer.core.moment import Moment
 from heattimer.core.recovery import Phase
 from heattimer.core.rules import Reason
 from heattimer.core.settings import Settings
@@ -13,7 +14,9 @@ from .build import BERLIN, NOW, cold, days, heat, hours, injury, manual, minutes
 
 
 def status(sessions=(), injuries=(), settings: Settings | None = None, breaks=None):
-    return build_status(NOW, BERLIN, list(sessions), list(injuries), settings or Settings(), breaks)
+    return build_status(
+        Moment(NOW), BERLIN, list(sessions), list(injuries), settings or Settings(), breaks
+    )
 
 
 def test_cold_offered_only_while_injury_blocks() -> None:
@@ -53,7 +56,7 @@ def test_cold_still_offered_when_the_daily_cap_outlasts_the_injury_block() -> No
 def test_today_sessions_counts_only_counted_heat_today() -> None:
     sessions = [
         heat(NOW - hours(6)),
-        heat(NOW - hours(5), stopped_after=minutes(0.5)),  # accidental
+        heat(NOW - hours(4.5), stopped_after=minutes(0.5)),  # accidental: nothing just before
         cold(NOW - hours(4)),
         manual(NOW - hours(3), 20),
         heat(NOW - days(1)),  # yesterday

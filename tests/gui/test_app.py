@@ -159,11 +159,12 @@ def test_red_flag_shows_professional_message_and_clearance(
 def test_daily_cap_disables_start_with_the_reason_in_the_tray_menu(
     app: HeatTimerApp, clock: FakeClock, service: Service
 ) -> None:
-    service.set_setting("cool-down-minutes", "0")
+    service.set_setting("cool-down-minutes", "40")
     for _ in range(3):
         app.controller.start(15)
         clock.jump(timedelta(minutes=15))
         app.controller.confirm_heat_off()
+        clock.jump(timedelta(minutes=40))
     window = app.window
     assert not window.start15.isEnabled() and not window.start20.isEnabled()
     assert window.headline.text().startswith("3 of 3 sessions used today; next tomorrow 00:00")
@@ -447,12 +448,11 @@ def test_after_the_alarm_gives_up_the_hidden_app_sleeps_and_breaks_resume(
 def test_starting_a_new_session_ends_the_old_alarm(
     app: HeatTimerApp, clock: FakeClock, service: Service, sound: FakeSound
 ) -> None:
-    service.set_setting("cool-down-minutes", "0")
     app.controller.start(15)
     clock.jump(timedelta(minutes=15))
     app.controller.tick()
     assert sound.played == 1
-    app.controller.start(15)
+    app.controller.start(15, Kind.COLD)  # the belt is off and a cold pack on: dealt with
     clock.jump(60)
     app.controller.tick()
     assert app.controller.alarm_session is None and sound.played == 1

@@ -42,7 +42,7 @@ import random
 import signal
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from heattimer.clock import FakeClock
@@ -88,9 +88,14 @@ def racer(data_dir: Path) -> None:
     service = open_service(data_dir)
     say("ready")
     for line in sys.stdin:
-        command, _, at = line.strip().partition(" ")
+        command, _, rest = line.strip().partition(" ")
         try:
             if command == "start":
+                at, _, hours = rest.partition(" ")
+                # Each round hours after the last, as a person would: a start stopped at
+                # once right after another would count, and the next meet a cool-down.
+                assert isinstance(service.clock, FakeClock)
+                service.clock.set(T0 + timedelta(hours=float(hours or 0)))
                 time.sleep(max(0.0, float(at) - time.monotonic()))
                 try:
                     say("ok", service.start().id)
@@ -98,7 +103,7 @@ def racer(data_dir: Path) -> None:
                     say("refused", str(refused.decision.reason))
             elif command == "stop":
                 stopped = service.stop()
-                say("stopped", stopped.id if stopped else "none")
+                say("stopped", stopped.session.id if stopped else "none")
             else:
                 return
         except StoreError as error:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from heattimer.cli import main
+from heattimer.schema import SCHEMA_VERSION
 from tests.store.helpers import damaged_files, db_path, heattimer, query, sha256
 
 BAD_INPUT = [
@@ -106,7 +107,7 @@ def test_a_relative_data_folder_works_like_an_absolute_one(
 @pytest.fixture
 def newer(filled: Path) -> Path:
     conn = sqlite3.connect(db_path(filled))
-    conn.execute("PRAGMA user_version = 2")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.commit()
     conn.close()
     return filled

@@ -65,10 +65,10 @@ def test_concurrent_starts_let_exactly_one_session_run(data_dir: Path) -> None:
 
     started: list[str] = []
     try:
-        for _ in range(40):
+        for round_ in range(40):
             at = time.monotonic() + 0.01  # all five start at this moment
             for racer in racers:
-                ask(racer, f"start {at}")
+                ask(racer, f"start {at} {2 * round_}")
             answers = [answer(racer) for racer in racers]
             winners = [
                 (r, rest) for r, (word, rest) in zip(racers, answers, strict=True) if word == "ok"
