@@ -58,9 +58,12 @@ def real_elapsed(wall: datetime, stamp: Stamp | None, now: Moment) -> timedelta:
 
 
 def clock_step(wall: datetime, stamp: Stamp | None, now: Moment) -> timedelta:
-    """How far the wall clock stepped forward (negative: back) since ``wall``: add it to any
-    instant written then to place that instant on the clock as it reads now."""
-    return (now.wall - wall) - real_elapsed(wall, stamp, now)
+    """How far the wall clock stepped forward (negative: back) since ``wall``, to the whole
+    second: add it to any instant written then to place that instant on the clock as it
+    reads now. (To the second, because the two clocks are read a few milliseconds apart and
+    /proc/uptime counts hundredths: without it, midnight would be placed at 23:59:59.99.)"""
+    step = (now.wall - wall) - real_elapsed(wall, stamp, now)
+    return timedelta(seconds=round(step.total_seconds()))
 
 
 def placed(instant: datetime | None, step: timedelta) -> datetime | None:

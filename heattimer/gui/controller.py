@@ -253,6 +253,10 @@ class Controller(QObject):
         holds = [i.id for i in self.service.injuries() if i.holds_heat(status.now)]
         self._act(lambda: [self.service.clear_injury(injury_id) for injury_id in holds])
 
+    def confirm_injury_log(self) -> None:
+        """The person has checked their injury log after the file was restored from a backup."""
+        self._act(self.service.confirm_injury_log)
+
     def data_changed(self) -> None:
         """Another program (the CLI, a second launch) changed the file: show it now."""
         requests = self._act_quietly(self.service.take_requests) or set()

@@ -39,6 +39,7 @@ TONES: dict[str, tuple[str, str, QColor]] = {
 RING_WORDS = {
     Reason.INJURY: "Cold first",
     Reason.RED_FLAG: "On hold",
+    Reason.RESTORED_FROM_BACKUP: "On hold",
     Reason.DAILY_CAP: "Done today",
     Reason.COOL_DOWN: "Cool-down",
 }
@@ -127,6 +128,10 @@ class MainWindow(QWidget):
             "I was cleared by a professional", self.controller.clear_red_flags
         )
         layout.addWidget(self.cleared_button)
+        self.log_checked_button = self._button(
+            "I checked my injury log", self.controller.confirm_injury_log
+        )
+        layout.addWidget(self.log_checked_button)
 
         self.today = Banner(bold=False)
         layout.addWidget(self.today)
@@ -178,7 +183,7 @@ class MainWindow(QWidget):
             )
             state = "running"
         elif heat.allowed:
-            left = status.settings.daily_cap - status.today_sessions
+            left = status.today_cap - status.today_sessions
             plural = "s" if left != 1 else ""
             self.ring.show_state(0.0, "Ready", f"{left} heat session{plural} left today", HEAT)
             state = "ready"
@@ -206,11 +211,13 @@ class MainWindow(QWidget):
         self.cold_button.setText(f"Cold session · {status.settings.cold_minutes} min")
         red_flag = heat.reason is Reason.RED_FLAG
         self.cleared_button.setVisible(red_flag and not running)
-        # The phase's advice is in the coach panel; a red flag's message stands out here.
-        if red_flag:
+        self.log_checked_button.setVisible(status.hold is not None and not running)
+        # The phase's advice is in the coach panel; a hold's message stands out here.
+        on_hold = heat.reason in (Reason.RED_FLAG, Reason.RESTORED_FROM_BACKUP)
+        if on_hold:
             self.advice.show_text(heat.message)
-        self.advice.setVisible(red_flag)
-        cap, used = status.settings.daily_cap, status.today_sessions
+        self.advice.setVisible(on_hold)
+        cap, used = status.today_cap, status.today_sessions
         dots = "●" * min(used, cap) + "○" * max(0, cap - used)
         self.today.show_text(f"Today  {dots}  {used} of {cap} heat sessions", MUTED)
 

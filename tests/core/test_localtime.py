@@ -58,3 +58,37 @@ def test_next_day_start_is_the_first_instant_of_the_next_local_day(case) -> None
     assert local_date(start, zone) == local_date(instant, zone) + timedelta(days=1)
     assert local_date(start - MICRO, zone) == local_date(instant, zone)
     assert start.astimezone(zone).time() == time(0, 0)
+
+
+def test_in_every_zone_each_day_of_2026_starts_at_its_first_instant() -> None:
+    # Every IANA zone on this computer, every day: where midnight is skipped (Santiago,
+    # Havana) or comes twice, the day starts at the first instant that shows its date.
+    from zoneinfo import available_timezones
+
+    second = timedelta(seconds=1)
+    checked = 0
+    for name in sorted(available_timezones()):
+        zone = ZoneInfo(name)
+        day = datetime(2026, 1, 1).date()
+        while day.year == 2026:
+            start = day_start(day, zone)
+            assert local_date(start, zone) == day, (name, day)
+            assert local_date(start - second, zone) < day, (name, day)
+            day += timedelta(days=1)
+            checked += 1
+    assert checked > 300 * 365
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "first"),
+    [
+        ("America/Santiago", (2026, 9, 6), "2026-09-06T01:00:00-03:00"),
+        ("America/Havana", (2026, 3, 8), "2026-03-08T01:00:00-04:00"),
+        ("America/Havana", (2026, 11, 1), "2026-11-01T00:00:00-04:00"),
+    ],
+)
+def test_a_skipped_or_doubled_midnight_starts_the_day_at_its_first_instant(
+    name: str, day: tuple[int, int, int], first: str
+) -> None:
+    zone = ZoneInfo(name)
+    assert day_start(datetime(*day).date(), zone).astimezone(zone).isoformat() == first

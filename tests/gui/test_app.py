@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from heattimer.clock import FakeClock
-from heattimer.core.model import Area, Kind, RedFlag
+from heattimer.core.model import Area, Kind, RecoveryHold, RedFlag
 from heattimer.gui.app import HeatTimerApp
 from heattimer.service import Service
 from heattimer.store import Store
@@ -154,6 +154,24 @@ def test_red_flag_shows_professional_message_and_clearance(
     window.cleared_button.click()
     assert not window.cleared_button.isVisible()
     assert window.start_row.isVisible() and window.start15.isEnabled()
+
+
+def test_after_a_restore_from_an_older_backup_heat_waits_for_the_injury_log_to_be_checked(
+    app: HeatTimerApp, clock: FakeClock, service: Service
+) -> None:
+    backup_at = clock.now() - timedelta(hours=5)
+    hold = RecoveryHold(at=clock.now(), backup_at=backup_at, moved_to="heattimer.sqlite3.damaged")
+    service.store.write(lambda t: t.set_recovery_hold(hold))
+    app.controller.tick()
+    window = app.window
+    assert not window.start15.isEnabled()
+    assert "injury log" in window.headline.text()
+    assert "restored from the backup of 09:00" in window.advice.text()  # 14:00 less 5 h
+    assert window.log_checked_button.isVisible()
+    window.log_checked_button.click()
+    assert not window.log_checked_button.isVisible()
+    assert window.start15.isEnabled()
+    assert service.status().hold is None
 
 
 def test_daily_cap_disables_start_with_the_reason_in_the_tray_menu(
