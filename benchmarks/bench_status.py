@@ -41,8 +41,7 @@ def fill(data: Path, years: int, now: datetime) -> tuple[int, int]:
                 start = base + timedelta(hours=hour)
                 end = start + timedelta(minutes=15)
                 t.add_session(
-                    Session(new_id(), Kind.HEAT, start, end, ended_at=end, confirmed_off_at=end),
-                    end,
+                    Session(new_id(), Kind.HEAT, start, end, ended_at=end, confirmed_off_at=end)
                 )
                 sessions += 1
             for hour in range(8):

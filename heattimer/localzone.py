@@ -10,7 +10,6 @@ fast.
 from __future__ import annotations
 
 import os
-import re
 import time
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -22,7 +21,8 @@ ZONE_FOLDERS = (
 )
 _NAME = r"(?:[A-Za-z]{3,}|<[+\-\w]+>)"
 _OFFSET = r"[+-]?(\d{1,3})(?::\d{2}){0,2}"
-_POSIX_TZ = re.compile(rf"^{_NAME}{_OFFSET}(?:{_NAME}(?:{_OFFSET})?(?:,[^,]+,[^,]+)?)?$")
+_POSIX_TZ = rf"^{_NAME}{_OFFSET}(?:{_NAME}(?:{_OFFSET})?(?:,[^,]+,[^,]+)?)?$"
+"""A POSIX TZ rule (CET-1CEST,M3.5.0,M10.5.0/3), compiled only when $TZ is one."""
 
 
 class ZoneError(ValueError):
@@ -80,7 +80,9 @@ def tz_problem(tz: str) -> str | None:
     folders = [os.environ["TZDIR"]] if os.environ.get("TZDIR") else list(ZONE_FOLDERS)
     if ".." not in name and any(os.path.isfile(os.path.join(f, name)) for f in folders):
         return None
-    rule = _POSIX_TZ.match(name)
+    import re
+
+    rule = re.match(_POSIX_TZ, name)
     if rule is None:
         return f"{shown} names no time zone (use a name such as Europe/Berlin, or unset TZ)"
     if any(int(hours) > 24 for hours in rule.groups() if hours is not None):
