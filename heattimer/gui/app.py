@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from heattimer import APP_ID, APP_NAME
 from heattimer.catalogue import catalogue
 from heattimer.clock import Clock, system_clock
+from heattimer.core import alarm
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.display import qt_start_failure_line
@@ -225,7 +226,7 @@ class HeatTimerApp(QObject):
         self.window.bring_forward()
 
     def _notification_action(self, key: str) -> None:
-        if key == "heat-off":
+        if key == alarm.HEAT_OFF_ACTION[0]:
             self.controller.confirm_heat_off()
         else:
             self.window.bring_forward()

@@ -77,7 +77,7 @@ class BreakKeeper(QObject):
         due = status.next_break
         if self.showing is not None or due is None or due > status.now:
             return
-        if self.controller.alarm_ringing or self.away_since is not None:
+        if self.controller.alarm.ringing or self.away_since is not None:
             return
         if self.fullscreen():
             return  # postponed: still due at the next tick
@@ -85,7 +85,7 @@ class BreakKeeper(QObject):
 
     def offer_now(self) -> None:
         """`heattimer break now`: a break at once, unless one is open or the alarm is up."""
-        if self.showing is None and not self.controller.alarm_ringing:
+        if self.showing is None and not self.controller.alarm.ringing:
             self._offer()
 
     def answered(self, outcome: BreakOutcome) -> None:

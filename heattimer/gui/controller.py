@@ -21,7 +21,6 @@ from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
 from heattimer.core.records import Invalid
 from heattimer.core.settings import SettingError
 from heattimer.core.status import Status, next_change
-from heattimer.core.wording import when
 from heattimer.service import Refused, Service
 from heattimer.store import StoreError
 
@@ -56,11 +55,8 @@ class Controller(QObject):
         self.notifier = notifier
         self.sound = sound
         self.status: Status | None = None
-        self.alarm_session: Session | None = None  # its heat is not confirmed off yet
-        self.alarm_ringing = False  # ...and the alarm is still ringing (its first 10 minutes)
+        self.alarm = alarm.AlarmState()  # core/alarm.py decides; this carries it out
         self.window_visible = False
-        self._rung: dict[str, datetime] = {}
-        self._running_id: str | None = None
         self._last_idle_tick: datetime | None = None
         self.before_tick: list[Callable[[], None]] = []  # e.g. noticing the person was away
         self._hook_errors: dict[int, str] = {}  # the last failure of each, said once
@@ -99,13 +95,12 @@ class Controller(QObject):
             self._schedule(None)
             return
         self.status = status
-        if status.session is None and self._running_id is not None:
-            self._session_ended()
         pending = status.unconfirmed
         if pending is not None and pending.ended_at is None:
             self._act_quietly(self.service.close_overdue)  # the file says so, should we crash
-        self._running_id = None if status.session is None else status.session.id
-        self._update_alarm(status)
+        self.alarm, effects = alarm.step(self.alarm, status, self.service.zone)
+        for effect in effects:
+            self._carry_out(effect)
         self.changed.emit(status)
         self._schedule(status)
         now = status.now
@@ -128,7 +123,7 @@ class Controller(QObject):
             self._timer.start(int(IDLE_TICK.total_seconds() * 1000))
             return
         now = status.now
-        if status.session is not None or self.alarm_ringing or self.window_visible:
+        if status.session is not None or self.alarm.ringing or self.window_visible:
             # On the next whole second of the countdown, so the display never skips one.
             left_ms = (
                 (status.session.ends_at - now) // timedelta(milliseconds=1)
@@ -144,54 +139,27 @@ class Controller(QObject):
 
     # -- the alarm -------------------------------------------------------------
 
-    def _update_alarm(self, status: Status) -> None:
-        pending = status.unconfirmed
-        if pending is None:
-            self.alarm_ringing = False
-            if self.alarm_session is not None:
-                self.alarm_session = None
-                self.notifier.close(ALARM_TAG)  # type: ignore[attr-defined]
-                self.alarmChanged.emit(None)
-            return
-        if self.alarm_session is None or self.alarm_session.id != pending.id:
-            self.alarm_session = pending
-            self.alarmChanged.emit(pending)
-        ended = pending.end(status.now) or pending.ends_at
-        last = self._rung.get(pending.id)
-        if alarm.should_ring(ended, last, status.now):
-            self._rung[pending.id] = last = status.now
-            self._ring(pending, ended, status.now)
-        self.alarm_ringing = alarm.next_ring(ended, last, status.now) is not None
+    @property
+    def alarm_session(self) -> Session | None:
+        """The heat session whose heat is not confirmed off yet (the alarm's), if any."""
+        return self.alarm.pending
 
-    def _ring(self, session: Session, ended: datetime, now: datetime) -> None:
-        ended_text = when(ended, now, self.service.zone)
-        body = (
-            f"Your heat session ended at {ended_text}. Make sure the heat is off."
-            if now - ended > alarm.GIVE_UP_AFTER
-            else f"Your {self._minutes(session)}-minute heat session ended at {ended_text}. "
-            "Take the belt or pad off now."
-        )
-        self.notifier.notify(  # type: ignore[attr-defined]
-            ALARM_TAG,
-            "Time is up: turn the heat off",
-            body,
-            urgent=True,
-            action=("heat-off", "Heat is off"),
-        )
-        self.sound.play()  # type: ignore[attr-defined]
-        self.wantsAttention.emit()
-
-    @staticmethod
-    def _minutes(session: Session) -> int:
-        return round((session.ends_at - session.started_at).total_seconds() / 60)
-
-    def _session_ended(self) -> None:
-        """A cold session that ran out gets a plain notice (heat has its alarm)."""
-        recent = self.service.history(2)  # a cold session may have crossed midnight
-        ended = next((s for s in recent if s.id == self._running_id), None)
-        if ended is not None and ended.kind is Kind.COLD and not ended.stopped:
+    def _carry_out(self, effect: alarm.Effect) -> None:
+        kind = effect.kind
+        if kind is alarm.EffectKind.SHOW:
+            self.alarmChanged.emit(effect.session)
+        elif kind is alarm.EffectKind.END:
+            self.notifier.close(ALARM_TAG)  # type: ignore[attr-defined]
+            self.alarmChanged.emit(None)
+        elif kind is alarm.EffectKind.RING:
             self.notifier.notify(  # type: ignore[attr-defined]
-                "cold", "Cold session done", "Take the cold pack off.", urgent=False
+                ALARM_TAG, effect.title, effect.body, urgent=True, action=alarm.HEAT_OFF_ACTION
+            )
+            self.sound.play()  # type: ignore[attr-defined]
+            self.wantsAttention.emit()
+        elif kind is alarm.EffectKind.COLD_DONE:
+            self.notifier.notify(  # type: ignore[attr-defined]
+                "cold", effect.title, effect.body, urgent=False
             )
             self.sound.play()  # type: ignore[attr-defined]
 

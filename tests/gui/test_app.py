@@ -457,7 +457,7 @@ def test_after_the_alarm_gives_up_the_hidden_app_sleeps_and_breaks_resume(
     app.window.hide()  # the alarm brought it forward; the person closes it again
     app.controller.tick()
     assert app.controller.alarm_session is not None  # still to be confirmed...
-    assert not app.controller.alarm_ringing  # ...but no longer ringing
+    assert not app.controller.alarm.ringing  # ...but no longer ringing
     assert app.controller.tick_interval() >= 59_000
     app.breaks.offer_now()
     assert app.breaks.showing is not None
