@@ -48,11 +48,14 @@ def _status(p: _Parser) -> None:
 
 
 def _start(p: _Parser) -> None:
+    from heattimer.core.settings import COLD_MINUTES, HEAT_MINUTES
+
+    heat, cold = HEAT_MINUTES, COLD_MINUTES
     p.add_argument(
         "--minutes",
         type=int,
         metavar="N",
-        help="length: heat 15-20, cold 10-20 (default: the setting)",
+        help=f"length: heat {heat[0]}-{heat[-1]}, cold {cold[0]}-{cold[-1]} (default: the setting)",
     )
     p.add_argument("--cold", action="store_true", help="a cold session instead of heat")
     p.add_argument(
@@ -69,22 +72,25 @@ def _session(p: _Parser) -> None:
     add.add_argument(
         "--at", required=True, metavar="TIME", help="when it started: 2026-11-24T18:30, or '2h ago'"
     )
-    add.add_argument("--minutes", type=int, required=True, metavar="N", help="how long, 1-60")
+    from heattimer.core.records import MANUAL_MINUTES
+
+    low, high = MANUAL_MINUTES[0], MANUAL_MINUTES[-1]
+    add.add_argument(
+        "--minutes", type=int, required=True, metavar="N", help=f"how long, {low}-{high}"
+    )
     add.add_argument("--cold", action="store_true", help="it was a cold session")
 
 
 def _injury(p: _Parser) -> None:
+    from heattimer.core.model import Area, RedFlag
+
     actions = _actions(p)
     log = actions.add_parser("add", help="log an injury (blocks heat for 48 h)")
     log.add_argument(
         "--at", metavar="TIME", help="when it happened (default: now; at most 30 days back)"
     )
-    log.add_argument(
-        "--area",
-        default="lower-back",
-        choices=["lower-back", "upper-back", "shoulder", "neck", "other"],
-    )
-    flags = ["radiating-pain", "numbness", "trauma", "nerve-or-disc", "open-wound"]
+    log.add_argument("--area", default=Area.LOWER_BACK.value, choices=[a.value for a in Area])
+    flags = [flag.value for flag in RedFlag]
     log.add_argument(
         "--red-flag",
         action="append",

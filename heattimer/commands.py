@@ -14,6 +14,7 @@ from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.records import Invalid
 from heattimer.core.rules import default_minutes, shortened_note
 from heattimer.core.settings import SettingError
+from heattimer.core.status import STOP_HEAT
 from heattimer.core.wording import span, when
 from heattimer.exits import Exit
 from heattimer.paths import data_dir
@@ -161,7 +162,7 @@ def _injury_add(service: Service, args: argparse.Namespace) -> int:
     status = service.status()
     if status.heat.stop_heat:
         print(
-            "heattimer: an injury blocks heat: turn the heat off now, then 'heattimer stop'.",
+            f"heattimer: {STOP_HEAT} ('heattimer stop').",
             file=sys.stderr,
         )
     else:

@@ -403,7 +403,7 @@ class Service:
         """Hold posture breaks until ``until``; None resumes them."""
         return self._update_breaks(lambda state, _now, _s: schedule.paused(state, until))
 
-    def pause_breaks_for(self, choice: str) -> schedule.BreakState:
+    def pause_breaks_for(self, choice: schedule.Pause) -> schedule.BreakState:
         """Hold posture breaks for 30 minutes (``30m``), an hour (``1h``) or until tomorrow."""
         until = schedule.pause_end(choice, self.clock.now(), self.zone)
         return self.pause_breaks(until)

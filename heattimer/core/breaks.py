@@ -11,6 +11,7 @@ first one comes an interval after work starts.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
+from enum import StrEnum
 
 from heattimer.core.localtime import local_date, next_day_start
 from heattimer.core.model import BreakOutcome
@@ -56,19 +57,26 @@ def paused(state: BreakState, until: datetime | None) -> BreakState:
     return state._replace(paused_until=until)
 
 
-PAUSES: dict[str, str] = {"30m": "30 minutes", "1h": "1 hour", "tomorrow": "until tomorrow"}
-"""The pauses the person may pick, and how they read."""
+class Pause(StrEnum):
+    """The pauses of posture breaks the person may pick."""
+
+    HALF_HOUR = "30m"
+    HOUR = "1h"
+    TOMORROW = "tomorrow"
+
+    @property
+    def words(self) -> str:
+        """How the pause reads: "30 minutes", "1 hour", "until tomorrow"."""
+        return {"30m": "30 minutes", "1h": "1 hour", "tomorrow": "until tomorrow"}[self.value]
 
 
-def pause_end(choice: str, now: datetime, zone: tzinfo) -> datetime:
+def pause_end(choice: Pause, now: datetime, zone: tzinfo) -> datetime:
     """When a pause picked at ``now`` ends: 30 minutes, an hour, or the next local midnight."""
-    if choice == "30m":
+    if choice is Pause.HALF_HOUR:
         return now + timedelta(minutes=30)
-    if choice == "1h":
+    if choice is Pause.HOUR:
         return now + timedelta(hours=1)
-    if choice == "tomorrow":
-        return next_day_start(now, zone)
-    raise ValueError(f"unknown pause {choice!r} (pauses: {', '.join(PAUSES)})")
+    return next_day_start(now, zone)
 
 
 def break_due(state: BreakState | None, settings: Settings, zone: tzinfo, now: datetime) -> bool:

@@ -128,6 +128,11 @@ class Session(Record):
             return timedelta(0)
         return self.ends_at - now
 
+    def left(self, now: datetime) -> float:
+        """The share of the session still to run at ``now``: 1.0 at its start, 0.0 at its end."""
+        total = (self.ends_at - self.started_at).total_seconds()
+        return self.remaining(now).total_seconds() / total if total > 0 else 0.0
+
     def heat_time(self, now: datetime) -> timedelta:
         """How long the session has run (heat or cold), up to ``now``."""
         end = self.end(now) or now

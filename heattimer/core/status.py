@@ -98,11 +98,15 @@ def build_status(
     )
 
 
+STOP_HEAT = "An injury blocks heat: turn the heat off now and stop the session"
+"""What to do when an injury is logged while a heat session runs (HeatDecision.stop_heat)."""
+
+
 def headline(status: Status, zone: tzinfo) -> str:
     """One line that says what is possible now, with a live countdown where one applies."""
     now, heat = status.now, status.heat
     if status.session is not None and heat.stop_heat:
-        return "An injury blocks heat: turn the heat off and stop the session"
+        return STOP_HEAT
     if status.session is not None:
         s = status.session
         label = "Warm-up heat" if s.warmup else "Heat" if s.kind is Kind.HEAT else "Cold"

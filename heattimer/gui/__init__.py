@@ -22,6 +22,7 @@ import heattimer.catalogue
 import heattimer.core.alarm
 import heattimer.core.coach
 import heattimer.core.exercises
+import heattimer.core.offers
 import heattimer.core.records
 import heattimer.core.status
 import heattimer.display

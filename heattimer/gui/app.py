@@ -21,8 +21,10 @@ from heattimer import APP_ID, APP_NAME
 from heattimer.catalogue import catalogue
 from heattimer.clock import Clock, system_clock
 from heattimer.core import alarm
+from heattimer.core.breaks import Pause
 from heattimer.core.exercises import Exercise
-from heattimer.core.model import BreakOutcome
+from heattimer.core.model import BreakOutcome, Kind
+from heattimer.core.offers import Act, Key
 from heattimer.display import qt_start_failure_line
 from heattimer.exits import Exit
 from heattimer.gui.breaks import BreakKeeper
@@ -107,17 +109,13 @@ class HeatTimerApp(QObject):
         self.controller.changed.connect(self.coach.show_status)
         self.coach_news = CoachNews(self.controller, service, self.notifier, self)
         self.breaks.breakDue.connect(self.show_break)
-        self.coach.pauseChosen.connect(self.pause_breaks)
-        self.coach.breakNowRequested.connect(self.breaks.offer_now)
-        self.tray.pauseChosen.connect(self.pause_breaks)
-        self.tray.breakNowRequested.connect(self.breaks.offer_now)
+        for chooser in (self.window, self.tray, self.coach):
+            chooser.offerChosen.connect(self.do)
         self.tray.settingsRequested.connect(self.edit_settings)
         self.window.settingsRequested.connect(self.edit_settings)
         self.window.visibilityChanged.connect(self.controller.set_window_visible)
-        self.window.logInjuryRequested.connect(self.log_injury)
         self.window.closeRequested.connect(self.close_window)
         self.tray.openRequested.connect(self.window.bring_forward)
-        self.tray.logInjuryRequested.connect(self.log_injury)
         self.tray.quitRequested.connect(self.quit)
         self.controller.wantsAttention.connect(self.window.bring_forward)
         self.controller.idleTick.connect(self._follow_tray)
@@ -154,9 +152,33 @@ class HeatTimerApp(QObject):
         self.popup = None
         self.breaks.answered(outcome)
 
-    def pause_breaks(self, choice: str) -> None:
-        """Pause posture breaks (``30m``, ``1h``, ``tomorrow``) or, with "", resume them."""
-        if choice:
+    def do(self, key: Key) -> None:
+        """Carry out the offer the person picked (core/offers.py), in the window or the tray."""
+        act, controller = key.act, self.controller
+        if act in (Act.START, Act.WARM_UP):
+            controller.start(key.minutes, warmup=act is Act.WARM_UP)
+        elif act is Act.COLD:
+            controller.start(kind=Kind.COLD)
+        elif act is Act.STOP:
+            controller.stop()
+        elif act is Act.HEAT_OFF:
+            controller.confirm_heat_off()
+        elif act is Act.CLEARED:
+            controller.clear_red_flags()
+        elif act is Act.LOG_CHECKED:
+            controller.confirm_injury_log()
+        elif act is Act.LOG_INJURY:
+            self.log_injury()
+        elif act is Act.BREAK_NOW:
+            self.breaks.offer_now()
+        elif act is Act.PAUSE and key.pause is not None:
+            self.pause_breaks(key.pause)
+        elif act is Act.RESUME:
+            self.pause_breaks(None)
+
+    def pause_breaks(self, choice: Pause | None) -> None:
+        """Pause posture breaks for ``choice``, or with None resume them."""
+        if choice is not None:
             self.controller.run(lambda: self.service.pause_breaks_for(choice))
         else:
             self.controller.run(lambda: self.service.pause_breaks(None))
@@ -227,7 +249,7 @@ class HeatTimerApp(QObject):
 
     def _notification_action(self, key: str) -> None:
         if key == alarm.HEAT_OFF_ACTION[0]:
-            self.controller.confirm_heat_off()
+            self.do(Key(Act.HEAT_OFF))
         else:
             self.window.bring_forward()
 

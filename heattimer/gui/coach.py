@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heattimer.core.breaks import PAUSES
 from heattimer.core.exercises import Exercise, for_phase
+from heattimer.core.offers import KEYS, Act, Key, offers
 from heattimer.core.recovery import PROFESSIONAL_NOTE, Phase
 from heattimer.core.status import Status
 from heattimer.core.wording import span, when
@@ -36,8 +36,7 @@ PANEL_TINT = QColor(134, 142, 150, 30)
 class CoachPanel(QWidget):
     """Where the person stands in their recovery, and the posture breaks."""
 
-    pauseChosen = Signal(str)  # a key of core.breaks.PAUSES, or "" to resume
-    breakNowRequested = Signal()
+    offerChosen = Signal(object)  # a core.offers.Key: break now, pause or resume
 
     def __init__(
         self, catalogue: Sequence[Exercise], zone: tzinfo, parent: QWidget | None = None
@@ -62,16 +61,18 @@ class CoachPanel(QWidget):
         self.breaks = Banner(bold=False, centred=False)
         row.addWidget(self.breaks, 1)
         self.break_now = QPushButton("Break now")
-        self.break_now.clicked.connect(self.breakNowRequested.emit)
+        self.break_now.clicked.connect(lambda: self.offerChosen.emit(Key(Act.BREAK_NOW)))
         self.pause = QPushButton("Pause")
         menu = QMenu(self)
-        for key, words in PAUSES.items():
-            menu.addAction(f"Pause {words}").triggered.connect(
-                lambda _=False, k=key: self.pauseChosen.emit(k)
-            )
-        menu.addSeparator()
-        self.resume = menu.addAction("Resume posture breaks")
-        self.resume.triggered.connect(lambda: self.pauseChosen.emit(""))
+        self.pause_actions: dict[Key, QAction] = {}
+        for key in KEYS:
+            if key.act is Act.RESUME:
+                menu.addSeparator()
+            if key.act in (Act.PAUSE, Act.RESUME):
+                action = menu.addAction("")
+                action.triggered.connect(lambda _=False, k=key: self.offerChosen.emit(k))
+                self.pause_actions[key] = action
+        self.resume = self.pause_actions[Key(Act.RESUME)]
         self.pause.setMenu(menu)
         row.addWidget(self.break_now)
         row.addWidget(self.pause)
@@ -100,14 +101,12 @@ class CoachPanel(QWidget):
         self.professional.show_text(PROFESSIONAL_NOTE, None, PANEL_TINT)
         self.professional.setVisible(recovery.see_professional)
         self.breaks.show_text(self._breaks_line(status))
-        paused = (
-            status.breaks is not None
-            and status.breaks.paused_until is not None
-            and (status.breaks.paused_until > now)
-        )
-        self.resume.setVisible(paused)
+        offered = offers(status, self.zone)
+        for key, action in self.pause_actions.items():
+            action.setText(offered[key].label)
+            action.setVisible(offered[key].shown)
         for button in (self.pause, self.break_now):
-            button.setEnabled(status.settings.breaks)
+            button.setEnabled(offered[Key(Act.BREAK_NOW)].enabled)
 
     def _breaks_line(self, status: Status) -> str:
         now, state = status.now, status.breaks

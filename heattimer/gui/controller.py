@@ -20,7 +20,7 @@ from heattimer.core import alarm
 from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
 from heattimer.core.records import Invalid
 from heattimer.core.settings import SettingError
-from heattimer.core.status import Status, next_change
+from heattimer.core.status import STOP_HEAT, Status, next_change
 from heattimer.service import Refused, Service
 from heattimer.store import StoreError
 
@@ -209,7 +209,7 @@ class Controller(QObject):
         """Log an injury; the status then shows the block (and, mid-session, says to stop)."""
         injury = self._act(lambda: self.service.log_injury(at, area, flags, note))
         if injury is not None and self.status is not None and self.status.heat.stop_heat:
-            self.problem.emit("An injury blocks heat: turn the heat off now and stop the session.")
+            self.problem.emit(f"{STOP_HEAT}.")
             self.wantsAttention.emit()
         return injury
 

@@ -14,9 +14,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from heattimer import APP_NAME
-from heattimer.core.breaks import PAUSES
 from heattimer.core.model import Kind
-from heattimer.core.status import Status, headline, short_reason, tray_state
+from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key, offers
+from heattimer.core.status import Status, headline, tray_state
 from heattimer.gui.controller import Controller
 from heattimer.gui.icons import tray_icon
 
@@ -27,10 +27,8 @@ class Tray(QObject):
     """The tray icon and its menu."""
 
     openRequested = Signal()
-    logInjuryRequested = Signal()
+    offerChosen = Signal(object)  # a core.offers.Key: the person picked that offer
     settingsRequested = Signal()
-    breakNowRequested = Signal()
-    pauseChosen = Signal(str)  # a key of core.breaks.PAUSES, or "" to resume
     quitRequested = Signal()
 
     def __init__(self, controller: Controller, zone: tzinfo, parent: QObject | None = None):
@@ -46,33 +44,43 @@ class Tray(QObject):
         self.icon.activated.connect(self._activated)
         controller.changed.connect(self.show_status)
 
-    def _action(self, text: str, slot: object) -> QAction:
+    def _action(self, text: str, slot: object, menu: QMenu | None = None) -> QAction:
         action = QAction(text, self.menu)
         action.triggered.connect(slot)
-        self.menu.addAction(action)
+        (menu or self.menu).addAction(action)
+        return action
+
+    def _offer(self, key: Key, menu: QMenu | None = None) -> QAction:
+        """A menu item for one offer (core/offers.py): its text and state come from there."""
+        action = self._action("", lambda: self.offerChosen.emit(key), menu)
+        self.offers[key] = action
         return action
 
     def _build_menu(self) -> None:
-        self.start15 = self._action("Start 15 min", lambda: self.controller.start(15))
-        self.start20 = self._action("Start 20 min", lambda: self.controller.start(20))
-        self.warmup = self._action(
-            "Start 15 min warm-up (before a workout)",
-            lambda: self.controller.start(15, warmup=True),
-        )
-        self.stop = self._action("Stop session", self.controller.stop)
-        self.heat_off = self._action("Heat is off", self.controller.confirm_heat_off)
-        self.cold = self._action("Cold session", lambda: self.controller.start(kind=Kind.COLD))
+        self.offers: dict[Key, QAction] = {}
+        first, last = QUICK_MINUTES
+        self.start15 = self._offer(Key(Act.START, minutes=first))
+        self.start20 = self._offer(Key(Act.START, minutes=last))
+        self.more_menu = QMenu("Other lengths and warm-ups", self.menu)
+        for key in KEYS:
+            if key.act is Act.WARM_UP and key.minutes == WARM_UP_MINUTES[0]:
+                self.more_menu.addSeparator()
+            if key.act in (Act.START, Act.WARM_UP) and key not in self.offers:
+                self._offer(key, self.more_menu)
+        self.more = self.menu.addMenu(self.more_menu)
+        self.stop = self._offer(Key(Act.STOP))
+        self.heat_off = self._offer(Key(Act.HEAT_OFF))
+        self.cold = self._offer(Key(Act.COLD))
+        self.cleared = self._offer(Key(Act.CLEARED))
+        self.log_checked = self._offer(Key(Act.LOG_CHECKED))
         self.menu.addSeparator()
-        self.break_now = self._action("Take a posture break now", self.breakNowRequested.emit)
+        self.break_now = self._offer(Key(Act.BREAK_NOW))
         self.pause_menu = QMenu("Pause posture breaks", self.menu)
-        for key, words in PAUSES.items():
-            self.pause_menu.addAction(words.capitalize()).triggered.connect(
-                lambda _=False, k=key: self.pauseChosen.emit(k)
-            )
-        self.resume = self.pause_menu.addAction("Resume now")
-        self.resume.triggered.connect(lambda: self.pauseChosen.emit(""))
+        for key in KEYS:
+            if key.act in (Act.PAUSE, Act.RESUME):
+                self._offer(key, self.pause_menu)
         self.menu.addMenu(self.pause_menu)
-        self.injury = self._action("Log injury…", self.logInjuryRequested.emit)
+        self.injury = self._offer(Key(Act.LOG_INJURY))
         self.settings = self._action("Settings…", self.settingsRequested.emit)
         self.open = self._action(f"Open {APP_NAME}", self.openRequested.emit)
         self.menu.addSeparator()
@@ -88,9 +96,7 @@ class Tray(QObject):
         session = status.session
         progress = 0
         if session is not None:
-            total = (session.ends_at - session.started_at).total_seconds()
-            left = session.remaining(status.now).total_seconds()
-            progress = round(PROGRESS_STEPS * (1 - left / total)) if total else PROGRESS_STEPS
+            progress = round(PROGRESS_STEPS * (1 - session.left(status.now)))
         cold = session is not None and session.kind is Kind.COLD
         key = (state, progress, cold)
         if key != self._icon_key:
@@ -101,19 +107,14 @@ class Tray(QObject):
         if tip != self.icon.toolTip():  # each change is a D-Bus signal to the tray host
             self.icon.setToolTip(tip)
 
-        heat = status.heat
-        for action, minutes in ((self.start15, 15), (self.start20, 20), (self.warmup, 15)):
-            action.setEnabled(heat.allowed)
-            reason = "" if heat.allowed else f" — {short_reason(status, self.zone)}"
-            kind = " warm-up" if action is self.warmup else ""
-            action.setText(f"Start {minutes} min{kind}{reason}")
-            action.setVisible(session is None)
-        self.stop.setVisible(session is not None)
-        if session is not None:
-            self.stop.setText(f"Stop {session.kind.value} session")
-        self.heat_off.setVisible(status.unconfirmed is not None)
-        self.cold.setVisible(status.cold_offered)
-        self.cold.setText(f"Cold session · {status.settings.cold_minutes} min")
+        offered = offers(status, self.zone)
+        for offer_key, action in self.offers.items():
+            offer = offered[offer_key]
+            if action.text() != offer.text:
+                action.setText(offer.text)
+            action.setVisible(offer.shown)
+            action.setEnabled(offer.enabled)
+        self.more.setVisible(offered[Key(Act.START, minutes=QUICK_MINUTES[0])].shown)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

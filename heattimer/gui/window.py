@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from heattimer import APP_NAME
 from heattimer.core.model import Kind, Session
+from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key, offers
 from heattimer.core.record import TYPE_CHECKING
 from heattimer.core.rules import Reason
-from heattimer.core.settings import HEAT_MINUTES
 from heattimer.core.status import Status, headline
 from heattimer.core.wording import clock, when
 from heattimer.gui.banner import Banner
@@ -25,7 +25,7 @@ from heattimer.gui.icons import ALARM, COLD, HEAT
 from heattimer.gui.ring import ProgressRing
 
 if TYPE_CHECKING:  # Qt types named only in annotations: each one loaded costs memory
-    from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 
 MUTED = QColor("#868e96")
 
@@ -49,7 +49,7 @@ class MainWindow(QWidget):
     """Heat Timer's window."""
 
     visibilityChanged = Signal(bool)
-    logInjuryRequested = Signal()
+    offerChosen = Signal(object)  # a core.offers.Key: the person picked that offer
     settingsRequested = Signal()
     closeRequested = Signal()
 
@@ -78,8 +78,9 @@ class MainWindow(QWidget):
         self.ring = ProgressRing()
         layout.addWidget(self.ring, 1)
 
+        self.offer_widgets: dict[Key, list[QPushButton | QAction]] = {}
         self.alarm_label = Banner()
-        self.heat_off_button = self._button("Heat is off", self.controller.confirm_heat_off)
+        self.heat_off_button = self._offer_button(Key(Act.HEAT_OFF))
         self.heat_off_button.setDefault(True)
         self.heat_off_button.setMinimumHeight(42)
         layout.addWidget(self.alarm_label)
@@ -94,43 +95,35 @@ class MainWindow(QWidget):
         row = QHBoxLayout(self.start_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        self.start15 = self._button("Start 15 min", lambda: self.controller.start(15))
-        self.start20 = self._button("Start 20 min", lambda: self.controller.start(20))
+        first, last = QUICK_MINUTES
+        self.start15 = self._offer_button(Key(Act.START, minutes=first))
+        self.start20 = self._offer_button(Key(Act.START, minutes=last))
         self.start_other = self._button("More…", lambda: None)
         self.length_menu = QMenu(self)
         self.length_actions: list[QAction] = []
-        for minutes in HEAT_MINUTES:
-            action = self.length_menu.addAction(f"{minutes} minutes")
-            action.triggered.connect(lambda _=False, m=minutes: self.controller.start(m))
-            self.length_actions.append(action)
-        self.length_menu.addSeparator()
-        for minutes in (15, 20):  # the seed: gentle warmth before heavy lifting
-            action = self.length_menu.addAction(f"Warm-up before a workout, {minutes} minutes")
-            action.triggered.connect(
-                lambda _=False, m=minutes: self.controller.start(m, warmup=True)
-            )
-            self.length_actions.append(action)
+        for key in KEYS:
+            if key.act is Act.WARM_UP and key.minutes == WARM_UP_MINUTES[0]:
+                self.length_menu.addSeparator()
+            if key.act in (Act.START, Act.WARM_UP):
+                action = self.length_menu.addAction("")
+                action.triggered.connect(lambda _=False, k=key: self.offerChosen.emit(k))
+                self.offer_widgets.setdefault(key, []).append(action)
+                self.length_actions.append(action)
         self.start_other.setMenu(self.length_menu)
         for button in (self.start15, self.start20, self.start_other):
             row.addWidget(button)
         layout.addWidget(self.start_row)
 
-        self.stop_button = self._button("Stop session", self.controller.stop)
+        self.stop_button = self._offer_button(Key(Act.STOP))
         layout.addWidget(self.stop_button)
-        self.cold_button = self._button(
-            "Cold session", lambda: self.controller.start(kind=Kind.COLD)
-        )
+        self.cold_button = self._offer_button(Key(Act.COLD))
         layout.addWidget(self.cold_button)
 
         self.advice = Banner(bold=False)
         layout.addWidget(self.advice)
-        self.cleared_button = self._button(
-            "I was cleared by a professional", self.controller.clear_red_flags
-        )
+        self.cleared_button = self._offer_button(Key(Act.CLEARED))
         layout.addWidget(self.cleared_button)
-        self.log_checked_button = self._button(
-            "I checked my injury log", self.controller.confirm_injury_log
-        )
+        self.log_checked_button = self._offer_button(Key(Act.LOG_CHECKED))
         layout.addWidget(self.log_checked_button)
 
         self.today = Banner(bold=False)
@@ -141,7 +134,7 @@ class MainWindow(QWidget):
         layout.addLayout(self.extra)
 
         self.footer = QHBoxLayout()
-        self.injury_button = self._button("Log injury…", self.logInjuryRequested.emit)
+        self.injury_button = self._offer_button(Key(Act.LOG_INJURY))
         self.footer.addWidget(self.injury_button)
         self.footer.addStretch(1)
         self.settings_button = self._button("Settings…", self.settingsRequested.emit)
@@ -155,6 +148,12 @@ class MainWindow(QWidget):
         button = QPushButton(text)
         button.setMinimumHeight(34)
         button.clicked.connect(slot)
+        return button
+
+    def _offer_button(self, key: Key) -> QPushButton:
+        """A button for one offer (core/offers.py): its label and state come from there."""
+        button = self._button("", lambda: self.offerChosen.emit(key))
+        self.offer_widgets.setdefault(key, []).append(button)
         return button
 
     def _dark(self) -> bool:
@@ -173,8 +172,7 @@ class MainWindow(QWidget):
             self.ring.show_state(1.0, "Time is up", "turn the heat off", ALARM)
             state = "waiting"
         elif session is not None:
-            total = (session.ends_at - session.started_at).total_seconds()
-            fraction = session.remaining(now).total_seconds() / total if total else 0.0
+            fraction = session.left(now)
             label = "warm-up heat" if session.warmup else session.kind.value
             colour = COLD if session.kind is Kind.COLD else HEAT
             ends = when(session.ends_at, now, self.zone)
@@ -203,15 +201,16 @@ class MainWindow(QWidget):
 
         running = session is not None
         self.start_row.setVisible(not running and not heat.injury_block)
-        for button in (self.start15, self.start20, self.start_other):
-            button.setEnabled(heat.allowed)
-        self.stop_button.setVisible(running)
-        self.stop_button.setText(f"Stop {session.kind.value} session" if session else "Stop")
-        self.cold_button.setVisible(status.cold_offered)
-        self.cold_button.setText(f"Cold session · {status.settings.cold_minutes} min")
-        red_flag = heat.reason is Reason.RED_FLAG
-        self.cleared_button.setVisible(red_flag and not running)
-        self.log_checked_button.setVisible(status.hold is not None and not running)
+        self.start_other.setEnabled(heat.allowed)
+        for key, offer in offers(status, self.zone).items():
+            for widget in self.offer_widgets.get(key, ()):
+                # A button's reason is in the headline; a menu item carries its own.
+                words = offer.text if isinstance(widget, QAction) else offer.label
+                if widget.text() != words:
+                    widget.setText(words)
+                widget.setEnabled(offer.enabled)
+                if key.act not in (Act.START, Act.WARM_UP, Act.HEAT_OFF):  # rows, the alarm
+                    widget.setVisible(offer.shown)
         # The phase's advice is in the coach panel; a hold's message stands out here.
         on_hold = heat.reason in (Reason.RED_FLAG, Reason.RESTORED_FROM_BACKUP)
         if on_hold:

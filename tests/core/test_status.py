@@ -113,6 +113,6 @@ def test_an_older_red_flag_keeps_heat_on_hold_when_a_newer_injury_unlocks() -> N
 def test_the_headline_says_to_stop_the_heat_when_an_injury_comes_in_during_it() -> None:
     belt = running(heat(NOW - minutes(5)))
     assert headline(status([belt], [injury(NOW)]), BERLIN) == (
-        "An injury blocks heat: turn the heat off and stop the session"
+        "An injury blocks heat: turn the heat off now and stop the session"
     )
     assert headline(status([belt]), BERLIN).startswith("Heat on: 10:00 left")

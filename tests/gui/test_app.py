@@ -491,3 +491,23 @@ def test_logging_an_injury_mid_session_says_to_turn_the_heat_off(app: HeatTimerA
     app.controller.start(15)
     app.controller.log_injury(None, Area.LOWER_BACK, [], "")
     assert "turn the heat off now" in app.window.problem_label.text()
+
+
+def test_the_window_and_the_tray_offer_the_same_starts_in_the_same_words(
+    app: HeatTimerApp, clock: FakeClock
+) -> None:
+    def tray_starts() -> list[str]:
+        items = [a.text() for a in app.tray.menu.actions() if a.text().startswith("Start")]
+        return items + [a.text() for a in app.tray.more_menu.actions() if a.text()]
+
+    window = [app.window.start15.text(), app.window.start20.text()] + [
+        a.text() for a in app.window.length_actions
+    ]
+    assert sorted(tray_starts()) == sorted(dict.fromkeys(window))
+    assert "Warm-up before a workout, 20 min" in tray_starts()
+    app.controller.start(20)
+    clock.jump(timedelta(minutes=20))
+    app.controller.confirm_heat_off()
+    # Not now: each says why, in both places.
+    assert app.tray.start15.text() == "Start 15 min — cool-down until 15:20"
+    assert app.window.length_actions[0].text() == "Start 15 min — cool-down until 15:20"

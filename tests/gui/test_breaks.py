@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from heattimer.catalogue import catalogue
 from heattimer.clock import FakeClock
+from heattimer.core.breaks import Pause
 from heattimer.core.exercises import for_phase
 from heattimer.core.model import Area, RedFlag
 from heattimer.core.recovery import Phase
@@ -247,7 +248,7 @@ def test_full_screen_postpones_the_break_without_losing_it(
 
 def test_pause_holds_breaks_until_it_ends(app: HeatTimerApp, clock: FakeClock) -> None:
     sit(app, clock, 15)
-    app.pause_breaks("30m")
+    app.pause_breaks(Pause.HALF_HOUR)
     sit(app, clock, 29)
     assert popups() == []
     assert "paused until" in app.coach.breaks.text()
@@ -260,7 +261,7 @@ def test_pause_until_tomorrow_resumes_after_local_midnight(
 ) -> None:
     clock.set(datetime(2026, 11, 24, 22, 30, tzinfo=UTC))  # 23:30 in Berlin, after a sleep
     app.controller.tick()
-    app.pause_breaks("tomorrow")
+    app.pause_breaks(Pause.TOMORROW)
     sit(app, clock, 29)  # 23:59: a break has been due for nine minutes, but it is paused
     assert popups() == []
     sit(app, clock, 1)  # midnight
@@ -318,10 +319,7 @@ def test_red_flag_injury_is_told_heat_stays_on_hold(
 
 def test_warm_up_from_the_length_menu(app: HeatTimerApp) -> None:
     (warmup,) = [
-        a
-        for a in app.window.length_actions
-        if a.text().endswith("warm-up, 15 minutes")
-        or a.text() == "Warm-up before a workout, 15 minutes"
+        a for a in app.window.length_actions if a.text() == "Warm-up before a workout, 15 min"
     ]
     warmup.trigger()
     status = app.controller.status

@@ -1,0 +1,140 @@
+"""What the person can do now: every offer, shown or not, enabled or not and why.
+
+The window's buttons, the tray's menu and the coach's pause menu are all drawn from
+``offers(status)``, so they never disagree about what is possible or how it reads. The
+list always holds every offer, in the same order (``KEYS``), so a menu can be built once
+and only updated after.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from enum import StrEnum
+
+from heattimer.core.breaks import Pause
+from heattimer.core.model import Kind
+from heattimer.core.record import Record
+from heattimer.core.rules import Reason
+from heattimer.core.settings import HEAT_MINUTES
+from heattimer.core.status import Status, short_reason
+
+QUICK_MINUTES = (HEAT_MINUTES[0], HEAT_MINUTES[-1])
+"""The two lengths with buttons of their own (the shortest and the longest)."""
+WARM_UP_MINUTES = QUICK_MINUTES
+"""The seed: "gentle warmth before heavy lifting"."""
+
+
+class Act(StrEnum):
+    """What an offer does."""
+
+    START = "start"
+    WARM_UP = "warm_up"
+    COLD = "cold"
+    STOP = "stop"
+    HEAT_OFF = "heat_off"
+    CLEARED = "cleared"
+    LOG_CHECKED = "log_checked"
+    LOG_INJURY = "log_injury"
+    BREAK_NOW = "break_now"
+    PAUSE = "pause"
+    RESUME = "resume"
+
+
+class Key(Record):
+    """Which offer: the act, and its length or its pause."""
+
+    act: Act
+    minutes: int | None = None
+    pause: Pause | None = None
+
+
+class Offer(Record):
+    """One thing the person may do, as every menu and button shows it."""
+
+    key: Key
+    label: str
+    shown: bool
+    """It belongs on screen now (a stop while a session runs, cold while an injury blocks
+    heat, ...)."""
+    enabled: bool = True
+    why_not: str = ""
+    """Why it is not enabled, short enough for a menu item."""
+
+    @property
+    def text(self) -> str:
+        """The label, with the reason when it cannot be done now."""
+        return f"{self.label} — {self.why_not}" if self.why_not else self.label
+
+
+KEYS: tuple[Key, ...] = (
+    *(Key(Act.START, minutes=m) for m in HEAT_MINUTES),
+    *(Key(Act.WARM_UP, minutes=m) for m in WARM_UP_MINUTES),
+    Key(Act.COLD),
+    Key(Act.STOP),
+    Key(Act.HEAT_OFF),
+    Key(Act.CLEARED),
+    Key(Act.LOG_CHECKED),
+    Key(Act.LOG_INJURY),
+    Key(Act.BREAK_NOW),
+    *(Key(Act.PAUSE, pause=p) for p in Pause),
+    Key(Act.RESUME),
+)
+
+
+def offers(status: Status, zone: tzinfo) -> dict[Key, Offer]:
+    """Every offer at ``status``, by key, in the order of ``KEYS``."""
+    heat, session, now = status.heat, status.session, status.now
+    idle = session is None
+    starting = idle and not heat.injury_block
+    why = "" if heat.allowed else short_reason(status, zone)
+    breaks_on = status.settings.breaks
+    paused_until = status.breaks.paused_until if status.breaks is not None else None
+    paused = paused_until is not None and paused_until > now
+    no_breaks = "" if breaks_on else "posture breaks are off"
+    found = [
+        *(
+            Offer(Key(Act.START, minutes=m), f"Start {m} min", starting, heat.allowed, why)
+            for m in HEAT_MINUTES
+        ),
+        *(
+            Offer(
+                Key(Act.WARM_UP, minutes=m),
+                f"Warm-up before a workout, {m} min",
+                starting,
+                heat.allowed,
+                why,
+            )
+            for m in WARM_UP_MINUTES
+        ),
+        Offer(
+            Key(Act.COLD), f"Cold session · {status.settings.cold_minutes} min", status.cold_offered
+        ),
+        Offer(
+            Key(Act.STOP),
+            f"Stop {session.kind.value} session" if session else "Stop session",
+            not idle,
+        ),
+        Offer(Key(Act.HEAT_OFF), "Heat is off", status.unconfirmed is not None),
+        Offer(
+            Key(Act.CLEARED),
+            "I was cleared by a professional",
+            idle and heat.reason is Reason.RED_FLAG,
+        ),
+        Offer(Key(Act.LOG_CHECKED), "I checked my injury log", idle and status.hold is not None),
+        Offer(Key(Act.LOG_INJURY), "Log injury…", True),
+        Offer(Key(Act.BREAK_NOW), "Take a posture break now", True, breaks_on, no_breaks),
+        *(
+            Offer(Key(Act.PAUSE, pause=p), f"Pause {p.words}", True, breaks_on, no_breaks)
+            for p in Pause
+        ),
+        Offer(Key(Act.RESUME), "Resume posture breaks", paused),
+    ]
+    return {offer.key: offer for offer in found}
+
+
+def session_kind(key: Key) -> Kind:
+    """The kind of session an offer starts (heat for every start but cold)."""
+    return Kind.COLD if key.act is Act.COLD else Kind.HEAT
+
+
+assert len(set(KEYS)) == len(KEYS), "each offer once"
