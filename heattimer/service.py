@@ -314,6 +314,21 @@ class Service:
 
         return self.store.write(body)
 
+    def clear_red_flags(self) -> list[Injury]:
+        """Record a professional's clearance for every red-flag injury holding heat now, in one
+        transaction (the app's "I was cleared by a professional"); the injuries it cleared."""
+
+        def body(t: Tables) -> list[Injury]:
+            now = self.clock.moment()
+            stored = {i.id: i for i in t.injuries()}
+            _, placed = place((), stored.values(), now)
+            holding = [i.id for i in placed if i.holds_heat(now.wall)]
+            for injury_id in holding:
+                t.add_clearance(injury_id, now.wall, now.stamp)
+            return [stored[i]._replace(cleared_at=now.wall) for i in holding]
+
+        return self.store.write(body)
+
     def confirm_injury_log(self) -> bool:
         """The person has looked at their injury log after the file was restored from an
         older backup: heat no longer waits for it. False if nothing was waiting."""

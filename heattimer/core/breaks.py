@@ -10,6 +10,7 @@ first one comes an interval after work starts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
@@ -77,6 +78,64 @@ def pause_end(choice: Pause, now: datetime, zone: tzinfo) -> datetime:
     if choice is Pause.HOUR:
         return now + timedelta(hours=1)
     return next_day_start(now, zone)
+
+
+SLEEP_GAP = timedelta(seconds=90)
+"""The app looks at least once a minute: a longer gap between two looks means the machine
+was asleep, and the person away for all of it."""
+
+
+class Presence(Record):
+    """What the app has seen of the person at the desk."""
+
+    last_seen: datetime | None = None
+    """The app's last look."""
+    away_since: datetime | None = None
+    """The last keyboard or mouse input, while that was long enough ago to count as away."""
+
+
+def notice(
+    presence: Presence, now: datetime, idle_seconds: Callable[[], float | None], settings: Settings
+) -> tuple[Presence, tuple[datetime, datetime] | None]:
+    """Presence after a look at ``now``, and an absence that just ended (from, back), if one did.
+
+    A gap over SLEEP_GAP since the last look was a sleep. Otherwise ``idle_seconds`` (time
+    since the last input, None where the desktop cannot tell) is asked, but never on the
+    first look, so the app starts without waking the idle probe: once it reaches
+    ``idle_reset_minutes`` the person is away from that input on, until input comes again.
+    """
+    last = presence.last_seen
+    if last is not None and now - last > SLEEP_GAP:
+        return Presence(last_seen=now), (last, now)
+    if last is None:
+        return presence._replace(last_seen=now), None
+    seconds = idle_seconds()
+    if seconds is None:
+        return presence._replace(last_seen=now), None
+    input_at = now - timedelta(seconds=seconds)
+    if seconds >= settings.idle_reset_minutes * 60:
+        since = input_at if presence.away_since is None else min(presence.away_since, input_at)
+        return Presence(last_seen=now, away_since=since), None
+    if presence.away_since is not None:
+        return Presence(last_seen=now), (presence.away_since, input_at)
+    return presence._replace(last_seen=now), None
+
+
+def offer_break(
+    due: datetime | None,
+    now: datetime,
+    *,
+    showing: bool,
+    alarm_ringing: bool,
+    away: bool,
+    fullscreen: Callable[[], bool | None],
+) -> bool:
+    """True if a posture break should be offered at ``now``. One due waits, still due, while
+    a break is showing, the end alarm rings, the person is away, or a full-screen window is
+    up (asked last: the check costs a round trip to the display)."""
+    if showing or due is None or due > now or alarm_ringing or away:
+        return False
+    return not fullscreen()
 
 
 def break_due(state: BreakState | None, settings: Settings, zone: tzinfo, now: datetime) -> bool:

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, Signal
 
 from heattimer.clock import Clock
+from heattimer.core import breaks as schedule
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.record import TYPE_CHECKING
@@ -28,9 +29,6 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     T = TypeVar("T")
-
-SLEEP_GAP = timedelta(seconds=90)
-"""Ticks come at least once a minute: a longer gap means the machine was asleep."""
 
 
 class BreakKeeper(QObject):
@@ -56,8 +54,7 @@ class BreakKeeper(QObject):
         self.fullscreen = fullscreen
         self.catalogue = catalogue
         self.showing: Exercise | None = None
-        self.away_since: datetime | None = None
-        self._last_seen: datetime | None = None
+        self.presence = schedule.Presence()
         controller.before_tick.append(self.notice_absence)
         controller.changed.connect(self.on_status)
         controller.breakRequested.connect(self.offer_now)
@@ -72,16 +69,22 @@ class BreakKeeper(QObject):
         )
         self.controller.tick()
 
+    @property
+    def away_since(self) -> datetime | None:
+        """Since when the person has been away from the keyboard, if they are."""
+        return self.presence.away_since
+
     def on_status(self, status: Status) -> None:
         """On every tick: offer a break if one is due (absences were noticed just before)."""
-        due = status.next_break
-        if self.showing is not None or due is None or due > status.now:
-            return
-        if self.controller.alarm.ringing or self.away_since is not None:
-            return
-        if self.fullscreen():
-            return  # postponed: still due at the next tick
-        self._offer()
+        if schedule.offer_break(
+            status.next_break,
+            status.now,
+            showing=self.showing is not None,
+            alarm_ringing=self.controller.alarm.ringing,
+            away=self.presence.away_since is not None,
+            fullscreen=self.fullscreen,
+        ):
+            self._offer()
 
     def offer_now(self) -> None:
         """`heattimer break now`: a break at once, unless one is open or the alarm is up."""
@@ -103,25 +106,16 @@ class BreakKeeper(QObject):
 
     def notice_absence(self) -> None:
         """Before each tick: tell the schedule about a sleep or a return to the desk."""
-        now = self.clock.now()
-        last, self._last_seen = self._last_seen, now
-        if last is not None and now - last > SLEEP_GAP:
-            self.away_since = None
-            self._quietly(lambda: self.service.note_away(last, now))  # the machine slept
-            return
         status = self.controller.status
-        if last is None or status is None:
-            return  # the first tick: nothing to compare yet (and start-up stays quick)
-        seconds = self.idle.idle_seconds()
-        if seconds is None:
+        if status is None:  # the first tick: nothing to compare yet
+            self.presence = self.presence._replace(last_seen=self.clock.now())
             return
-        input_at = now - timedelta(seconds=seconds)
-        if seconds >= status.settings.idle_reset_minutes * 60:
-            earliest = input_at if self.away_since is None else min(self.away_since, input_at)
-            self.away_since = earliest
-        elif self.away_since is not None:
-            away_from, self.away_since = self.away_since, None
-            self._quietly(lambda: self.service.note_away(away_from, input_at))
+        self.presence, absence = schedule.notice(
+            self.presence, self.clock.now(), self.idle.idle_seconds, status.settings
+        )
+        if absence is not None:
+            away_from, back_at = absence
+            self._quietly(lambda: self.service.note_away(away_from, back_at))
 
     def _quietly(self, action: Callable[[], T]) -> T | None:
         try:

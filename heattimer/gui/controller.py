@@ -215,11 +215,7 @@ class Controller(QObject):
 
     def clear_red_flags(self) -> None:
         """Record a professional's clearance for every red-flag injury holding heat."""
-        status = self.status
-        if status is None:
-            return
-        holds = [i.id for i in self.service.injuries() if i.holds_heat(status.now)]
-        self._act(lambda: [self.service.clear_injury(injury_id) for injury_id in holds])
+        self._act(self.service.clear_red_flags)
 
     def confirm_injury_log(self) -> None:
         """The person has checked their injury log after the file was restored from a backup."""

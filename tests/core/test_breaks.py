@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from heattimer.core.breaks import BreakState, after_away, after_outcome, next_break, paused
+from heattimer.core.breaks import (
+    BreakState,
+    Presence,
+    after_away,
+    after_outcome,
+    next_break,
+    notice,
+    offer_break,
+    paused,
+)
 from heattimer.core.localtime import next_day_start
 from heattimer.core.model import BreakOutcome
 from heattimer.core.settings import Settings
@@ -18,6 +27,7 @@ from .build import BERLIN, MICRO, NEW_YORK, NOW, hours, local, minutes, utc
 from .simulation import ANCHORS, ZONE_NAMES
 
 DEFAULT = Settings()
+T0 = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 WORK = parse_work_hours("Mon-Fri 09:00-18:00")
 OFFICE = Settings(work_hours=WORK)
 
@@ -269,3 +279,54 @@ def test_break_outside_work_hours_moves_to_the_first_work_start_plus_interval(sc
     end = datetime.combine(day, hours_.end, tzinfo=zone).astimezone(UTC)
     interval = timedelta(minutes=chosen.break_interval_minutes)
     assert result == min(start + interval, end - timedelta(minutes=1))
+
+
+# -- presence: sleeps and time away from the keyboard ---------------------------
+
+
+def test_a_gap_between_looks_longer_than_90_s_was_a_sleep_and_the_person_was_away() -> None:
+    asked: list[bool] = []
+
+    def idle() -> float:
+        asked.append(True)
+        return 0.0
+
+    seen = Presence(last_seen=T0)
+    presence, absence = notice(seen, T0 + timedelta(minutes=40), idle, Settings())
+    assert absence == (T0, T0 + timedelta(minutes=40))
+    assert presence.away_since is None and not asked  # no need to ask the desktop
+
+
+def test_idle_long_enough_is_away_from_the_last_input_until_input_comes_again() -> None:
+    settings = Settings(idle_reset_minutes=5)
+    presence, absence = notice(
+        Presence(last_seen=T0), T0 + timedelta(seconds=60), lambda: 299, settings
+    )
+    assert absence is None and presence.away_since is None  # not yet 5 minutes
+    now = T0 + timedelta(seconds=120)
+    presence, absence = notice(presence, now, lambda: 301, settings)
+    assert absence is None and presence.away_since == now - timedelta(seconds=301)
+    back = now + timedelta(seconds=60)
+    presence, absence = notice(presence, back, lambda: 2, settings)
+    assert absence == (now - timedelta(seconds=301), back - timedelta(seconds=2))
+    assert presence.away_since is None
+
+
+def test_the_first_look_never_asks_the_desktop_for_idle_time() -> None:
+    def idle() -> float:
+        raise AssertionError("asked on the first look")
+
+    presence, absence = notice(Presence(), T0, idle, Settings())
+    assert presence.last_seen == T0 and absence is None
+
+
+def test_a_due_break_waits_for_the_alarm_an_absence_and_a_full_screen_window() -> None:
+    due = T0
+    free = {"showing": False, "alarm_ringing": False, "away": False}
+    assert offer_break(due, T0, **free, fullscreen=lambda: False)
+    assert not offer_break(due, T0 - timedelta(seconds=1), **free, fullscreen=lambda: False)
+    assert not offer_break(None, T0, **free, fullscreen=lambda: False)
+    for reason in free:
+        assert not offer_break(due, T0, **{**free, reason: True}, fullscreen=lambda: False)
+    assert not offer_break(due, T0, **free, fullscreen=lambda: True)
+    assert offer_break(due, T0, **free, fullscreen=lambda: None)  # cannot tell: offered
