@@ -11,9 +11,9 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from functools import cache
+from typing import TYPE_CHECKING
 
 from heattimer import APP_NAME, __version__
-from heattimer.core.record import TYPE_CHECKING
 from heattimer.exits import Exit
 
 if TYPE_CHECKING:

@@ -25,24 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from heattimer.core.moment import Moment, Stamp
-from heattimer.core.record import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from typing import Protocol
-
-    class Clock(Protocol):
-        """Anything that tells the current instant."""
-
-        def now(self) -> datetime:
-            """The current instant on the wall clock, UTC, to the millisecond."""
-            ...
-
-        def moment(self) -> Moment:
-            """The wall clock and the real-time clock, read together."""
-            ...
-
-else:
-    Clock = object  # only annotations name it; `typing` stays unloaded for `heattimer status`
+from heattimer.ports import Clock
 
 
 def _wall() -> datetime:

@@ -18,7 +18,7 @@ from heattimer.core.status import STOP_HEAT
 from heattimer.core.wording import span, when
 from heattimer.exits import Exit
 from heattimer.paths import data_dir
-from heattimer.service import Refused, Service
+from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
 
 
@@ -232,7 +232,7 @@ def _break_now(service: Service, args: argparse.Namespace) -> int:
 
     if not app_running(service.store.data_dir):
         raise AppNotRunning("the Heat Timer app is not running: start it with 'heattimer'")
-    service.request("break")
+    service.request(Request.BREAK)
     _out("Asked the app for a posture break.")
     return Exit.OK
 

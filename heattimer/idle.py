@@ -13,28 +13,13 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from heattimer.core.record import TYPE_CHECKING
+from heattimer.ports import IdleMonitor
 from heattimer.x11 import XConnection
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Protocol
-
-    class IdleMonitor(Protocol):
-        """Anything that tells the seconds since the last keyboard or mouse input."""
-
-        @property
-        def name(self) -> str:
-            """A short human name of the source, for settings ("none" when there is none)."""
-            ...
-
-        def idle_seconds(self) -> float | None:
-            """Seconds since the last input, or None when it cannot tell right now."""
-            ...
-
-else:
-    IdleMonitor = object  # only annotations name it; `typing` stays unloaded
 
 
 class NullIdle:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Injury, Kind, Session
-from heattimer.core.record import TYPE_CHECKING
 from heattimer.core.rules import accidental_starts
 from heattimer.core.settings import SPECS, Settings, setting_text
 from heattimer.core.status import Status

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
+from typing import NamedTuple
 
 from heattimer.clock import Clock, system_clock
 from heattimer.core import breaks as schedule
@@ -17,7 +19,6 @@ from heattimer.core.exercises import Exercise, next_exercise
 from heattimer.core.localtime import day_start, local_date, next_day_start
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.moment import Moment
-from heattimer.core.record import Record
 from heattimer.core.records import (
     Invalid,
     check_injury_time,
@@ -49,17 +50,26 @@ HISTORY_DAYS = 36500
 RECENT = timedelta(days=2)
 """How far back the rules need sessions: today, and the cool-down before it."""
 
-__all__ = ["Invalid", "Recorded", "Refused", "Service", "Stopped"]
+__all__ = ["Invalid", "Recorded", "Refused", "Request", "Service", "Stopped"]
 
 
-class Stopped(Record):
+class Request(StrEnum):
+    """What another program may ask of the running app, through the state file."""
+
+    SHOW = "show"
+    """Bring the window forward (a second launch)."""
+    BREAK = "break"
+    """A posture break now (`heattimer break now`)."""
+
+
+class Stopped(NamedTuple):
     """A session that was stopped, and whether it was an accidental start (costing nothing)."""
 
     session: Session
     accidental: bool
 
 
-class Recorded(Record):
+class Recorded(NamedTuple):
     """A session recorded afterwards, and the line on what limits it went past (or None)."""
 
     session: Session
@@ -398,19 +408,20 @@ class Service:
             lambda state, _, settings: schedule.after_away(state, away_from, back_at, settings)
         )
 
-    def request(self, what: str) -> None:
+    def request(self, what: Request) -> None:
         """Ask the running app to do ``what`` (``show`` its window, a ``break`` now)."""
         self.store.write(lambda t: t.set_request(what, self.clock.now()))
 
-    def take_requests(self, fresh_for: timedelta = timedelta(minutes=2)) -> set[str]:
+    def take_requests(self, fresh_for: timedelta = timedelta(minutes=2)) -> set[Request]:
         """The requests made in the last ``fresh_for``; all pending ones are consumed."""
 
-        def body(t: Tables) -> set[str]:
+        def body(t: Tables) -> set[Request]:
             now = self.clock.now()
             pending = t.requests()
             for what in pending:
                 t.set_request(what, None)
-            return {what for what, at in pending.items() if now - at <= fresh_for}
+            known = {r.value for r in Request}
+            return {Request(w) for w, at in pending.items() if w in known and now - at <= fresh_for}
 
         return self.store.write(body)
 

@@ -22,9 +22,9 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from heattimer.clock import Clock, SystemClock
-from heattimer.core.record import TYPE_CHECKING
 from heattimer.schema import MIGRATIONS, SCHEMA_VERSION
 from heattimer.tables import Tables
 

@@ -47,8 +47,8 @@ def from_text(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def _maybe(text: str | None) -> datetime | None:
-    return None if text is None else from_text(text)
+def _maybe(text: object) -> datetime | None:
+    return None if text is None else from_text(str(text))
 
 
 def _maybe_text(instant: datetime | None) -> str | None:
@@ -63,9 +63,9 @@ _SESSION_COLUMNS = (
 
 
 def _stamp(boot: object, uptime: object) -> Stamp | None:
-    if boot is None or uptime is None:
-        return None
-    return Stamp(str(boot), float(uptime))  # type: ignore[arg-type]
+    if isinstance(boot, str) and isinstance(uptime, int | float):
+        return Stamp(boot, float(uptime))
+    return None
 
 
 def _stamp_values(stamp: Stamp | None) -> tuple[str | None, float | None]:
@@ -73,7 +73,7 @@ def _stamp_values(stamp: Stamp | None) -> tuple[str | None, float | None]:
 
 
 def _int_or_none(value: object) -> int | None:
-    return None if value is None else int(value)  # type: ignore[call-overload]
+    return value if isinstance(value, int) else None
 
 
 def _session(row: tuple[object, ...]) -> Session:
@@ -84,15 +84,15 @@ def _session(row: tuple[object, ...]) -> Session:
         kind=Kind(str(kind)),
         started_at=from_text(str(started)),
         ends_at=from_text(str(ends)),
-        ended_at=_maybe(ended),  # type: ignore[arg-type]
+        ended_at=_maybe(ended),
         stopped=bool(stopped),
-        confirmed_off_at=_maybe(confirmed),  # type: ignore[arg-type]
+        confirmed_off_at=_maybe(confirmed),
         warmup=bool(warmup),
         manual=bool(manual),
         recorded_at=from_text(str(created)),
         stamp=_stamp(boot, uptime),
         stop_stamp=_stamp(stop_boot, stop_uptime),
-        day_ends_at=_maybe(day_ends),  # type: ignore[arg-type]
+        day_ends_at=_maybe(day_ends),
         cool_down_minutes=_int_or_none(cool_down),
         daily_cap=_int_or_none(cap),
     )
@@ -118,8 +118,8 @@ def _injury(row: tuple[object, ...]) -> Injury:
         red_flags=frozenset(RedFlag(f) for f in str(flags).split(",") if f),
         note=str(note),
         logged_at=from_text(str(logged)),
-        removed_at=_maybe(removed),  # type: ignore[arg-type]
-        cleared_at=_maybe(cleared),  # type: ignore[arg-type]
+        removed_at=_maybe(removed),
+        cleared_at=_maybe(cleared),
         stamp=_stamp(boot, uptime),
         removed_stamp=_stamp(removed_boot, removed_uptime),
         cleared_stamp=_stamp(cleared_boot, cleared_uptime),

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import NamedTuple
 
 from heattimer.core.model import Kind, Session
-from heattimer.core.record import Record
 from heattimer.core.status import Status
 from heattimer.core.wording import when
 
@@ -34,7 +34,7 @@ COLD_DONE_TITLE = "Cold session done"
 COLD_DONE_BODY = "Take the cold pack off."
 
 
-class AlarmState(Record):
+class AlarmState(NamedTuple):
     """What the alarm knows between two looks at the status."""
 
     pending: Session | None = None
@@ -66,7 +66,7 @@ class EffectKind(StrEnum):
     """Tell the person, plainly, to take the cold pack off (``title``, ``body``)."""
 
 
-class Effect(Record):
+class Effect(NamedTuple):
     """One thing for the caller to do."""
 
     kind: EffectKind

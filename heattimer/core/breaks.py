@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import NamedTuple
 
 from heattimer.core.localtime import local_date, next_day_start
 from heattimer.core.model import BreakOutcome
-from heattimer.core.record import Record
 from heattimer.core.settings import Settings
 from heattimer.core.workhours import WorkHours
 
@@ -25,7 +25,7 @@ POPUP_TIMEOUT = timedelta(minutes=2)
 WORK_DAYS_AHEAD = 8
 
 
-class BreakState(Record):
+class BreakState(NamedTuple):
     """What the schedule remembers between breaks."""
 
     sitting_since: datetime
@@ -85,7 +85,7 @@ SLEEP_GAP = timedelta(seconds=90)
 was asleep, and the person away for all of it."""
 
 
-class Presence(Record):
+class Presence(NamedTuple):
     """What the app has seen of the person at the desk."""
 
     last_seen: datetime | None = None

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import NamedTuple
 
 from heattimer.core.model import Injury
-from heattimer.core.record import Record
 from heattimer.core.recovery import (
     ADVICE,
     PHASE_STARTS,
@@ -28,11 +29,20 @@ from heattimer.core.recovery import (
 from heattimer.core.rules import INJURY_BLOCK, SEE_PROFESSIONAL, red_flag_holds
 
 
-class CoachEvent(Record):
+class CoachKind(StrEnum):
+    """Which moment of a recovery (also the tag its notification replaces)."""
+
+    HEAT_UNLOCKED = "heat_unlocked"
+    HEAT_ON_HOLD = "heat_on_hold"
+    PHASE = "phase"
+    SEE_PROFESSIONAL = "see_professional"
+
+
+class CoachEvent(NamedTuple):
     """A moment to tell the person about."""
 
     at: datetime
-    kind: str  # "heat_unlocked", "heat_on_hold", "phase", "see_professional"
+    kind: CoachKind
     title: str
     body: str
 
@@ -44,7 +54,7 @@ def _events_of(injury: Injury, injuries: Iterable[Injury]) -> list[CoachEvent]:
         events.append(
             CoachEvent(
                 unlock,
-                "heat_on_hold",
+                CoachKind.HEAT_ON_HOLD,
                 "48 hours since your injury: heat stays on hold",
                 f"You logged a red flag: {SEE_PROFESSIONAL}, then record that they cleared you.",
             )
@@ -53,7 +63,7 @@ def _events_of(injury: Injury, injuries: Iterable[Injury]) -> list[CoachEvent]:
         events.append(
             CoachEvent(
                 unlock,
-                "heat_unlocked",
+                CoachKind.HEAT_UNLOCKED,
                 "Heat is unlocked",
                 f"48 hours have passed since your injury. {ADVICE[Phase.SUBACUTE]}",
             )
@@ -62,12 +72,14 @@ def _events_of(injury: Injury, injuries: Iterable[Injury]) -> list[CoachEvent]:
         if phase in (Phase.ACUTE, Phase.SUBACUTE):
             continue  # the acute phase starts with the log; subacute is told with the unlock
         events.append(
-            CoachEvent(injury.at + start, "phase", f"Now: {TITLES[phase].lower()}", ADVICE[phase])
+            CoachEvent(
+                injury.at + start, CoachKind.PHASE, f"Now: {TITLES[phase].lower()}", ADVICE[phase]
+            )
         )
     events.append(
         CoachEvent(
             injury.at + SEE_PROFESSIONAL_AFTER,
-            "see_professional",
+            CoachKind.SEE_PROFESSIONAL,
             "Two weeks since your injury",
             PROFESSIONAL_NOTE,
         )

@@ -9,12 +9,12 @@ is the phase's only one). With no injury logged, the maintenance list is used.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
-from heattimer.core.record import Record
 from heattimer.core.recovery import Phase
 
 
-class Exercise(Record):
+class Exercise(NamedTuple):
     """One exercise: what it is, how long it takes, its steps and picture."""
 
     id: str

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from heattimer.core.moment import Moment, Stamp, clock_step, placed
-from heattimer.core.record import Record
 
 ACCIDENTAL_START = timedelta(seconds=60)
 """A heat session stopped less than this long after its start may have been started by
@@ -76,7 +76,7 @@ class BreakOutcome(StrEnum):
     MISSED = "missed"
 
 
-class Session(Record):
+class Session(NamedTuple):
     """One heat or cold session, running or ended.
 
     ``ends_at`` is the planned deadline. ``ended_at`` is when it really
@@ -161,7 +161,7 @@ class Session(Record):
         )
 
 
-class Injury(Record):
+class Injury(NamedTuple):
     """An injury as logged: when it happened, where, and any red flags."""
 
     id: str
@@ -204,7 +204,7 @@ class Injury(Record):
         )
 
 
-class BreakRecord(Record):
+class BreakRecord(NamedTuple):
     """One posture-break outcome."""
 
     id: str
@@ -213,7 +213,7 @@ class BreakRecord(Record):
     exercise: str = ""
 
 
-class RecoveryHold(Record):
+class RecoveryHold(NamedTuple):
     """The state file was damaged and restored from an older backup (or started empty):
     injuries, red flags or clearances logged after ``backup_at`` may be missing, so heat
     waits until the person has looked at their injury log and confirmed it."""

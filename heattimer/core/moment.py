@@ -19,11 +19,10 @@ after an injury stay where they were in real time; only the calendar around them
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
-from heattimer.core.record import Record
 
-
-class Stamp(Record):
+class Stamp(NamedTuple):
     """Where on the real-time clock a record was written."""
 
     boot: str
@@ -33,7 +32,7 @@ class Stamp(Record):
     """Seconds since that boot began, time asleep included."""
 
 
-class Moment(Record):
+class Moment(NamedTuple):
     """The wall clock and the real-time clock, read together."""
 
     wall: datetime

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import tzinfo
 from enum import StrEnum
+from typing import NamedTuple
 
 from heattimer.core.breaks import Pause
 from heattimer.core.model import Kind
-from heattimer.core.record import Record
 from heattimer.core.rules import Reason
 from heattimer.core.settings import HEAT_MINUTES
 from heattimer.core.status import Status, short_reason
@@ -40,7 +40,7 @@ class Act(StrEnum):
     RESUME = "resume"
 
 
-class Key(Record):
+class Key(NamedTuple):
     """Which offer: the act, and its length or its pause."""
 
     act: Act
@@ -48,7 +48,7 @@ class Key(Record):
     pause: Pause | None = None
 
 
-class Offer(Record):
+class Offer(NamedTuple):
     """One thing the person may do, as every menu and button shows it."""
 
     key: Key

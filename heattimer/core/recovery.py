@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from heattimer.core.model import Injury
-from heattimer.core.record import Record
 
 
 class Phase(StrEnum):
@@ -86,7 +86,7 @@ ADVICE: dict[Phase, str] = {
 }
 
 
-class Recovery(Record):
+class Recovery(NamedTuple):
     """Where the person stands after their newest injury."""
 
     phase: Phase

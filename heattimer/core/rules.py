@@ -32,11 +32,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import NamedTuple
 
 from heattimer.core.localtime import local_date, next_day_start
 from heattimer.core.model import RED_FLAG_WORDING, Injury, Kind, RecoveryHold, Session
 from heattimer.core.moment import Moment
-from heattimer.core.record import Record
 from heattimer.core.settings import (
     COLD_MINUTES,
     COOL_DOWN_FLOOR_MINUTES,
@@ -64,7 +64,7 @@ class Reason(StrEnum):
     COOL_DOWN = "cool_down"
 
 
-class HeatDecision(Record):
+class HeatDecision(NamedTuple):
     """The answer to "may a heat session start now?"."""
 
     allowed: bool
@@ -140,7 +140,7 @@ def counted_until(session: Session, zone: tzinfo) -> datetime:
     return max(ends, session.day_ends_at) if session.day_ends_at is not None else ends
 
 
-class Day(Record):
+class Day(NamedTuple):
     """The heat of the day holding ``now``, as the cap sees it."""
 
     counted: list[Session]

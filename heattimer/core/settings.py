@@ -8,8 +8,8 @@ is out of range falls back to the default instead of breaking a rule.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
-from heattimer.core.record import TYPE_CHECKING, Record
 from heattimer.core.workhours import WorkHours, parse_work_hours
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class SettingError(ValueError):
     """A key that does not exist, or a value outside what the rules allow."""
 
 
-class Settings(Record):
+class Settings(NamedTuple):
     """Every setting, with its default."""
 
     heat_minutes: int = 15
@@ -77,7 +77,7 @@ def _work_hours(text: str) -> WorkHours | None:
         raise SettingError(str(error)) from None
 
 
-class SettingSpec(Record):
+class SettingSpec(NamedTuple):
     """One setting as the person sees it: key, field, parser and help, and for a number the
     range the rules allow (which every editor of it offers)."""
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
+from enum import StrEnum
+from typing import NamedTuple
 
 from heattimer.core.breaks import BreakState, next_break
 from heattimer.core.coach import next_coach_event
 from heattimer.core.model import Injury, Kind, RecoveryHold, Session
 from heattimer.core.moment import Moment
-from heattimer.core.record import Record
 from heattimer.core.recovery import Recovery, recovery
 from heattimer.core.rules import (
     HeatDecision,
@@ -23,7 +24,7 @@ from heattimer.core.settings import Settings
 from heattimer.core.wording import clock, span, when
 
 
-class Status(Record):
+class Status(NamedTuple):
     """A snapshot: may heat start, what runs, how much of today is used, recovery, breaks."""
 
     now: datetime
@@ -149,16 +150,28 @@ def short_reason(status: Status, zone: tzinfo) -> str:
     return f"cool-down until {at}"
 
 
-def tray_state(status: Status) -> str:
-    """The tray icon's state: ``running``, ``alarm`` (heat to turn off), ``blocked`` (injury),
-    ``capped`` (not now: cap reached or cooling down), ``ready``."""
+class TrayState(StrEnum):
+    """What the tray icon shows."""
+
+    READY = "ready"
+    RUNNING = "running"
+    ALARM = "alarm"
+    """A heat session ended and its heat is not confirmed off."""
+    BLOCKED = "blocked"
+    """An injury or a red flag blocks heat."""
+    CAPPED = "capped"
+    """Not now: the cap is reached, or a cool-down runs."""
+
+
+def tray_state(status: Status) -> TrayState:
+    """The tray icon's state at ``status``."""
     if status.session is not None:
-        return "running"
+        return TrayState.RUNNING
     if status.unconfirmed is not None:
-        return "alarm"
+        return TrayState.ALARM
     if status.heat.allowed:
-        return "ready"
-    return "blocked" if status.heat.injury_block else "capped"
+        return TrayState.READY
+    return TrayState.BLOCKED if status.heat.injury_block else TrayState.CAPPED
 
 
 def next_change(status: Status) -> datetime | None:

@@ -7,13 +7,12 @@ means no limit. The end may not be before the start (no overnight shifts).
 from __future__ import annotations
 
 from datetime import datetime, time
-
-from heattimer.core.record import Record
+from typing import NamedTuple
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-class WorkHours(Record):
+class WorkHours(NamedTuple):
     """Weekdays (0 = Monday) and a start and end local time."""
 
     days: frozenset[int]

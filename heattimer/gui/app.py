@@ -39,7 +39,7 @@ from heattimer.gui.window import MainWindow
 from heattimer.idle import IdleMonitor
 from heattimer.instance import AppLock
 from heattimer.paths import data_dir
-from heattimer.service import Service
+from heattimer.service import Request, Service
 from heattimer.store import Store, StoreError
 
 
@@ -351,7 +351,7 @@ def run_app(data_dir_arg: str | None = None) -> int:
     lock = AppLock(folder)
     if not _acquire(lock):
         try:
-            service.request("show")
+            service.request(Request.SHOW)
         except StoreError as error:
             print(f"heattimer: {error}", file=sys.stderr)
             return Exit.STORE_FAILED

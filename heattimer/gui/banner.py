@@ -7,11 +7,12 @@ style sheet in an app loads Qt's whole CSS machinery, most of a megabyte
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from heattimer.core.record import TYPE_CHECKING
 from heattimer.gui import drawing
 
 if TYPE_CHECKING:

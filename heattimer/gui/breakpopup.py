@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QPixmap
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from heattimer import APP_NAME
@@ -168,9 +168,9 @@ class BreakPopup(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def closeEvent(self, event: object) -> None:  # closed by the window manager's button
+    def closeEvent(self, event: QCloseEvent) -> None:  # closed by the window manager's button
         if self.outcome is None:
             self.outcome = BreakOutcome.SKIPPED
             self._timer.stop()
             self.answered.emit(BreakOutcome.SKIPPED)
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

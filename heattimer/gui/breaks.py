@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,7 +19,6 @@ from heattimer.clock import Clock
 from heattimer.core import breaks as schedule
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
-from heattimer.core.record import TYPE_CHECKING
 from heattimer.core.status import Status
 from heattimer.gui.controller import Controller
 from heattimer.idle import IdleMonitor

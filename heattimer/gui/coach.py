@@ -27,6 +27,7 @@ from heattimer.core.status import Status
 from heattimer.core.wording import span, when
 from heattimer.gui.banner import Banner
 from heattimer.gui.controller import Controller
+from heattimer.ports import Notifier
 from heattimer.service import Service
 from heattimer.store import StoreError
 
@@ -128,7 +129,7 @@ class CoachNews(QObject):
         self,
         controller: Controller,
         service: Service,
-        notifier: object,
+        notifier: Notifier,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -143,4 +144,4 @@ class CoachNews(QObject):
         except StoreError:
             return
         for event in events:
-            self.notifier.notify(event.kind, event.title, event.body, urgent=False)  # type: ignore[attr-defined]
+            self.notifier.notify(event.kind, event.title, event.body, urgent=False)

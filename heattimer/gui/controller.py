@@ -21,7 +21,8 @@ from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
 from heattimer.core.records import Invalid
 from heattimer.core.settings import SettingError
 from heattimer.core.status import STOP_HEAT, Status, next_change
-from heattimer.service import Refused, Service
+from heattimer.ports import Notifier, Sound
+from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
 
 T = TypeVar("T")
@@ -45,8 +46,8 @@ class Controller(QObject):
         self,
         service: Service,
         clock: Clock,
-        notifier: object,
-        sound: object,
+        notifier: Notifier,
+        sound: Sound,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -149,19 +150,17 @@ class Controller(QObject):
         if kind is alarm.EffectKind.SHOW:
             self.alarmChanged.emit(effect.session)
         elif kind is alarm.EffectKind.END:
-            self.notifier.close(ALARM_TAG)  # type: ignore[attr-defined]
+            self.notifier.close(ALARM_TAG)
             self.alarmChanged.emit(None)
         elif kind is alarm.EffectKind.RING:
-            self.notifier.notify(  # type: ignore[attr-defined]
+            self.notifier.notify(
                 ALARM_TAG, effect.title, effect.body, urgent=True, action=alarm.HEAT_OFF_ACTION
             )
-            self.sound.play()  # type: ignore[attr-defined]
+            self.sound.play()
             self.wantsAttention.emit()
         elif kind is alarm.EffectKind.COLD_DONE:
-            self.notifier.notify(  # type: ignore[attr-defined]
-                "cold", effect.title, effect.body, urgent=False
-            )
-            self.sound.play()  # type: ignore[attr-defined]
+            self.notifier.notify("cold", effect.title, effect.body, urgent=False)
+            self.sound.play()
 
     # -- what the person does --------------------------------------------------
 
@@ -224,8 +223,8 @@ class Controller(QObject):
     def data_changed(self) -> None:
         """Another program (the CLI, a second launch) changed the file: show it now."""
         requests = self._act_quietly(self.service.take_requests) or set()
-        if "show" in requests:
+        if Request.SHOW in requests:
             self.wantsAttention.emit()
-        if "break" in requests:
+        if Request.BREAK in requests:
             self.breakRequested.emit()
         self.tick()

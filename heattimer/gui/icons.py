@@ -9,6 +9,7 @@ from functools import cache
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from heattimer.core.status import TrayState
 from heattimer.gui import drawing
 from heattimer.paths import resources_dir
 
@@ -44,15 +45,15 @@ def app_icon() -> QIcon:
     return _icon("heattimer")
 
 
-def tray_icon(state: str, progress: float | None = None, cold: bool = False) -> QIcon:
+def tray_icon(state: TrayState, progress: float | None = None, cold: bool = False) -> QIcon:
     """The tray icon for ``state``; while running, a ring shows ``progress`` (0 to 1) done.
     The alarm is the running mark inside a full red ring."""
-    if state not in ("running", "alarm"):
+    if state not in (TrayState.RUNNING, TrayState.ALARM):
         return _icon(f"tray-{state}")
     icon = QIcon()
     for size in SIZES:
         picture = pixmap("tray-running", size)
-        if state == "alarm":
+        if state is TrayState.ALARM:
             _draw_ring(picture, size, 0.0, ALARM)
         elif progress is not None:
             _draw_ring(picture, size, progress, COLD if cold else HEAT)

@@ -12,8 +12,8 @@ Rules:
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from heattimer.core.record import TYPE_CHECKING
 from heattimer.idle import IdleMonitor, system_idle_monitor
 
 if TYPE_CHECKING:

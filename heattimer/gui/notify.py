@@ -15,12 +15,12 @@ from __future__ import annotations
 import os
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from heattimer import APP_ID, APP_NAME
-from heattimer.core.record import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QProcess

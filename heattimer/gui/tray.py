@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from heattimer import APP_NAME
 from heattimer.core.model import Kind
 from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key, offers
-from heattimer.core.status import Status, headline, tray_state
+from heattimer.core.status import Status, TrayState, headline, tray_state
 from heattimer.gui.controller import Controller
 from heattimer.gui.icons import tray_icon
 
@@ -35,7 +35,7 @@ class Tray(QObject):
         super().__init__(parent)
         self.controller = controller
         self.zone = zone
-        self.icon = QSystemTrayIcon(tray_icon("ready"), self)
+        self.icon = QSystemTrayIcon(tray_icon(TrayState.READY), self)
         self.icon.setToolTip(APP_NAME)
         self._icon_key: tuple[str, int, bool] | None = None
         self.menu = QMenu()

@@ -7,6 +7,7 @@ it, every button goes back to the controller.
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QColor, QPalette
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWid
 from heattimer import APP_NAME
 from heattimer.core.model import Kind, Session
 from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key, offers
-from heattimer.core.record import TYPE_CHECKING
 from heattimer.core.rules import Reason
 from heattimer.core.status import Status, headline
 from heattimer.core.wording import clock, when

@@ -1,0 +1,75 @@
+"""The seams where the machine differs: each a small Protocol, with a real default and a fake.
+
+- ``Clock``: the wall clock and the real-time clock (heattimer/clock.py: SystemClock,
+  FakeClock);
+- ``IdleMonitor``: seconds since the last keyboard or mouse input (heattimer/idle.py);
+- ``FullScreenProbe``: is a full-screen window up (heattimer/x11.py);
+- ``Notifier`` and ``Sound``: how the app tells the person (heattimer/gui/notify.py,
+  heattimer/gui/sound.py; the tests' fakes in tests/gui/conftest.py).
+No Qt here: the CLI and core name these too.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from heattimer.core.moment import Moment
+
+
+class Clock(Protocol):
+    """Anything that tells the current instant."""
+
+    def now(self) -> datetime:
+        """The current instant on the wall clock, UTC, to the millisecond."""
+        ...
+
+    def moment(self) -> Moment:
+        """The wall clock and the real-time clock, read together."""
+        ...
+
+
+class IdleMonitor(Protocol):
+    """Anything that tells the seconds since the last keyboard or mouse input."""
+
+    @property
+    def name(self) -> str:
+        """A short human name of the source, for settings ("none" when there is none)."""
+        ...
+
+    def idle_seconds(self) -> float | None:
+        """Seconds since the last input, or None when it cannot tell right now."""
+        ...
+
+
+class FullScreenProbe(Protocol):
+    """Is a full-screen window in front (True/False), or None when the desktop cannot say."""
+
+    def __call__(self) -> bool | None: ...
+
+
+class Notifier(Protocol):
+    """Desktop notifications, one per tag (a repeat replaces the one before)."""
+
+    def notify(
+        self,
+        tag: str,
+        title: str,
+        body: str,
+        urgent: bool = False,
+        action: tuple[str, str] | None = None,
+    ) -> None:
+        """Show a notification (with one button: its key and label)."""
+        ...
+
+    def close(self, tag: str) -> None:
+        """Take the notification of ``tag`` down."""
+        ...
+
+
+class Sound(Protocol):
+    """The chime."""
+
+    def play(self) -> None:
+        """Play it once."""
+        ...
