@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -185,4 +185,21 @@ def next_change(status: Status) -> datetime | None:
         status.breaks.paused_until if status.breaks is not None else None,
     ]
     future = [t for t in candidates if t is not None and t > status.now]
+    return min(future) if future else None
+
+
+def next_redraw(status: Status) -> datetime | None:
+    """The next instant at which what the window shows changes by itself: ``next_change``,
+    or sooner the countdown in the headline ("in 35 min" turns "in 34 min" each minute,
+    and counts seconds in its last minute)."""
+    candidates = [next_change(status)]
+    lift = status.heat.available_at
+    if status.session is None and lift is not None and lift > status.now:
+        left = lift - status.now
+        second = timedelta(seconds=1)
+        if left <= timedelta(minutes=1):
+            candidates.append(status.now + second)
+        else:
+            candidates.append(status.now + (left % timedelta(minutes=1) or timedelta(minutes=1)))
+    future = [t for t in candidates if t is not None]
     return min(future) if future else None

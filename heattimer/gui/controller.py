@@ -4,7 +4,7 @@ Time is never counted by timers: every tick reads the clock and asks the
 service again, so after a suspend the countdown is right on the first tick
 and the alarm rings at once. While a session runs (or the window is open) the
 tick comes every second, on the second; otherwise it comes at the next
-instant the status changes by itself, and at least once a minute.
+instant what is shown changes by itself, and at least once a minute.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from heattimer.core import alarm
 from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
 from heattimer.core.records import Invalid
 from heattimer.core.settings import SettingError
-from heattimer.core.status import STOP_HEAT, Status, next_change
+from heattimer.core.status import STOP_HEAT, Status, next_change, next_redraw
 from heattimer.ports import Notifier, Sound
 from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
@@ -124,7 +124,7 @@ class Controller(QObject):
             self._timer.start(int(IDLE_TICK.total_seconds() * 1000))
             return
         now = status.now
-        if status.session is not None or self.alarm.ringing or self.window_visible:
+        if status.session is not None or self.alarm.ringing:
             # On the next whole second of the countdown, so the display never skips one.
             left_ms = (
                 (status.session.ends_at - now) // timedelta(milliseconds=1)
@@ -133,7 +133,9 @@ class Controller(QObject):
             )
             delay = left_ms % 1000 or 1000
         else:
-            upcoming = next_change(status)
+            # Nothing counts down by the second: wake when what is shown changes, and at least
+            # once a minute (the window's countdowns are in minutes).
+            upcoming = next_redraw(status) if self.window_visible else next_change(status)
             wait = IDLE_TICK if upcoming is None else min(IDLE_TICK, upcoming - now)
             delay = max(1000, int(wait.total_seconds() * 1000) + 50)
         self._timer.start(delay)

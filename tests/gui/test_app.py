@@ -244,6 +244,24 @@ def test_ticks_each_second_while_running_and_rarely_when_hidden_and_idle(
     assert 0 < app.controller.tick_interval() <= 1100  # a second (coarse timers may add 5%)
 
 
+def test_the_shown_window_with_nothing_counting_down_ticks_once_a_minute(
+    app: HeatTimerApp, clock: FakeClock
+) -> None:
+    assert app.window.isVisible()
+    app.controller.tick()
+    assert app.controller.tick_interval() >= 59_000  # ready: nothing changes by itself
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    app.controller.confirm_heat_off()
+    clock.jump(timedelta(seconds=20))  # cool-down for 59 min 40 s: "in 1 h" for 40 s more
+    app.controller.tick()
+    assert app.window.headline.text().endswith("in 1 h")
+    assert 39_000 <= app.controller.tick_interval() <= 41_100
+    clock.jump(timedelta(seconds=40))
+    app.controller.tick()
+    assert app.window.headline.text().endswith("in 59 min")
+
+
 def test_notification_action_confirms_heat_off(
     app: HeatTimerApp, clock: FakeClock, notifier: FakeNotifier
 ) -> None:
