@@ -3,15 +3,27 @@
 Promises:
 - every change is one short ``BEGIN IMMEDIATE`` transaction, so the GUI and
   any number of CLI processes can write at once without losing an update;
+  holding SQLite's write lock, a write first checks that its file is still the
+  one at the path, so nothing is ever committed into a file set aside;
 - a killed process never leaves a file that fails to open (SQLite's rollback
-  journal, synchronous=FULL);
+  journal, synchronous=FULL; a new file is built whole under another name);
 - a file from a newer Heat Timer is opened read-only, and writing to it
   raises ReadOnlyStore;
-- a file that is not a database or fails its integrity check is moved aside
-  (never overwritten), the person is told, and work goes on from the newest
-  good backup, or from empty;
+- a file that is not a database, fails its integrity check, or is another
+  program's database is moved aside (never changed), the person is told in
+  one line, and work goes on from the newest good backup, or from empty. One
+  process repairs, holding an OS lock on ``recovery.lock`` (which creating a
+  new file takes too); the others wait, see the repaired file and reopen it.
+  The replacement is swapped in with one rename, so there is always a file at
+  the path;
+- if that backup is older than the set-aside file's last change, or no backup
+  was good and the file held data, the restored file carries a recovery hold
+  (``Tables.recovery_hold``) and the line says what may be missing;
+- a file-system fault (a full disk, a folder or a dangling link at the path,
+  permission denied, a read-only or vanished folder) raises StoreError, one
+  line that names it, and leaves no temporary file behind;
 - a backup a day (SQLite's backup API), the last few kept;
-- folder 0700, files 0600.
+- folder 0700, files 0600, and no folder it makes is group- or world-writable.
 """
 
 from __future__ import annotations
@@ -19,12 +31,17 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
+from heattimer import statefile as files
 from heattimer.clock import Clock, SystemClock
+from heattimer.core.model import RecoveryHold
 from heattimer.core.record import TYPE_CHECKING
+from heattimer.filelock import FileLock
 from heattimer.schema import MIGRATIONS, SCHEMA_VERSION
 from heattimer.tables import Tables
 
@@ -35,10 +52,11 @@ if TYPE_CHECKING:
 
 DB_NAME = "heattimer.sqlite3"
 BACKUP_DIR = "backups"
+LOCK_NAME = "recovery.lock"
 BACKUPS_KEPT = 7
 BUSY_TIMEOUT_S = 10.0
-_CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
-_CANTOPEN = 14
+ATTEMPTS = 5
+"""How often a transaction or an open follows a file that changed under it before giving up."""
 
 
 class StoreError(Exception):
@@ -47,6 +65,10 @@ class StoreError(Exception):
 
 class ReadOnlyStore(StoreError):
     """The state file belongs to a newer Heat Timer; it may be read, not written."""
+
+
+class _LookAgain(Exception):
+    """The file at the path changed while this process opened it."""
 
 
 def _warn_stderr(message: str) -> None:
@@ -70,12 +92,16 @@ class Store:
         self.read_only_reason: str | None = None
         self._backup_day: str | None = None
         self._conn: sqlite3.Connection | None = None
-        self._inode = -1
+        self._found: os.stat_result | None = None  # the file the connection has open
         try:
-            self._prepare_folder()
-            self._open()
+            files.make_folders(self.data_dir)
         except OSError as error:
-            raise StoreError(f"cannot use the data folder {self.data_dir}: {error}") from None
+            raise StoreError(
+                f"cannot create the data folder {self.data_dir}: {files.cause(error)}"
+            ) from None
+        if not self.data_dir.is_dir():
+            raise StoreError(f"cannot use the data folder {self.data_dir}: it is not a folder")
+        self._open()
 
     # -- running transactions ------------------------------------------------
 
@@ -90,16 +116,23 @@ class Store:
         # Checked before the day's first write, not after: a write must not land in a file
         # that is then found damaged and moved aside. Per day, as the app may run for days.
         today = f"{self.clock.now():%Y-%m-%d}"
-        if self._backup_day != today and self._daily_backup(today):
-            self._backup_day = today
-        return self._run(body, write=True)
+        problem = ""
+        if self._backup_day != today:
+            done, problem = self._daily_backup(today)
+            if done:
+                self._backup_day = today
+        result = self._run(body, write=True)
+        if problem:
+            # Told once the write has landed: had it failed, its own line names the cause.
+            self.warn(problem)
+        return result
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the file."""
         try:
             return int(self._connection().execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as error:
-            raise StoreError(f"cannot read {self.path}: {error}") from None
+            raise StoreError(f"cannot read {self.path}: {files.cause(error, self.path)}") from None
 
     def close(self) -> None:
         """Close the connection (the store reopens it when used again)."""
@@ -108,39 +141,45 @@ class Store:
             self._conn = None
 
     def _run(self, body: Callable[[Tables], T], write: bool) -> T:
-        for attempt in (1, 2):
+        verb = "write" if write else "read"
+        for attempt in range(ATTEMPTS):
             conn = self._connection()
             try:
                 conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                if write and not self._same_file():
+                    # Set aside (and replaced) by another process since it was opened. Holding
+                    # the write lock, no repair can come between this check and the commit.
+                    conn.rollback()
+                    self.close()
+                    continue
                 try:
                     result = body(Tables(conn))
                 except BaseException:
-                    conn.rollback()
+                    _rollback(conn)
                     raise
                 conn.commit()
                 return result
             except sqlite3.DatabaseError as error:
-                if attempt == 1 and _is_corruption(error):
-                    self._recover(f"it is damaged ({error})")
+                _rollback(conn)
+                if files.code(error) == files.READONLY_DBMOVED:
+                    self.close()  # replaced under this connection: follow it and try again
                     continue
-                if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                if files.is_corruption(error) and attempt < ATTEMPTS - 1:
+                    assert self._found is not None
+                    self._recover(f"it is damaged ({error})", self._found)
+                    continue
+                if files.is_busy(error):
                     raise StoreError(f"{self.path} is busy: another program holds it") from None
-                verb = "write" if write else "read"
-                raise StoreError(f"cannot {verb} {self.path}: {error}") from None
-        raise AssertionError("unreachable")
+                raise StoreError(
+                    f"cannot {verb} {self.path}: {files.cause(error, self.path)}"
+                ) from None
+        raise StoreError(f"cannot {verb} {self.path}: it keeps changing under this program")
 
     # -- opening -------------------------------------------------------------
 
-    def _prepare_folder(self) -> None:
-        if not self.data_dir.exists():
-            with contextlib.suppress(FileExistsError):  # another program made it just now
-                self.data_dir.mkdir(parents=True, mode=0o700)
-                os.chmod(self.data_dir, 0o700)
-
     def _connection(self) -> sqlite3.Connection:
         if self._conn is not None and not self._same_file():
-            # Another program moved a damaged file aside and restored a backup: follow it,
-            # or this process would go on writing into the file that was set aside.
+            # Another program moved a damaged file aside and restored a backup: follow it.
             self.close()
         if self._conn is None:
             self._open()
@@ -149,7 +188,7 @@ class Store:
 
     def _same_file(self) -> bool:
         try:
-            return os.stat(self.path).st_ino == self._inode
+            return files.same_file(os.stat(self.path), self._found)
         except OSError:
             return False
 
@@ -167,32 +206,86 @@ class Store:
         return conn
 
     def _open(self) -> None:
-        for _ in range(3):
-            if _is_empty(self.path):
-                self._recover("it is empty")
-            elif _foreign_with_journal(self.path):
-                # SQLite would play the crash journal back into it before finding it is not
-                # a database, and the damaged bytes must stay as they are.
-                self._recover("it is not an SQLite database")
-            if not self.path.exists():
+        trouble = "it keeps changing under this program"
+        for _ in range(ATTEMPTS):
+            found = self._look()
+            if found is None:
                 self._create_fresh()
-            conn: sqlite3.Connection | None = None
+                continue
+            if found.st_size == 0:
+                self._recover("it is empty", found)
+                continue
+            if files.garbage_with_journal(self.path):
+                self._recover("it is not an SQLite database", found)
+                continue
             try:
                 conn = self._connect()
-                self._conn = self._checked(conn)
-                self._inode = os.stat(self.path).st_ino
-                return
             except sqlite3.DatabaseError as error:
-                if conn is not None:
-                    conn.close()
-                if getattr(error, "sqlite_errorcode", 0) & 0xFF == _CANTOPEN:
-                    continue  # moved away between the check and the open: look again
-                if not _is_corruption(error):
-                    raise StoreError(f"cannot open {self.path}: {error}") from None
-                self._recover(f"it is not a readable database ({error})")
-        raise StoreError(f"cannot open {self.path}: it keeps changing under this program")
+                if files.is_corruption(error):
+                    self._recover(f"it is not a readable database ({error})", found)
+                else:
+                    trouble = self._cannot_open(error)
+                continue  # repaired, or moved away between the look and the open: look again
+            try:
+                conn = self._checked(conn, found)
+                if files.same_file(os.stat(self.path), found):
+                    self._conn, self._found = conn, found
+                    return
+                conn.close()  # replaced while it was opened: the connection may have the old one
+            except _LookAgain:
+                conn.close()
+            except sqlite3.DatabaseError as error:
+                conn.close()
+                if files.is_corruption(error):
+                    self._recover(f"it is not a readable database ({error})", found)
+                    continue
+                raise StoreError(
+                    f"cannot open {self.path}: {files.cause(error, self.path)}"
+                ) from None
+            except OSError as error:
+                conn.close()
+                raise StoreError(
+                    f"cannot open {self.path}: {files.cause(error, self.path)}"
+                ) from None
+        raise StoreError(f"cannot open {self.path}: {trouble}")
 
-    def _checked(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+    def _look(self) -> os.stat_result | None:
+        """The file at the path (through a link), or None if there is none. Anything there
+        that can never be the state file is a StoreError naming what it is."""
+        try:
+            found = os.stat(self.path)
+        except FileNotFoundError:
+            if os.path.islink(self.path):
+                raise StoreError(
+                    f"cannot open {self.path}: it is a link to {os.readlink(self.path)},"
+                    " which does not exist"
+                ) from None
+            if not self.data_dir.is_dir():
+                raise StoreError(
+                    f"cannot open {self.path}: its folder {self.data_dir} is gone"
+                    " (removed or renamed while Heat Timer was using it)"
+                ) from None
+            return None
+        except OSError as error:
+            raise StoreError(f"cannot open {self.path}: {files.cause(error, self.path)}") from None
+        if not stat.S_ISREG(found.st_mode):
+            what = "a folder, not a file" if stat.S_ISDIR(found.st_mode) else "not a file"
+            if os.path.islink(self.path):
+                what = f"a link to {os.readlink(self.path)}, which is {what}"
+            raise StoreError(f"cannot open {self.path}: it is {what}")
+        return found
+
+    def _cannot_open(self, error: sqlite3.DatabaseError) -> str:
+        """Why SQLite could not open the file, raised if it will not change by looking again."""
+        if files.code(error) & 0xFF != files.CANTOPEN:
+            raise StoreError(f"cannot open {self.path}: {files.cause(error, self.path)}") from None
+        if os.path.exists(self.path) and not os.access(self.path, os.R_OK):
+            raise StoreError(
+                f"cannot open {self.path}: permission denied (this user may not read it)"
+            ) from None
+        return str(error)
+
+    def _checked(self, conn: sqlite3.Connection, found: os.stat_result) -> sqlite3.Connection:
         """The connection, migrated to this version, or reopened read-only for a newer file."""
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -202,9 +295,187 @@ class Store:
                 f"this one knows {SCHEMA_VERSION}); it is open read-only: update Heat Timer"
             )
             return self._connect(read_only=True)
+        foreign = files.not_ours(conn, version)
+        if foreign:
+            conn.close()
+            self._recover(foreign, found, kind="foreign")
+            raise _LookAgain
         if version < SCHEMA_VERSION:
-            _migrate(conn)
+            _migrate(conn, still_there=lambda: files.same_file(os.stat(self.path), found))
         return conn
+
+    def _create_fresh(self) -> None:
+        """Build a new file under a temporary name and link it into place, holding the
+        recovery lock: a process killed meanwhile leaves no half-made file, and a process
+        that finds no file while another swaps a backup in waits for it instead."""
+        with self._lock("create"):
+            if os.path.lexists(self.path):
+                return  # made by another process, or swapped in by a repair, meanwhile
+            temp = self.path.with_name(f"{DB_NAME}.new-{os.getpid()}")
+            try:
+                _build_fresh(temp)
+                files.link_into_place(temp, self.path)
+            except (OSError, sqlite3.Error) as error:
+                raise StoreError(f"cannot create {self.path}: {files.cause(error)}") from None
+            finally:
+                files.remove(temp)
+
+    @contextlib.contextmanager
+    def _lock(self, doing: str) -> Iterator[None]:
+        """Hold the recovery lock: one process at a time creates or repairs the file."""
+        lock = FileLock(self.data_dir / LOCK_NAME)
+        try:
+            lock.acquire()
+        except OSError as error:
+            raise StoreError(
+                f"cannot {doing} {self.path}: its folder does not let this program take"
+                f" the lock {LOCK_NAME}: {files.cause(error)}"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # -- damage and backups ----------------------------------------------------
+
+    def _recover(self, why: str, found: os.stat_result, kind: str = "damaged") -> None:
+        """Set aside the file found unusable and swap in the newest good backup (or a new
+        empty file): once, however many processes found it at the same moment."""
+        self.close()
+        with self._lock("repair"):
+            try:
+                there = os.stat(self.path)
+            except OSError:
+                return  # nothing there now: the caller looks again
+            if not files.same_file(there, found):
+                return  # another process repaired it while this one waited: just reopen
+            told = self._repair(why, there, kind)
+        self.warn(told)
+
+    def _repair(self, why: str, bad: os.stat_result, kind: str) -> str:
+        """The swap itself, under the lock; the line that tells the person what happened."""
+        # Through a link the person made, the file it points to is repaired; the link stays.
+        target = Path(os.path.realpath(self.path))
+        aside = _free_name(target.with_name(f"{DB_NAME}.{kind}-{self.clock.now():%Y%m%dT%H%M%SZ}"))
+        backup = self._newest_sound_backup()
+        taken = None if backup is None else backup.stat().st_mtime
+        # mtimes are set by the kernel; a tie (coarse clocks) counts as newer, to be safe.
+        # A foreign file held none of this program's records: with no backup, none are lost.
+        hold = (kind == "damaged" and bad.st_size > 0) if taken is None else taken <= bad.st_mtime
+        when = (
+            "" if taken is None else f"{datetime.fromtimestamp(taken).astimezone():%Y-%m-%d %H:%M}"
+        )
+        temp = target.with_name(f"{DB_NAME}.restoring-{os.getpid()}")
+        try:
+            if backup is not None:
+                files.copy_database(backup, temp, BUSY_TIMEOUT_S)
+            else:
+                _build_fresh(temp)
+            if hold:
+                backup_at = None if taken is None else datetime.fromtimestamp(taken, UTC)
+                _set_hold(temp, RecoveryHold(self.clock.now(), backup_at, aside.name))
+            holder = self._write_lock(target, bad)
+            try:
+                files.swap_in(target, temp, aside)
+            finally:
+                if holder is not None:
+                    _rollback(holder)
+                    holder.close()
+        except (OSError, sqlite3.Error) as error:
+            instead = f"the backup of {when}" if backup is not None else "a new empty file"
+            raise StoreError(
+                f"the state file {self.path} could not be used: {why}; {instead} could not be"
+                f" put in its place: {files.cause(error)}. It was left as it was"
+            ) from None
+        finally:
+            files.remove(temp)
+        if kind == "foreign":
+            told = (
+                f"{self.path} is not Heat Timer's: {why}. It was moved, unchanged, to {aside.name}."
+            )
+        else:
+            told = f"the state file {self.path} could not be used: {why}."
+            told += f" It was moved to {aside.name}."
+        if backup is None:
+            told += " No good backup was found: starting empty"
+            told += (
+                ", so every injury, red flag and clearance logged before is missing; check"
+                " the injury log before using heat."
+                if hold
+                else "."
+            )
+        elif hold:
+            told += (
+                f" Continuing from the backup of {when}: injuries, red flags or clearances"
+                " logged after that may be missing; check the injury log before using heat."
+            )
+        else:
+            told += f" Continuing from the backup of {when}, taken after its last change."
+        return told
+
+    def _write_lock(self, target: Path, bad: os.stat_result) -> sqlite3.Connection | None:
+        """SQLite's write lock on the file about to be set aside, so that no writer is between
+        its check that its file is at the path and its commit; None where SQLite cannot lock
+        it (not a database): no writer can commit to it then either."""
+        if bad.st_size == 0 or files.garbage_with_journal(target):
+            # SQLite would start a new database in an empty file, and would play a journal
+            # back into a file that does not start as a database before finding it is not one.
+            return None
+        conn = None
+        try:
+            conn = sqlite3.connect(
+                f"{target.as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+            )
+            conn.execute("BEGIN IMMEDIATE")
+            return conn
+        except sqlite3.DatabaseError as error:
+            if conn is not None:
+                conn.close()
+            if files.is_busy(error):
+                raise
+            return None
+
+    def _newest_sound_backup(self) -> Path | None:
+        for backup in sorted(self._backups(), reverse=True):
+            if files.sound(backup, SCHEMA_VERSION):
+                return backup
+        return None
+
+    def _backups(self) -> list[Path]:
+        folder = self.data_dir / BACKUP_DIR
+        return list(folder.glob("heattimer-*.sqlite3")) if folder.is_dir() else []
+
+    def _daily_backup(self, day: str) -> tuple[bool, str]:
+        """Keep a copy of the file in backups/ for ``day``, checked sound first; keep the last
+        few. (done, problem): not done if the file was too busy to check (the next write
+        tries again); the problem, if the copy failed, for the person."""
+        folder = self.data_dir / BACKUP_DIR
+        target = folder / f"heattimer-{day}.sqlite3"
+        if target.exists():
+            return True, ""
+        self._sweep_leftovers()
+        try:
+            check = self._connection().execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            if not files.is_corruption(error):
+                return False, ""  # busy or unreadable for now: that is not damage
+            check = str(error)
+        if check != "ok":
+            assert self._found is not None
+            self._recover(f"its integrity check failed ({check})", self._found)
+            return True, ""
+        temp = folder / f".{target.name}.{os.getpid()}"
+        try:
+            files.make_private_folder(folder)
+            files.copy_database(self.path, temp, BUSY_TIMEOUT_S)
+            os.replace(temp, target)
+            for old in sorted(self._backups(), reverse=True)[BACKUPS_KEPT:]:
+                old.unlink(missing_ok=True)
+        except (OSError, sqlite3.Error) as error:
+            return True, f"could not write today's backup in {folder}: {files.cause(error)}"
+        finally:
+            files.remove(temp)
+        return True, ""
 
     def _sweep_leftovers(self) -> None:
         """Remove temporary files that a process killed mid-way left behind (after an hour,
@@ -216,179 +487,57 @@ class Store:
                     if leftover.stat().st_mtime < cutoff:
                         leftover.unlink()
 
-    def _create_fresh(self) -> None:
-        """Build a new file under a temporary name and link it into place, so that a
-        process killed while creating it never leaves a half-made file behind."""
-        temp = self.path.with_name(f"{DB_NAME}.new-{os.getpid()}")
-        temp.unlink(missing_ok=True)
-        _create_private(temp)
-        conn = sqlite3.connect(temp, isolation_level=None)
-        try:
-            _migrate(conn)
-        finally:
-            conn.close()
-        _link_into_place(temp, self.path)
 
-    # -- damage and backups ----------------------------------------------------
-
-    def _recover(self, why: str) -> None:
-        """Move a damaged file aside and continue from the newest good backup, or empty."""
-        self.close()
-        # The backup is copied before the damaged file is moved: a process killed while
-        # copying leaves the damaged file where it was, for the next start to find again.
-        copy = self._copy_of_newest_backup()
-        aside: Path | None = self._aside_name()
-        try:
-            os.rename(self.path, aside)  # type: ignore[arg-type]
-        except FileNotFoundError:
-            aside = None  # another process moved it already
-        journal = self.path.with_name(DB_NAME + "-journal")
-        if aside is not None and journal.exists():
-            os.rename(journal, aside.with_name(aside.name + "-journal"))
-        restored = None
-        if copy is not None:
-            temp, restored = copy
-            _link_into_place(temp, self.path)
-        told = f"the state file {self.path} could not be used: {why}."
-        if aside is not None:
-            told += f" It was moved to {aside.name}."
-        told += (
-            f" Continuing from the backup of {restored}."
-            if restored
-            else " No good backup was found: starting empty."
-        )
-        self.warn(told)
-
-    def _aside_name(self) -> Path:
-        """A name no file has yet, that says the file was damaged and when."""
-        base = f"{DB_NAME}.damaged-{self.clock.now():%Y%m%dT%H%M%SZ}"
-        candidate, number = self.path.with_name(base), 1
-        while candidate.exists():
-            number += 1
-            candidate = self.path.with_name(f"{base}-{number}")
-        return candidate
-
-    def _copy_of_newest_backup(self) -> tuple[Path, str] | None:
-        """The newest good backup, copied under a temporary name, and its day; or None."""
-        for backup in sorted(self._backups(), reverse=True):
-            if not _sound(backup):
-                continue
-            temp = self.path.with_name(f"{DB_NAME}.restoring-{os.getpid()}")
-            _copy_database(backup, temp)
-            return temp, backup.stem.removeprefix("heattimer-")
-        return None
-
-    def _backups(self) -> list[Path]:
-        folder = self.data_dir / BACKUP_DIR
-        return list(folder.glob("heattimer-*.sqlite3")) if folder.is_dir() else []
-
-    def _daily_backup(self, day: str) -> bool:
-        """Keep a copy of the file in backups/ for ``day``, checked sound first; keep the last
-        few. False if the file was too busy to check (the next write tries again)."""
-        folder = self.data_dir / BACKUP_DIR
-        target = folder / f"heattimer-{day}.sqlite3"
-        if target.exists():
-            return True
-        self._sweep_leftovers()
-        try:
-            check = self._connection().execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            if not _is_corruption(error):
-                return False  # busy or unreadable for now: that is not damage
-            check = str(error)
-        if check != "ok":
-            self._recover(f"its integrity check failed ({check})")
-            return True
-        try:
-            folder.mkdir(mode=0o700, exist_ok=True)
-            temp = folder / f".{target.name}.{os.getpid()}"
-            _copy_database(self.path, temp)
-            os.replace(temp, target)
-            for old in sorted(self._backups(), reverse=True)[BACKUPS_KEPT:]:
-                old.unlink(missing_ok=True)
-        except (OSError, sqlite3.Error) as error:
-            self.warn(f"could not write today's backup in {folder}: {error}")
-        return True
+def _free_name(candidate: Path) -> Path:
+    """``candidate``, or with -2, -3... if a file has that name already."""
+    base, number = candidate, 1
+    while os.path.lexists(candidate):
+        number += 1
+        candidate = base.with_name(f"{base.name}-{number}")
+    return candidate
 
 
-def _link_into_place(temp: Path, path: Path) -> None:
-    """Give ``temp`` the name ``path`` unless a file has it already (another process won)."""
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back whatever is open; a failure here must not hide the error being handled."""
+    with contextlib.suppress(sqlite3.Error):
+        if conn.in_transaction:
+            conn.rollback()
+
+
+def _build_fresh(path: Path) -> None:
+    """A new, empty Heat Timer database at ``path`` (a temporary name)."""
+    path.unlink(missing_ok=True)
+    files.create_private(path)
+    conn = sqlite3.connect(path, isolation_level=None)
     try:
-        os.link(temp, path)
-    except FileExistsError:
-        pass
-    except OSError:  # a file system without hard links
-        if not path.exists():
-            os.replace(temp, path)
+        _migrate(conn)
     finally:
-        temp.unlink(missing_ok=True)
+        conn.close()
 
 
-def _create_private(path: Path) -> None:
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def _copy_database(source: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    _create_private(target)
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-    dst = sqlite3.connect(target)
+def _set_hold(path: Path, hold: RecoveryHold) -> None:
+    """Record the recovery hold in the restored copy at ``path``, before it is swapped in."""
+    conn = sqlite3.connect(path, isolation_level=None)
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
-def _sound(path: Path) -> bool:
-    """True for a backup that is a whole Heat Timer database passing SQLite's check."""
-    if _is_empty(path):
-        return False
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
+            return  # a newer Heat Timer's file is never written (it opens read-only)
+        _migrate(conn)  # an older backup gets this version's tables first
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-            return ok and int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 1
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
+            Tables(conn).set_recovery_hold(hold)
+            conn.commit()
+        except BaseException:
+            _rollback(conn)
+            raise
+    finally:
+        conn.close()
 
 
-def _is_empty(path: Path) -> bool:
-    """True for a file of no bytes. Only stat(), never open(): closing a file this process
-    opened would drop every POSIX lock it holds on it, SQLite's included."""
-    try:
-        return os.stat(path).st_size == 0
-    except FileNotFoundError:
-        return False
-
-
-def _foreign_with_journal(path: Path) -> bool:
-    """True if a crash journal waits beside a file that does not start as SQLite files do.
-    (Reading the file drops this process's POSIX locks on it, so only then: at open, when
-    this store holds none.)"""
-    if not path.with_name(path.name + "-journal").exists():
-        return False
-    try:
-        with open(path, "rb") as file:
-            return not file.read(16).startswith(b"SQLite format 3\x00")
-    except FileNotFoundError:
-        return False
-
-
-def _is_corruption(error: sqlite3.DatabaseError) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in _CORRUPT_CODES
-    text = str(error)
-    return "malformed" in text or "not a database" in text
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
+def _migrate(conn: sqlite3.Connection, still_there: Callable[[], bool] | None = None) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
+        if still_there is not None and not still_there():
+            raise _LookAgain  # the file was swapped since it was opened: never migrate that one
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for target in range(version + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS[target].split(";"):
@@ -398,5 +547,5 @@ def _migrate(conn: sqlite3.Connection) -> None:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.commit()
     except BaseException:
-        conn.rollback()
+        _rollback(conn)
         raise
