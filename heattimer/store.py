@@ -206,6 +206,12 @@ class Store:
         return conn
 
     def _open(self) -> None:
+        try:
+            self._open_file()
+        except OSError as error:  # whatever the checks below did not foresee: still one line
+            raise StoreError(f"cannot open {self.path}: {files.cause(error)}") from None
+
+    def _open_file(self) -> None:
         trouble = "it keeps changing under this program"
         for _ in range(ATTEMPTS):
             found = self._look()
@@ -308,7 +314,7 @@ class Store:
         """Build a new file under a temporary name and link it into place, holding the
         recovery lock: a process killed meanwhile leaves no half-made file, and a process
         that finds no file while another swaps a backup in waits for it instead."""
-        with self._lock("create"):
+        with self._lock(f"cannot create {self.path}"):
             if os.path.lexists(self.path):
                 return  # made by another process, or swapped in by a repair, meanwhile
             temp = self.path.with_name(f"{DB_NAME}.new-{os.getpid()}")
@@ -321,15 +327,15 @@ class Store:
                 files.remove(temp)
 
     @contextlib.contextmanager
-    def _lock(self, doing: str) -> Iterator[None]:
-        """Hold the recovery lock: one process at a time creates or repairs the file."""
+    def _lock(self, failing: str) -> Iterator[None]:
+        """Hold the recovery lock: one process at a time creates or repairs the file.
+        ``failing`` starts the line that says the lock could not be taken."""
         lock = FileLock(self.data_dir / LOCK_NAME)
         try:
             lock.acquire()
         except OSError as error:
             raise StoreError(
-                f"cannot {doing} {self.path}: its folder does not let this program take"
-                f" the lock {LOCK_NAME}: {files.cause(error)}"
+                f"{failing}: cannot make the lock file {lock.path} ({files.cause(error)})"
             ) from None
         try:
             yield
@@ -342,7 +348,9 @@ class Store:
         """Set aside the file found unusable and swap in the newest good backup (or a new
         empty file): once, however many processes found it at the same moment."""
         self.close()
-        with self._lock("repair"):
+        with self._lock(
+            f"the state file {self.path} could not be used: {why}, and cannot be repaired"
+        ):
             try:
                 there = os.stat(self.path)
             except OSError:
