@@ -107,4 +107,3 @@ def test_an_empty_file_with_no_backup_starts_empty_without_a_hold(
     assert hold_of(service) is None
     (line,) = warnings
     assert "starting empty." in line and "missing" not in line
-
