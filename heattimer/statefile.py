@@ -18,16 +18,22 @@ import errno
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from heattimer.schema import MIGRATIONS
+from heattimer import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # SQLite's result codes; an extended code keeps its primary code in the low byte.
 BUSY, LOCKED, READONLY, CORRUPT, FULL, CANTOPEN, NOTADB = 5, 6, 8, 11, 13, 14, 26
 READONLY_DBMOVED = READONLY | 4 << 8  # the file was renamed or replaced under the connection
 READONLY_DIRECTORY = READONLY | 6 << 8  # the folder is read-only: no journal can be made
+
+
+class LookAgain(Exception):
+    """The file at the path changed while this process opened it."""
+
 
 _WORDS = {
     errno.ENOSPC: "the disk is full",
@@ -155,7 +161,9 @@ def tables_up_to(version: int) -> frozenset[str]:
     """The tables a file of ``version`` has: those its migrations create."""
     names: set[str] = set()
     for step in range(1, version + 1):
-        names |= set(re.findall(r"CREATE TABLE (?:IF NOT EXISTS )?(\w+)", MIGRATIONS[step], re.I))
+        names |= set(
+            re.findall(r"CREATE TABLE (?:IF NOT EXISTS )?(\w+)", schema.MIGRATIONS[step], re.I)
+        )
     return frozenset(names)
 
 
@@ -173,9 +181,9 @@ def not_ours(conn: sqlite3.Connection, version: int) -> str:
     return f"it is another program's SQLite database (version {version}, {holding})"
 
 
-def sound(path: Path, newest: int) -> bool:
-    """True for a backup that is a whole Heat Timer database (of version 1 or later, and
-    of Heat Timer's tables up to ``newest``) passing SQLite's check."""
+def sound(path: Path) -> bool:
+    """True for a backup that is a whole Heat Timer database (version 1 or later, with this
+    version's tables at least) passing SQLite's check."""
     try:
         if os.stat(path).st_size == 0:
             return False
@@ -184,7 +192,7 @@ def sound(path: Path, newest: int) -> bool:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 return False
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            return version >= 1 and not not_ours(conn, min(version, newest))
+            return version >= 1 and not not_ours(conn, min(version, schema.SCHEMA_VERSION))
         finally:
             conn.close()
     except (OSError, sqlite3.Error):
@@ -264,3 +272,41 @@ def sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back whatever is open; a failure here must not hide the error being handled."""
+    with contextlib.suppress(sqlite3.Error):
+        if conn.in_transaction:
+            conn.rollback()
+
+
+def build_fresh(path: Path) -> None:
+    """A new, empty Heat Timer database at ``path`` (a temporary name)."""
+    path.unlink(missing_ok=True)
+    create_private(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        migrate(conn)
+    finally:
+        conn.close()
+
+
+def migrate(conn: sqlite3.Connection, still_there: Callable[[], bool] | None = None) -> None:
+    """Bring the database to this version, in one transaction. ``still_there`` is asked
+    holding the write lock: a file swapped out since it was opened is never migrated."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if still_there is not None and not still_there():
+            raise LookAgain
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for target in range(version + 1, schema.SCHEMA_VERSION + 1):
+            for statement in schema.MIGRATIONS[target].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        if version < schema.SCHEMA_VERSION:
+            conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+        conn.commit()
+    except BaseException:
+        rollback(conn)
+        raise

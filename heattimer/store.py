@@ -34,15 +34,14 @@ import sqlite3
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
+from heattimer import schema
 from heattimer import statefile as files
 from heattimer.clock import Clock, SystemClock
-from heattimer.core.model import RecoveryHold
 from heattimer.core.record import TYPE_CHECKING
 from heattimer.filelock import FileLock
-from heattimer.schema import MIGRATIONS, SCHEMA_VERSION
+from heattimer.repair import RepairFailed, repair
 from heattimer.tables import Tables
 
 if TYPE_CHECKING:
@@ -65,10 +64,6 @@ class StoreError(Exception):
 
 class ReadOnlyStore(StoreError):
     """The state file belongs to a newer Heat Timer; it may be read, not written."""
-
-
-class _LookAgain(Exception):
-    """The file at the path changed while this process opened it."""
 
 
 def _warn_stderr(message: str) -> None:
@@ -155,12 +150,12 @@ class Store:
                 try:
                     result = body(Tables(conn))
                 except BaseException:
-                    _rollback(conn)
+                    files.rollback(conn)
                     raise
                 conn.commit()
                 return result
             except sqlite3.DatabaseError as error:
-                _rollback(conn)
+                files.rollback(conn)
                 if files.code(error) == files.READONLY_DBMOVED:
                     self.close()  # replaced under this connection: follow it and try again
                     continue
@@ -238,7 +233,7 @@ class Store:
                     self._conn, self._found = conn, found
                     return
                 conn.close()  # replaced while it was opened: the connection may have the old one
-            except _LookAgain:
+            except files.LookAgain:
                 conn.close()
             except sqlite3.DatabaseError as error:
                 conn.close()
@@ -294,20 +289,20 @@ class Store:
     def _checked(self, conn: sqlite3.Connection, found: os.stat_result) -> sqlite3.Connection:
         """The connection, migrated to this version, or reopened read-only for a newer file."""
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
+        if version > schema.SCHEMA_VERSION:
             conn.close()
             self.read_only_reason = (
                 f"{self.path} was written by a newer Heat Timer (file version {version}, "
-                f"this one knows {SCHEMA_VERSION}); it is open read-only: update Heat Timer"
+                f"this one knows {schema.SCHEMA_VERSION}); it is open read-only: update Heat Timer"
             )
             return self._connect(read_only=True)
         foreign = files.not_ours(conn, version)
         if foreign:
             conn.close()
             self._recover(foreign, found, kind="foreign")
-            raise _LookAgain
-        if version < SCHEMA_VERSION:
-            _migrate(conn, still_there=lambda: files.same_file(os.stat(self.path), found))
+            raise files.LookAgain
+        if version < schema.SCHEMA_VERSION:
+            files.migrate(conn, still_there=lambda: files.same_file(os.stat(self.path), found))
         return conn
 
     def _create_fresh(self) -> None:
@@ -319,7 +314,7 @@ class Store:
                 return  # made by another process, or swapped in by a repair, meanwhile
             temp = self.path.with_name(f"{DB_NAME}.new-{os.getpid()}")
             try:
-                _build_fresh(temp)
+                files.build_fresh(temp)
                 files.link_into_place(temp, self.path)
             except (OSError, sqlite3.Error) as error:
                 raise StoreError(f"cannot create {self.path}: {files.cause(error)}") from None
@@ -357,97 +352,13 @@ class Store:
                 return  # nothing there now: the caller looks again
             if not files.same_file(there, found):
                 return  # another process repaired it while this one waited: just reopen
-            told = self._repair(why, there, kind)
-        self.warn(told)
-
-    def _repair(self, why: str, bad: os.stat_result, kind: str) -> str:
-        """The swap itself, under the lock; the line that tells the person what happened."""
-        # Through a link the person made, the file it points to is repaired; the link stays.
-        target = Path(os.path.realpath(self.path))
-        aside = _free_name(target.with_name(f"{DB_NAME}.{kind}-{self.clock.now():%Y%m%dT%H%M%SZ}"))
-        backup = self._newest_sound_backup()
-        taken = None if backup is None else backup.stat().st_mtime
-        # mtimes are set by the kernel; a tie (coarse clocks) counts as newer, to be safe.
-        # A foreign file held none of this program's records: with no backup, none are lost.
-        hold = (kind == "damaged" and bad.st_size > 0) if taken is None else taken <= bad.st_mtime
-        when = (
-            "" if taken is None else f"{datetime.fromtimestamp(taken).astimezone():%Y-%m-%d %H:%M}"
-        )
-        temp = target.with_name(f"{DB_NAME}.restoring-{os.getpid()}")
-        try:
-            if backup is not None:
-                files.copy_database(backup, temp, BUSY_TIMEOUT_S)
-            else:
-                _build_fresh(temp)
-            if hold:
-                backup_at = None if taken is None else datetime.fromtimestamp(taken, UTC)
-                _set_hold(temp, RecoveryHold(self.clock.now(), backup_at, aside.name))
-            holder = self._write_lock(target, bad)
             try:
-                files.swap_in(target, temp, aside)
-            finally:
-                if holder is not None:
-                    _rollback(holder)
-                    holder.close()
-        except (OSError, sqlite3.Error) as error:
-            instead = f"the backup of {when}" if backup is not None else "a new empty file"
-            raise StoreError(
-                f"the state file {self.path} could not be used: {why}; {instead} could not be"
-                f" put in its place: {files.cause(error)}. It was left as it was"
-            ) from None
-        finally:
-            files.remove(temp)
-        if kind == "foreign":
-            told = (
-                f"{self.path} is not Heat Timer's: {why}. It was moved, unchanged, to {aside.name}."
-            )
-        else:
-            told = f"the state file {self.path} could not be used: {why}."
-            told += f" It was moved to {aside.name}."
-        if backup is None:
-            told += " No good backup was found: starting empty"
-            told += (
-                ", so every injury, red flag and clearance logged before is missing; check"
-                " the injury log before using heat."
-                if hold
-                else "."
-            )
-        elif hold:
-            told += (
-                f" Continuing from the backup of {when}: injuries, red flags or clearances"
-                " logged after that may be missing; check the injury log before using heat."
-            )
-        else:
-            told += f" Continuing from the backup of {when}, taken after its last change."
-        return told
-
-    def _write_lock(self, target: Path, bad: os.stat_result) -> sqlite3.Connection | None:
-        """SQLite's write lock on the file about to be set aside, so that no writer is between
-        its check that its file is at the path and its commit; None where SQLite cannot lock
-        it (not a database): no writer can commit to it then either."""
-        if bad.st_size == 0 or files.garbage_with_journal(target):
-            # SQLite would start a new database in an empty file, and would play a journal
-            # back into a file that does not start as a database before finding it is not one.
-            return None
-        conn = None
-        try:
-            conn = sqlite3.connect(
-                f"{target.as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
-            )
-            conn.execute("BEGIN IMMEDIATE")
-            return conn
-        except sqlite3.DatabaseError as error:
-            if conn is not None:
-                conn.close()
-            if files.is_busy(error):
-                raise
-            return None
-
-    def _newest_sound_backup(self) -> Path | None:
-        for backup in sorted(self._backups(), reverse=True):
-            if files.sound(backup, SCHEMA_VERSION):
-                return backup
-        return None
+                told = repair(
+                    self.path, self._backups(), why, kind, self.clock.now(), BUSY_TIMEOUT_S
+                )
+            except RepairFailed as failed:
+                raise StoreError(str(failed)) from None
+        self.warn(told)
 
     def _backups(self) -> list[Path]:
         folder = self.data_dir / BACKUP_DIR
@@ -494,66 +405,3 @@ class Store:
                 with contextlib.suppress(OSError):
                     if leftover.stat().st_mtime < cutoff:
                         leftover.unlink()
-
-
-def _free_name(candidate: Path) -> Path:
-    """``candidate``, or with -2, -3... if a file has that name already."""
-    base, number = candidate, 1
-    while os.path.lexists(candidate):
-        number += 1
-        candidate = base.with_name(f"{base.name}-{number}")
-    return candidate
-
-
-def _rollback(conn: sqlite3.Connection) -> None:
-    """Roll back whatever is open; a failure here must not hide the error being handled."""
-    with contextlib.suppress(sqlite3.Error):
-        if conn.in_transaction:
-            conn.rollback()
-
-
-def _build_fresh(path: Path) -> None:
-    """A new, empty Heat Timer database at ``path`` (a temporary name)."""
-    path.unlink(missing_ok=True)
-    files.create_private(path)
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        _migrate(conn)
-    finally:
-        conn.close()
-
-
-def _set_hold(path: Path, hold: RecoveryHold) -> None:
-    """Record the recovery hold in the restored copy at ``path``, before it is swapped in."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
-            return  # a newer Heat Timer's file is never written (it opens read-only)
-        _migrate(conn)  # an older backup gets this version's tables first
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            Tables(conn).set_recovery_hold(hold)
-            conn.commit()
-        except BaseException:
-            _rollback(conn)
-            raise
-    finally:
-        conn.close()
-
-
-def _migrate(conn: sqlite3.Connection, still_there: Callable[[], bool] | None = None) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if still_there is not None and not still_there():
-            raise _LookAgain  # the file was swapped since it was opened: never migrate that one
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[target].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-        if version < SCHEMA_VERSION:
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.commit()
-    except BaseException:
-        _rollback(conn)
-        raise

@@ -246,7 +246,7 @@ def test_a_file_of_an_older_version_is_migrated_in_place(
     store.close()
     inode = db_path(data_dir).stat().st_ino
     monkeypatch.setitem(schema.MIGRATIONS, 2, "CREATE TABLE later (x TEXT)")
-    monkeypatch.setattr("heattimer.store.SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
 
     store = Store(data_dir, warn=warnings, clock=clock)
     store.close()
