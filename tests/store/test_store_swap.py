@@ -4,17 +4,21 @@ the injuries restored from the backup would be gone for it)."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 
+from heattimer.clock import FakeClock
+from heattimer.service import Service
 from heattimer.store import Store
-from tests.store.helpers import Warnings, damaged_files, db_path
+from heattimer.tables import Tables
+from tests.store.helpers import Warnings, damaged_files, db_path, query
 from tests.store.scenes import filled_folder
-
-pytestmark = pytest.mark.slow
 
 REPAIRS = 30
 
@@ -36,6 +40,7 @@ print(missing, looks)
 """
 
 
+@pytest.mark.slow
 def test_the_path_never_lacks_a_file_while_a_damaged_one_is_repaired(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     filled_folder(data_dir)
@@ -59,3 +64,28 @@ def test_the_path_never_lacks_a_file_while_a_damaged_one_is_repaired(tmp_path: P
     missing, looks = map(int, out.split())
     assert missing == 0, f"no file at the path {missing} times in {looks} looks"
     assert len([p for p in damaged_files(data_dir) if not p.name.endswith("-journal")]) == REPAIRS
+
+
+def test_a_file_replaced_in_the_middle_of_a_write_gets_the_write(data_dir: Path) -> None:
+    """Another program swaps a new file in after this write checked its file but before it
+    changed anything (SQLite then says "attempt to write a readonly database"): the write
+    is done again, in the file now at the path, instead of failing."""
+    clock = FakeClock()
+    store = Store(data_dir, warn=Warnings(), clock=clock)
+    Service(store, clock, UTC).log_injury(note="before")
+    path = db_path(data_dir)
+    replacement = path.with_name("replacement.sqlite3")
+    shutil.copyfile(path, replacement)
+    attempts: list[Path] = []
+
+    def body(t: Tables) -> None:
+        if not attempts:
+            os.replace(replacement, path)  # as a repair in another process would
+        attempts.append(path)
+        t.set_setting("daily-cap", "2", clock.now())
+
+    store.write(body)
+    store.close()
+
+    assert len(attempts) == 2
+    assert query(path, "SELECT value FROM settings WHERE key = 'daily-cap'") == [("2",)]
