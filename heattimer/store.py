@@ -40,8 +40,6 @@ from heattimer import schema
 from heattimer import statefile as files
 from heattimer.clock import Clock, SystemClock
 from heattimer.core.record import TYPE_CHECKING
-from heattimer.filelock import FileLock
-from heattimer.repair import RepairFailed, repair
 from heattimer.tables import Tables
 
 if TYPE_CHECKING:
@@ -325,6 +323,8 @@ class Store:
     def _lock(self, failing: str) -> Iterator[None]:
         """Hold the recovery lock: one process at a time creates or repairs the file.
         ``failing`` starts the line that says the lock could not be taken."""
+        from heattimer.filelock import FileLock  # only to create or repair: not for `status`
+
         lock = FileLock(self.data_dir / LOCK_NAME)
         try:
             lock.acquire()
@@ -352,6 +352,8 @@ class Store:
                 return  # nothing there now: the caller looks again
             if not files.same_file(there, found):
                 return  # another process repaired it while this one waited: just reopen
+            from heattimer.repair import RepairFailed, repair
+
             try:
                 told = repair(
                     self.path, self._backups(), why, kind, self.clock.now(), BUSY_TIMEOUT_S
