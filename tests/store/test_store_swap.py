@@ -1,6 +1,7 @@
-"""A repair swaps the restored file in with one rename: a program that looks at the path at
-any moment finds a file there (one that found none would create a fresh, empty one, and
-the injuries restored from the backup would be gone for it)."""
+"""Files swapped under a running program: a repair puts the restored file in place with one
+rename, so a program looking at the path at any moment finds a file there (one that found
+none would create a fresh, empty one, without the injuries restored from the backup), and a
+write whose file is replaced under it is done again in the file now at the path."""
 
 from __future__ import annotations
 
