@@ -1,8 +1,9 @@
-"""An exclusive OS lock on a small file: flock on POSIX, msvcrt on Windows.
+"""An OS lock on a small file, exclusive or shared: flock on POSIX, msvcrt on Windows.
 
 The OS drops the lock when the process dies, so a crashed program never leaves
 it held. The app holds one on ``app.lock`` while it runs (instance.py); the store
-holds one on ``recovery.lock`` while it creates or repairs the state file.
+holds one on ``recovery.lock`` while it creates or repairs the state file, and every
+store holds that one shared while it uses the file.
 """
 
 from __future__ import annotations
@@ -11,20 +12,35 @@ import os
 from pathlib import Path
 
 
-def lock_fd(fd: int, wait: bool) -> bool:
-    """Lock the open file ``fd`` for this process. Without ``wait``, False at once if another
-    process holds it (or the file system cannot lock)."""
+def lock_fd(fd: int, wait: bool, shared: bool = False) -> bool:
+    """Lock the open file ``fd`` for this process (``shared``: alongside other shared
+    holders, never with an exclusive one). Without ``wait``, False at once if another process
+    holds it (or the file system cannot lock). Windows knows exclusive locks only."""
     if os.name == "nt":
         return _lock_windows(fd, wait)
     import fcntl
 
+    how = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, how if wait else how | fcntl.LOCK_NB)
     except OSError:
         if wait:
             raise
         return False
     return True
+
+
+def unlock_fd(fd: int) -> None:
+    """Let go of the lock on ``fd`` and keep the file open."""
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _lock_windows(fd: int, wait: bool) -> bool:

@@ -14,6 +14,8 @@ Promises:
   one line, and work goes on from the newest good backup, or from empty. One
   process repairs, holding an OS lock on ``recovery.lock`` (which creating a
   new file takes too); the others wait, see the repaired file and reopen it.
+  Every use of the file holds that lock shared, after checking that its
+  connection is on the file at the path, so no repair swaps a file in use.
   The replacement is swapped in with one rename, so there is always a file at
   the path;
 - if that backup is older than the set-aside file's last change, or no backup
@@ -40,6 +42,7 @@ from heattimer import schema
 from heattimer import statefile as files
 from heattimer.clock import Clock, SystemClock
 from heattimer.core.record import TYPE_CHECKING
+from heattimer.filelock import lock_fd, unlock_fd
 from heattimer.tables import Tables
 
 if TYPE_CHECKING:
@@ -64,6 +67,18 @@ class ReadOnlyStore(StoreError):
     """The state file belongs to a newer Heat Timer; it may be read, not written."""
 
 
+class _NoFile(Exception):
+    """Nothing is at the path: a new file is to be made."""
+
+
+class _Unusable(Exception):
+    """The file at the path is to be set aside (``kind`` says why: damaged, foreign)."""
+
+    def __init__(self, why: str, found: os.stat_result, kind: str = "damaged") -> None:
+        super().__init__(why)
+        self.why, self.found, self.kind = why, found, kind
+
+
 def _warn_stderr(message: str) -> None:
     print(f"heattimer: {message}", file=sys.stderr)
 
@@ -86,6 +101,8 @@ class Store:
         self._backup_day: str | None = None
         self._conn: sqlite3.Connection | None = None
         self._found: os.stat_result | None = None  # the file the connection has open
+        self._lock_file: int | None = None  # recovery.lock, held shared while in use
+        self._sharing = False
         try:
             files.make_folders(self.data_dir)
         except OSError as error:
@@ -123,12 +140,20 @@ class Store:
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the file."""
         try:
-            return int(self._connection().execute("PRAGMA data_version").fetchone()[0])
+            with self._using() as conn:
+                return int(conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as error:
             raise StoreError(f"cannot read {self.path}: {files.cause(error, self.path)}") from None
 
     def close(self) -> None:
         """Close the connection (the store reopens it when used again)."""
+        self._forget()
+        if self._lock_file is not None:
+            os.close(self._lock_file)
+            self._lock_file = None
+
+    def _forget(self) -> None:
+        """Close the connection only (the lock file stays open, and may be held)."""
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -138,24 +163,28 @@ class Store:
         for attempt in range(ATTEMPTS):
             conn = self._connection()
             try:
-                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-                if write and not self._same_file():
-                    # Set aside (and replaced) by another process since it was opened. Holding
-                    # the write lock, no repair can come between this check and the commit.
-                    conn.rollback()
-                    self.close()
-                    continue
-                try:
-                    result = body(Tables(conn))
-                except BaseException:
-                    files.rollback(conn)
-                    raise
-                conn.commit()
-                return result
+                with self._shared():
+                    if not self._same_file():
+                        self._forget()  # set aside by a repair since it was used: follow it
+                        continue
+                    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                    if write and not self._same_file():
+                        # Swapped by a program that does not share the lock. Holding the write
+                        # lock, no repair can come between this check and the commit.
+                        conn.rollback()
+                        self._forget()
+                        continue
+                    try:
+                        result = body(Tables(conn))
+                    except BaseException:
+                        files.rollback(conn)
+                        raise
+                    conn.commit()
+                    return result
             except sqlite3.DatabaseError as error:
                 files.rollback(conn)
                 if files.code(error) == files.READONLY_DBMOVED:
-                    self.close()  # replaced under this connection: follow it and try again
+                    self._forget()  # replaced under this connection: follow it and try again
                     continue
                 if files.is_corruption(error) and attempt < ATTEMPTS - 1:
                     assert self._found is not None
@@ -168,12 +197,56 @@ class Store:
                 ) from None
         raise StoreError(f"cannot {verb} {self.path}: it keeps changing under this program")
 
+    @contextlib.contextmanager
+    def _shared(self) -> Iterator[None]:
+        """Hold the recovery lock shared while the connection is used, so that no repair swaps
+        the file meanwhile. A connection left on a file set aside must never reach SQLite
+        again: the journal beside the path is the restored file's now, and SQLite would take
+        it for its own crash journal and play it back. (Windows has no shared lock.)"""
+        fd = None if self._sharing or os.name == "nt" else self._lock_fd()
+        if fd is None:  # already held, or a folder where no lock can be made (nor any repair)
+            yield
+            return
+        try:
+            lock_fd(fd, wait=True, shared=True)
+        except OSError:  # a file system that cannot lock: as safe as the programs before this
+            yield
+            return
+        self._sharing = True
+        try:
+            yield
+        finally:
+            self._sharing = False
+            unlock_fd(fd)
+
+    def _lock_fd(self) -> int | None:
+        if self._lock_file is None:
+            lock = self.data_dir / LOCK_NAME
+            with contextlib.suppress(OSError):
+                self._lock_file = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+            if self._lock_file is None:
+                with contextlib.suppress(OSError):
+                    self._lock_file = os.open(lock, os.O_RDONLY)  # a read-only folder
+        return self._lock_file
+
+    @contextlib.contextmanager
+    def _using(self) -> Iterator[sqlite3.Connection]:
+        """The connection, checked to be on the file at the path, for a block holding the
+        recovery lock shared."""
+        for _ in range(ATTEMPTS):
+            conn = self._connection()
+            with self._shared():
+                if self._same_file():
+                    yield conn
+                    return
+            self._forget()
+        raise StoreError(f"cannot open {self.path}: it keeps changing under this program")
+
     # -- opening -------------------------------------------------------------
 
     def _connection(self) -> sqlite3.Connection:
-        if self._conn is not None and not self._same_file():
-            # Another program moved a damaged file aside and restored a backup: follow it.
-            self.close()
+        """The connection, opened if need be; whoever uses it checks, holding the recovery
+        lock shared, that it is still on the file at the path."""
         if self._conn is None:
             self._open()
         assert self._conn is not None
@@ -207,46 +280,46 @@ class Store:
     def _open_file(self) -> None:
         trouble = "it keeps changing under this program"
         for _ in range(ATTEMPTS):
-            found = self._look()
-            if found is None:
+            try:
+                with self._shared():
+                    self._open_once()
+                return
+            except _NoFile:
                 self._create_fresh()
-                continue
-            if found.st_size == 0:
-                self._recover("it is empty", found)
-                continue
-            if files.garbage_with_journal(self.path):
-                self._recover("it is not an SQLite database", found)
-                continue
-            try:
-                conn = self._connect()
-            except sqlite3.DatabaseError as error:
-                if files.is_corruption(error):
-                    self._recover(f"it is not a readable database ({error})", found)
-                else:
-                    trouble = self._cannot_open(error)
-                continue  # repaired, or moved away between the look and the open: look again
-            try:
-                conn = self._checked(conn, found)
-                if files.same_file(os.stat(self.path), found):
-                    self._conn, self._found = conn, found
-                    return
-                conn.close()  # replaced while it was opened: the connection may have the old one
-            except files.LookAgain:
-                conn.close()
-            except sqlite3.DatabaseError as error:
-                conn.close()
-                if files.is_corruption(error):
-                    self._recover(f"it is not a readable database ({error})", found)
-                    continue
-                raise StoreError(
-                    f"cannot open {self.path}: {files.cause(error, self.path)}"
-                ) from None
-            except OSError as error:
-                conn.close()
-                raise StoreError(
-                    f"cannot open {self.path}: {files.cause(error, self.path)}"
-                ) from None
+            except _Unusable as unusable:
+                self._recover(unusable.why, unusable.found, unusable.kind)
+            except files.LookAgain as again:
+                trouble = str(again) or trouble
         raise StoreError(f"cannot open {self.path}: {trouble}")
+
+    def _open_once(self) -> None:
+        """Open the file at the path, or raise what is to be done first (holding the lock
+        shared: creating or repairing takes it exclusive)."""
+        found = self._look()
+        if found is None:
+            raise _NoFile
+        if found.st_size == 0:
+            raise _Unusable("it is empty", found)
+        if files.garbage_with_journal(self.path):
+            raise _Unusable("it is not an SQLite database", found)
+        try:
+            conn = self._connect()
+        except sqlite3.DatabaseError as error:
+            if files.is_corruption(error):
+                raise _Unusable(f"it is not a readable database ({error})", found) from None
+            raise files.LookAgain(self._cannot_open(error)) from None
+        try:
+            conn = self._checked(conn, found)
+            if not files.same_file(os.stat(self.path), found):
+                raise files.LookAgain  # replaced by a program that does not share the lock
+        except BaseException as error:
+            conn.close()
+            if not isinstance(error, sqlite3.DatabaseError):
+                raise
+            if files.is_corruption(error):
+                raise _Unusable(f"it is not a readable database ({error})", found) from None
+            raise StoreError(f"cannot open {self.path}: {files.cause(error, self.path)}") from None
+        self._conn, self._found = conn, found
 
     def _look(self) -> os.stat_result | None:
         """The file at the path (through a link), or None if there is none. Anything there
@@ -296,9 +369,7 @@ class Store:
             return self._connect(read_only=True)
         foreign = files.not_ours(conn, version)
         if foreign:
-            conn.close()
-            self._recover(foreign, found, kind="foreign")
-            raise files.LookAgain
+            raise _Unusable(foreign, found, kind="foreign")
         if version < schema.SCHEMA_VERSION:
             files.migrate(conn, still_there=lambda: files.same_file(os.stat(self.path), found))
         return conn
@@ -325,6 +396,7 @@ class Store:
         ``failing`` starts the line that says the lock could not be taken."""
         from heattimer.filelock import FileLock  # only to create or repair: not for `status`
 
+        assert not self._sharing, "held shared by this store: taking it would wait forever"
         lock = FileLock(self.data_dir / LOCK_NAME)
         try:
             lock.acquire()
@@ -342,7 +414,7 @@ class Store:
     def _recover(self, why: str, found: os.stat_result, kind: str = "damaged") -> None:
         """Set aside the file found unusable and swap in the newest good backup (or a new
         empty file): once, however many processes found it at the same moment."""
-        self.close()
+        self._forget()
         with self._lock(
             f"the state file {self.path} could not be used: {why}, and cannot be repaired"
         ):
@@ -370,33 +442,37 @@ class Store:
         """Keep a copy of the file in backups/ for ``day``, checked sound first; keep the last
         few. (done, problem): not done if the file was too busy to check (the next write
         tries again); the problem, if the copy failed, for the person."""
-        folder = self.data_dir / BACKUP_DIR
-        target = folder / f"heattimer-{day}.sqlite3"
+        target = self.data_dir / BACKUP_DIR / f"heattimer-{day}.sqlite3"
         if target.exists():
             return True, ""
         self._sweep_leftovers()
+        with self._using() as conn:
+            try:
+                check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            except sqlite3.DatabaseError as error:
+                if not files.is_corruption(error):
+                    return False, ""  # busy or unreadable for now: that is not damage
+                check = str(error)
+            if check == "ok":
+                return True, self._back_up(target)
+        assert self._found is not None
+        self._recover(f"its integrity check failed ({check})", self._found)
+        return True, ""
+
+    def _back_up(self, target: Path) -> str:
+        """Copy the file to ``target`` (whole, or not at all); what went wrong, or ""."""
+        temp = target.with_name(f".{target.name}.{os.getpid()}")
         try:
-            check = self._connection().execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            if not files.is_corruption(error):
-                return False, ""  # busy or unreadable for now: that is not damage
-            check = str(error)
-        if check != "ok":
-            assert self._found is not None
-            self._recover(f"its integrity check failed ({check})", self._found)
-            return True, ""
-        temp = folder / f".{target.name}.{os.getpid()}"
-        try:
-            files.make_private_folder(folder)
+            files.make_private_folder(target.parent)
             files.copy_database(self.path, temp, BUSY_TIMEOUT_S)
             os.replace(temp, target)
             for old in sorted(self._backups(), reverse=True)[BACKUPS_KEPT:]:
                 old.unlink(missing_ok=True)
         except (OSError, sqlite3.Error) as error:
-            return True, f"could not write today's backup in {folder}: {files.cause(error)}"
+            return f"could not write today's backup in {target.parent}: {files.cause(error)}"
         finally:
             files.remove(temp)
-        return True, ""
+        return ""
 
     def _sweep_leftovers(self) -> None:
         """Remove temporary files that a process killed mid-way left behind (after an hour,

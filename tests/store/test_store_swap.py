@@ -18,8 +18,8 @@ from heattimer.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
 from heattimer.tables import Tables
-from tests.store.helpers import Warnings, damaged_files, db_path, query
-from tests.store.scenes import filled_folder
+from tests.store.helpers import HEATTIMER, Warnings, damaged_files, db_path, query
+from tests.store.scenes import filled_folder, overwrite_page
 
 REPAIRS = 30
 
@@ -90,3 +90,44 @@ def test_a_file_replaced_in_the_middle_of_a_write_gets_the_write(data_dir: Path)
 
     assert len(attempts) == 2
     assert query(path, "SELECT value FROM settings WHERE key = 'daily-cap'") == [("2",)]
+
+
+def waiting_for_a_lock(pid: int) -> bool:
+    """True if process ``pid`` is blocked waiting for a flock (Linux's /proc/locks)."""
+    with open("/proc/locks") as locks:
+        return any(" -> FLOCK " in line and f" {pid} " in line for line in locks)
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="needs Linux's /proc/locks")
+def test_a_repair_waits_for_a_transaction_in_flight_in_another_program(tmp_path: Path) -> None:
+    """A connection that outlived a swap would take the restored file's journal for its own
+    crash journal and play it back: so no repair swaps the file while a program is using
+    it. Here a read is in flight while a command finds the file damaged: the command waits
+    for it, then repairs."""
+    data_dir = tmp_path / "data"
+    in_backup = filled_folder(data_dir)
+    path = db_path(data_dir)
+    overwrite_page(path, "breaks")  # the command's check finds it; injuries still read
+    before = path.stat().st_ino
+    store = Store(data_dir, warn=Warnings())
+    during: list[tuple[int, int]] = []
+
+    def body(t: Tables) -> subprocess.Popen[str]:
+        command = subprocess.Popen(
+            [str(HEATTIMER), "--data-dir", str(data_dir), "injury", "add"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        while not waiting_for_a_lock(command.pid):
+            assert command.poll() is None, command.communicate()[1]
+        during.append((len(t.injuries()), path.stat().st_ino))
+        return command
+
+    command = store.read(body)
+    _, err = command.communicate(timeout=60)
+    store.close()
+
+    assert command.returncode == 0, err
+    assert during == [(len(in_backup) + 1, before)], "the file was swapped during the read"
+    assert path.stat().st_ino != before and "could not be used" in err
