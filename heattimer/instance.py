@@ -1,6 +1,6 @@
 """Is the app running for this data folder? One lock file answers, for the GUI and the CLI.
 
-The app holds an exclusive OS lock (flock on POSIX, msvcrt on Windows) on
+The app holds an exclusive OS lock (filelock.py: flock on POSIX, msvcrt on Windows) on
 ``app.lock`` in the data folder for as long as it runs. The OS drops the lock
 when the process dies, so a crashed app never blocks the next start.
 """
@@ -11,22 +11,9 @@ import os
 from pathlib import Path
 from typing import IO  # `heattimer start` and the app only, not `status`
 
+from heattimer.filelock import lock_fd
+
 LOCK_NAME = "app.lock"
-
-
-def _try_lock(file: IO[bytes]) -> bool:
-    try:
-        if os.name == "nt":
-            import msvcrt
-
-            msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
-        else:
-            import fcntl
-
-            fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
 
 
 class AppLock:
@@ -42,7 +29,7 @@ class AppLock:
             return True
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         file = os.fdopen(fd, "r+b")
-        if not _try_lock(file):
+        if not lock_fd(file.fileno(), wait=False):
             file.close()
             return False
         file.seek(0)

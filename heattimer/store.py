@@ -3,15 +3,29 @@
 Promises:
 - every change is one short ``BEGIN IMMEDIATE`` transaction, so the GUI and
   any number of CLI processes can write at once without losing an update;
+  holding SQLite's write lock, a write first checks that its file is still the
+  one at the path, so nothing is ever committed into a file set aside;
 - a killed process never leaves a file that fails to open (SQLite's rollback
-  journal, synchronous=FULL);
+  journal, synchronous=FULL; a new file is built whole under another name);
 - a file from a newer Heat Timer is opened read-only, and writing to it
   raises ReadOnlyStore;
-- a file that is not a database or fails its integrity check is moved aside
-  (never overwritten), the person is told, and work goes on from the newest
-  good backup, or from empty;
+- a file that is not a database, fails its integrity check, or is another
+  program's database is moved aside (never changed), the person is told in
+  one line, and work goes on from the newest good backup, or from empty. One
+  process repairs, holding an OS lock on ``recovery.lock`` (which creating a
+  new file takes too); the others wait, see the repaired file and reopen it.
+  Every use of the file holds that lock shared, after checking that its
+  connection is on the file at the path, so no repair swaps a file in use.
+  The replacement is swapped in with one rename, so there is always a file at
+  the path;
+- if that backup is older than the set-aside file's last change, or no backup
+  was good and the file held data, the restored file carries a recovery hold
+  (``Tables.recovery_hold``) and the line says what may be missing;
+- a file-system fault (a full disk, a folder or a dangling link at the path,
+  permission denied, a read-only or vanished folder) raises StoreError, one
+  line that names it, and leaves no temporary file behind;
 - a backup a day (SQLite's backup API), the last few kept;
-- folder 0700, files 0600.
+- folder 0700, files 0600, and no folder it makes is group- or world-writable.
 """
 
 from __future__ import annotations
@@ -19,13 +33,16 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from heattimer import schema
+from heattimer import statefile as files
 from heattimer.clock import Clock, SystemClock
-from heattimer.schema import MIGRATIONS, SCHEMA_VERSION
+from heattimer.filelock import lock_fd, unlock_fd
 from heattimer.tables import Tables
 
 if TYPE_CHECKING:
@@ -35,10 +52,11 @@ if TYPE_CHECKING:
 
 DB_NAME = "heattimer.sqlite3"
 BACKUP_DIR = "backups"
+LOCK_NAME = "recovery.lock"
 BACKUPS_KEPT = 7
 BUSY_TIMEOUT_S = 10.0
-_CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
-_CANTOPEN = 14
+ATTEMPTS = 5
+"""How often a transaction or an open follows a file that changed under it before giving up."""
 
 
 class StoreError(Exception):
@@ -47,6 +65,18 @@ class StoreError(Exception):
 
 class ReadOnlyStore(StoreError):
     """The state file belongs to a newer Heat Timer; it may be read, not written."""
+
+
+class _NoFile(Exception):
+    """Nothing is at the path: a new file is to be made."""
+
+
+class _Unusable(Exception):
+    """The file at the path is to be set aside (``kind`` says why: damaged, foreign)."""
+
+    def __init__(self, why: str, found: os.stat_result, kind: str = "damaged") -> None:
+        super().__init__(why)
+        self.why, self.found, self.kind = why, found, kind
 
 
 def _warn_stderr(message: str) -> None:
@@ -70,12 +100,18 @@ class Store:
         self.read_only_reason: str | None = None
         self._backup_day: str | None = None
         self._conn: sqlite3.Connection | None = None
-        self._inode = -1
+        self._found: os.stat_result | None = None  # the file the connection has open
+        self._lock_file: int | None = None  # recovery.lock, held shared while in use
+        self._sharing = False
         try:
-            self._prepare_folder()
-            self._open()
+            files.make_folders(self.data_dir)
         except OSError as error:
-            raise StoreError(f"cannot use the data folder {self.data_dir}: {error}") from None
+            raise StoreError(
+                f"cannot create the data folder {self.data_dir}: {files.cause(error)}"
+            ) from None
+        if not self.data_dir.is_dir():
+            raise StoreError(f"cannot use the data folder {self.data_dir}: it is not a folder")
+        self._open()
 
     # -- running transactions ------------------------------------------------
 
@@ -90,58 +126,127 @@ class Store:
         # Checked before the day's first write, not after: a write must not land in a file
         # that is then found damaged and moved aside. Per day, as the app may run for days.
         today = f"{self.clock.now():%Y-%m-%d}"
-        if self._backup_day != today and self._daily_backup(today):
-            self._backup_day = today
-        return self._run(body, write=True)
+        problem = ""
+        if self._backup_day != today:
+            done, problem = self._daily_backup(today)
+            if done:
+                self._backup_day = today
+        result = self._run(body, write=True)
+        if problem:
+            # Told once the write has landed: had it failed, its own line names the cause.
+            self.warn(problem)
+        return result
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the file."""
         try:
-            return int(self._connection().execute("PRAGMA data_version").fetchone()[0])
+            with self._using() as conn:
+                return int(conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as error:
-            raise StoreError(f"cannot read {self.path}: {error}") from None
+            raise StoreError(f"cannot read {self.path}: {files.cause(error, self.path)}") from None
 
     def close(self) -> None:
         """Close the connection (the store reopens it when used again)."""
+        self._forget()
+        if self._lock_file is not None:
+            os.close(self._lock_file)
+            self._lock_file = None
+
+    def _forget(self) -> None:
+        """Close the connection only (the lock file stays open, and may be held)."""
         if self._conn is not None:
             self._conn.close()
             self._conn = None
 
     def _run(self, body: Callable[[Tables], T], write: bool) -> T:
-        for attempt in (1, 2):
+        verb = "write" if write else "read"
+        for attempt in range(ATTEMPTS):
             conn = self._connection()
             try:
-                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-                try:
-                    result = body(Tables(conn))
-                except BaseException:
-                    conn.rollback()
-                    raise
-                conn.commit()
-                return result
+                with self._shared():
+                    if not self._same_file():
+                        self._forget()  # set aside by a repair since it was used: follow it
+                        continue
+                    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                    if write and not self._same_file():
+                        # Swapped by a program that does not share the lock. Holding the write
+                        # lock, no repair can come between this check and the commit.
+                        conn.rollback()
+                        self._forget()
+                        continue
+                    try:
+                        result = body(Tables(conn))
+                    except BaseException:
+                        files.rollback(conn)
+                        raise
+                    conn.commit()
+                    return result
             except sqlite3.DatabaseError as error:
-                if attempt == 1 and _is_corruption(error):
-                    self._recover(f"it is damaged ({error})")
+                files.rollback(conn)
+                if files.code(error) == files.READONLY_DBMOVED:
+                    self._forget()  # replaced under this connection: follow it and try again
                     continue
-                if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                if files.is_corruption(error) and attempt < ATTEMPTS - 1:
+                    assert self._found is not None
+                    self._recover(f"it is damaged ({error})", self._found)
+                    continue
+                if files.is_busy(error):
                     raise StoreError(f"{self.path} is busy: another program holds it") from None
-                verb = "write" if write else "read"
-                raise StoreError(f"cannot {verb} {self.path}: {error}") from None
-        raise AssertionError("unreachable")
+                raise StoreError(
+                    f"cannot {verb} {self.path}: {files.cause(error, self.path)}"
+                ) from None
+        raise StoreError(f"cannot {verb} {self.path}: it keeps changing under this program")
+
+    @contextlib.contextmanager
+    def _shared(self) -> Iterator[None]:
+        """Hold the recovery lock shared while the connection is used, so that no repair swaps
+        the file meanwhile. A connection left on a file set aside must never reach SQLite
+        again: the journal beside the path is the restored file's now, and SQLite would take
+        it for its own crash journal and play it back. (Windows has no shared lock.)"""
+        fd = None if self._sharing or os.name == "nt" else self._lock_fd()
+        if fd is None:  # already held, or a folder where no lock can be made (nor any repair)
+            yield
+            return
+        try:
+            lock_fd(fd, wait=True, shared=True)
+        except OSError:  # a file system that cannot lock: as safe as the programs before this
+            yield
+            return
+        self._sharing = True
+        try:
+            yield
+        finally:
+            self._sharing = False
+            unlock_fd(fd)
+
+    def _lock_fd(self) -> int | None:
+        if self._lock_file is None:
+            lock = self.data_dir / LOCK_NAME
+            with contextlib.suppress(OSError):
+                self._lock_file = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+            if self._lock_file is None:
+                with contextlib.suppress(OSError):
+                    self._lock_file = os.open(lock, os.O_RDONLY)  # a read-only folder
+        return self._lock_file
+
+    @contextlib.contextmanager
+    def _using(self) -> Iterator[sqlite3.Connection]:
+        """The connection, checked to be on the file at the path, for a block holding the
+        recovery lock shared."""
+        for _ in range(ATTEMPTS):
+            conn = self._connection()
+            with self._shared():
+                if self._same_file():
+                    yield conn
+                    return
+            self._forget()
+        raise StoreError(f"cannot open {self.path}: it keeps changing under this program")
 
     # -- opening -------------------------------------------------------------
 
-    def _prepare_folder(self) -> None:
-        if not self.data_dir.exists():
-            with contextlib.suppress(FileExistsError):  # another program made it just now
-                self.data_dir.mkdir(parents=True, mode=0o700)
-                os.chmod(self.data_dir, 0o700)
-
     def _connection(self) -> sqlite3.Connection:
-        if self._conn is not None and not self._same_file():
-            # Another program moved a damaged file aside and restored a backup: follow it,
-            # or this process would go on writing into the file that was set aside.
-            self.close()
+        """The connection, opened if need be; whoever uses it checks, holding the recovery
+        lock shared, that it is still on the file at the path."""
         if self._conn is None:
             self._open()
         assert self._conn is not None
@@ -149,7 +254,7 @@ class Store:
 
     def _same_file(self) -> bool:
         try:
-            return os.stat(self.path).st_ino == self._inode
+            return files.same_file(os.stat(self.path), self._found)
         except OSError:
             return False
 
@@ -167,44 +272,207 @@ class Store:
         return conn
 
     def _open(self) -> None:
-        for _ in range(3):
-            if _is_empty(self.path):
-                self._recover("it is empty")
-            elif _foreign_with_journal(self.path):
-                # SQLite would play the crash journal back into it before finding it is not
-                # a database, and the damaged bytes must stay as they are.
-                self._recover("it is not an SQLite database")
-            if not self.path.exists():
-                self._create_fresh()
-            conn: sqlite3.Connection | None = None
-            try:
-                conn = self._connect()
-                self._conn = self._checked(conn)
-                self._inode = os.stat(self.path).st_ino
-                return
-            except sqlite3.DatabaseError as error:
-                if conn is not None:
-                    conn.close()
-                if getattr(error, "sqlite_errorcode", 0) & 0xFF == _CANTOPEN:
-                    continue  # moved away between the check and the open: look again
-                if not _is_corruption(error):
-                    raise StoreError(f"cannot open {self.path}: {error}") from None
-                self._recover(f"it is not a readable database ({error})")
-        raise StoreError(f"cannot open {self.path}: it keeps changing under this program")
+        try:
+            self._open_file()
+        except OSError as error:  # whatever the checks below did not foresee: still one line
+            raise StoreError(f"cannot open {self.path}: {files.cause(error)}") from None
 
-    def _checked(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+    def _open_file(self) -> None:
+        trouble = "it keeps changing under this program"
+        for _ in range(ATTEMPTS):
+            try:
+                with self._shared():
+                    self._open_once()
+                return
+            except _NoFile:
+                self._create_fresh()
+            except _Unusable as unusable:
+                self._recover(unusable.why, unusable.found, unusable.kind)
+            except files.LookAgain as again:
+                trouble = str(again) or trouble
+        raise StoreError(f"cannot open {self.path}: {trouble}")
+
+    def _open_once(self) -> None:
+        """Open the file at the path, or raise what is to be done first (holding the lock
+        shared: creating or repairing takes it exclusive)."""
+        found = self._look()
+        if found is None:
+            raise _NoFile
+        if found.st_size == 0:
+            raise _Unusable("it is empty", found)
+        if files.garbage_with_journal(self.path):
+            raise _Unusable("it is not an SQLite database", found)
+        try:
+            conn = self._connect()
+        except sqlite3.DatabaseError as error:
+            if files.is_corruption(error):
+                raise _Unusable(f"it is not a readable database ({error})", found) from None
+            raise files.LookAgain(self._cannot_open(error)) from None
+        try:
+            conn = self._checked(conn, found)
+            if not files.same_file(os.stat(self.path), found):
+                raise files.LookAgain  # replaced by a program that does not share the lock
+        except BaseException as error:
+            conn.close()
+            if not isinstance(error, sqlite3.DatabaseError):
+                raise
+            if files.is_corruption(error):
+                raise _Unusable(f"it is not a readable database ({error})", found) from None
+            raise StoreError(f"cannot open {self.path}: {files.cause(error, self.path)}") from None
+        self._conn, self._found = conn, found
+
+    def _look(self) -> os.stat_result | None:
+        """The file at the path (through a link), or None if there is none. Anything there
+        that can never be the state file is a StoreError naming what it is."""
+        try:
+            found = os.stat(self.path)
+        except FileNotFoundError:
+            if os.path.islink(self.path):
+                raise StoreError(
+                    f"cannot open {self.path}: it is a link to {os.readlink(self.path)},"
+                    " which does not exist"
+                ) from None
+            if not self.data_dir.is_dir():
+                raise StoreError(
+                    f"cannot open {self.path}: its folder {self.data_dir} is gone"
+                    " (removed or renamed while Heat Timer was using it)"
+                ) from None
+            return None
+        except OSError as error:
+            raise StoreError(f"cannot open {self.path}: {files.cause(error, self.path)}") from None
+        if not stat.S_ISREG(found.st_mode):
+            what = "a folder, not a file" if stat.S_ISDIR(found.st_mode) else "not a file"
+            if os.path.islink(self.path):
+                what = f"a link to {os.readlink(self.path)}, which is {what}"
+            raise StoreError(f"cannot open {self.path}: it is {what}")
+        return found
+
+    def _cannot_open(self, error: sqlite3.DatabaseError) -> str:
+        """Why SQLite could not open the file, raised if it will not change by looking again."""
+        if files.code(error) & 0xFF != files.CANTOPEN:
+            raise StoreError(f"cannot open {self.path}: {files.cause(error, self.path)}") from None
+        if os.path.exists(self.path) and not os.access(self.path, os.R_OK):
+            raise StoreError(
+                f"cannot open {self.path}: permission denied (this user may not read it)"
+            ) from None
+        return str(error)
+
+    def _checked(self, conn: sqlite3.Connection, found: os.stat_result) -> sqlite3.Connection:
         """The connection, migrated to this version, or reopened read-only for a newer file."""
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
+        if version > schema.SCHEMA_VERSION:
             conn.close()
             self.read_only_reason = (
                 f"{self.path} was written by a newer Heat Timer (file version {version}, "
-                f"this one knows {SCHEMA_VERSION}); it is open read-only: update Heat Timer"
+                f"this one knows {schema.SCHEMA_VERSION}); it is open read-only: update Heat Timer"
             )
             return self._connect(read_only=True)
-        if version < SCHEMA_VERSION:
-            _migrate(conn)
+        foreign = files.not_ours(conn, version)
+        if foreign:
+            raise _Unusable(foreign, found, kind="foreign")
+        if version < schema.SCHEMA_VERSION:
+            files.migrate(conn, still_there=lambda: files.same_file(os.stat(self.path), found))
         return conn
+
+    def _create_fresh(self) -> None:
+        """Build a new file under a temporary name and link it into place, holding the
+        recovery lock: a process killed meanwhile leaves no half-made file, and a process
+        that finds no file while another swaps a backup in waits for it instead."""
+        with self._lock(f"cannot create {self.path}"):
+            if os.path.lexists(self.path):
+                return  # made by another process, or swapped in by a repair, meanwhile
+            temp = self.path.with_name(f"{DB_NAME}.new-{os.getpid()}")
+            try:
+                files.build_fresh(temp)
+                files.link_into_place(temp, self.path)
+            except (OSError, sqlite3.Error) as error:
+                raise StoreError(f"cannot create {self.path}: {files.cause(error)}") from None
+            finally:
+                files.remove(temp)
+
+    @contextlib.contextmanager
+    def _lock(self, failing: str) -> Iterator[None]:
+        """Hold the recovery lock: one process at a time creates or repairs the file.
+        ``failing`` starts the line that says the lock could not be taken."""
+        from heattimer.filelock import FileLock  # only to create or repair: not for `status`
+
+        assert not self._sharing, "held shared by this store: taking it would wait forever"
+        lock = FileLock(self.data_dir / LOCK_NAME)
+        try:
+            lock.acquire()
+        except OSError as error:
+            raise StoreError(
+                f"{failing}: cannot make the lock file {lock.path} ({files.cause(error)})"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # -- damage and backups ----------------------------------------------------
+
+    def _recover(self, why: str, found: os.stat_result, kind: str = "damaged") -> None:
+        """Set aside the file found unusable and swap in the newest good backup (or a new
+        empty file): once, however many processes found it at the same moment."""
+        self._forget()
+        with self._lock(
+            f"the state file {self.path} could not be used: {why}, and cannot be repaired"
+        ):
+            try:
+                there = os.stat(self.path)
+            except OSError:
+                return  # nothing there now: the caller looks again
+            if not files.same_file(there, found):
+                return  # another process repaired it while this one waited: just reopen
+            from heattimer.repair import RepairFailed, repair
+
+            try:
+                told = repair(
+                    self.path, self._backups(), why, kind, self.clock.now(), BUSY_TIMEOUT_S
+                )
+            except RepairFailed as failed:
+                raise StoreError(str(failed)) from None
+        self.warn(told)
+
+    def _backups(self) -> list[Path]:
+        folder = self.data_dir / BACKUP_DIR
+        return list(folder.glob("heattimer-*.sqlite3")) if folder.is_dir() else []
+
+    def _daily_backup(self, day: str) -> tuple[bool, str]:
+        """Keep a copy of the file in backups/ for ``day``, checked sound first; keep the last
+        few. (done, problem): not done if the file was too busy to check (the next write
+        tries again); the problem, if the copy failed, for the person."""
+        target = self.data_dir / BACKUP_DIR / f"heattimer-{day}.sqlite3"
+        if target.exists():
+            return True, ""
+        self._sweep_leftovers()
+        with self._using() as conn:
+            try:
+                check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            except sqlite3.DatabaseError as error:
+                if not files.is_corruption(error):
+                    return False, ""  # busy or unreadable for now: that is not damage
+                check = str(error)
+            if check == "ok":
+                return True, self._back_up(target)
+        assert self._found is not None
+        self._recover(f"its integrity check failed ({check})", self._found)
+        return True, ""
+
+    def _back_up(self, target: Path) -> str:
+        """Copy the file to ``target`` (whole, or not at all); what went wrong, or ""."""
+        temp = target.with_name(f".{target.name}.{os.getpid()}")
+        try:
+            files.make_private_folder(target.parent)
+            files.copy_database(self.path, temp, BUSY_TIMEOUT_S)
+            os.replace(temp, target)
+            for old in sorted(self._backups(), reverse=True)[BACKUPS_KEPT:]:
+                old.unlink(missing_ok=True)
+        except (OSError, sqlite3.Error) as error:
+            return f"could not write today's backup in {target.parent}: {files.cause(error)}"
+        finally:
+            files.remove(temp)
+        return ""
 
     def _sweep_leftovers(self) -> None:
         """Remove temporary files that a process killed mid-way left behind (after an hour,
@@ -215,188 +483,3 @@ class Store:
                 with contextlib.suppress(OSError):
                     if leftover.stat().st_mtime < cutoff:
                         leftover.unlink()
-
-    def _create_fresh(self) -> None:
-        """Build a new file under a temporary name and link it into place, so that a
-        process killed while creating it never leaves a half-made file behind."""
-        temp = self.path.with_name(f"{DB_NAME}.new-{os.getpid()}")
-        temp.unlink(missing_ok=True)
-        _create_private(temp)
-        conn = sqlite3.connect(temp, isolation_level=None)
-        try:
-            _migrate(conn)
-        finally:
-            conn.close()
-        _link_into_place(temp, self.path)
-
-    # -- damage and backups ----------------------------------------------------
-
-    def _recover(self, why: str) -> None:
-        """Move a damaged file aside and continue from the newest good backup, or empty."""
-        self.close()
-        # The backup is copied before the damaged file is moved: a process killed while
-        # copying leaves the damaged file where it was, for the next start to find again.
-        copy = self._copy_of_newest_backup()
-        aside: Path | None = self._aside_name()
-        try:
-            os.rename(self.path, aside)  # type: ignore[arg-type]
-        except FileNotFoundError:
-            aside = None  # another process moved it already
-        journal = self.path.with_name(DB_NAME + "-journal")
-        if aside is not None and journal.exists():
-            os.rename(journal, aside.with_name(aside.name + "-journal"))
-        restored = None
-        if copy is not None:
-            temp, restored = copy
-            _link_into_place(temp, self.path)
-        told = f"the state file {self.path} could not be used: {why}."
-        if aside is not None:
-            told += f" It was moved to {aside.name}."
-        told += (
-            f" Continuing from the backup of {restored}."
-            if restored
-            else " No good backup was found: starting empty."
-        )
-        self.warn(told)
-
-    def _aside_name(self) -> Path:
-        """A name no file has yet, that says the file was damaged and when."""
-        base = f"{DB_NAME}.damaged-{self.clock.now():%Y%m%dT%H%M%SZ}"
-        candidate, number = self.path.with_name(base), 1
-        while candidate.exists():
-            number += 1
-            candidate = self.path.with_name(f"{base}-{number}")
-        return candidate
-
-    def _copy_of_newest_backup(self) -> tuple[Path, str] | None:
-        """The newest good backup, copied under a temporary name, and its day; or None."""
-        for backup in sorted(self._backups(), reverse=True):
-            if not _sound(backup):
-                continue
-            temp = self.path.with_name(f"{DB_NAME}.restoring-{os.getpid()}")
-            _copy_database(backup, temp)
-            return temp, backup.stem.removeprefix("heattimer-")
-        return None
-
-    def _backups(self) -> list[Path]:
-        folder = self.data_dir / BACKUP_DIR
-        return list(folder.glob("heattimer-*.sqlite3")) if folder.is_dir() else []
-
-    def _daily_backup(self, day: str) -> bool:
-        """Keep a copy of the file in backups/ for ``day``, checked sound first; keep the last
-        few. False if the file was too busy to check (the next write tries again)."""
-        folder = self.data_dir / BACKUP_DIR
-        target = folder / f"heattimer-{day}.sqlite3"
-        if target.exists():
-            return True
-        self._sweep_leftovers()
-        try:
-            check = self._connection().execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            if not _is_corruption(error):
-                return False  # busy or unreadable for now: that is not damage
-            check = str(error)
-        if check != "ok":
-            self._recover(f"its integrity check failed ({check})")
-            return True
-        try:
-            folder.mkdir(mode=0o700, exist_ok=True)
-            temp = folder / f".{target.name}.{os.getpid()}"
-            _copy_database(self.path, temp)
-            os.replace(temp, target)
-            for old in sorted(self._backups(), reverse=True)[BACKUPS_KEPT:]:
-                old.unlink(missing_ok=True)
-        except (OSError, sqlite3.Error) as error:
-            self.warn(f"could not write today's backup in {folder}: {error}")
-        return True
-
-
-def _link_into_place(temp: Path, path: Path) -> None:
-    """Give ``temp`` the name ``path`` unless a file has it already (another process won)."""
-    try:
-        os.link(temp, path)
-    except FileExistsError:
-        pass
-    except OSError:  # a file system without hard links
-        if not path.exists():
-            os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _create_private(path: Path) -> None:
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def _copy_database(source: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    _create_private(target)
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
-def _sound(path: Path) -> bool:
-    """True for a backup that is a whole Heat Timer database passing SQLite's check."""
-    if _is_empty(path):
-        return False
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-            return ok and int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 1
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-
-
-def _is_empty(path: Path) -> bool:
-    """True for a file of no bytes. Only stat(), never open(): closing a file this process
-    opened would drop every POSIX lock it holds on it, SQLite's included."""
-    try:
-        return os.stat(path).st_size == 0
-    except FileNotFoundError:
-        return False
-
-
-def _foreign_with_journal(path: Path) -> bool:
-    """True if a crash journal waits beside a file that does not start as SQLite files do.
-    (Reading the file drops this process's POSIX locks on it, so only then: at open, when
-    this store holds none.)"""
-    if not path.with_name(path.name + "-journal").exists():
-        return False
-    try:
-        with open(path, "rb") as file:
-            return not file.read(16).startswith(b"SQLite format 3\x00")
-    except FileNotFoundError:
-        return False
-
-
-def _is_corruption(error: sqlite3.DatabaseError) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in _CORRUPT_CODES
-    text = str(error)
-    return "malformed" in text or "not a database" in text
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[target].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-        if version < SCHEMA_VERSION:
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.commit()
-    except BaseException:
-        conn.rollback()
-        raise

@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import shutil
 import signal
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,28 +25,7 @@ from tests.store.helpers import (
     integrity,
     sha256,
 )
-
-BACKUP_DAY = "2026-11-20"
-
-
-def page_of(path: Path, name: str) -> tuple[int, int]:
-    """(byte offset, page size) of the root page of table or index ``name``."""
-    conn = sqlite3.connect(path)
-    try:
-        (root,) = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)
-        ).fetchone()
-        (size,) = conn.execute("PRAGMA page_size").fetchone()
-    finally:
-        conn.close()
-    return (root - 1) * size, size
-
-
-def overwrite_page(path: Path, name: str) -> None:
-    offset, size = page_of(path, name)
-    with open(path, "r+b") as file:
-        file.seek(offset)
-        file.write(b"\xde\xad\xbe\xef" * (size // 4))
+from tests.store.scenes import BACKUP_DAY, BACKUP_TAKEN, overwrite_page, set_taken
 
 
 def random_bytes(path: Path) -> None:
@@ -97,6 +75,8 @@ class Scene:
         service.store.close()
         self.backup = data_dir / "backups" / f"heattimer-{BACKUP_DAY}.sqlite3"
         shutil.copyfile(db_path(data_dir), self.backup)
+        # Taken on BACKUP_DAY, as its name says: the store tells the person its time.
+        set_taken(self.backup, BACKUP_TAKEN)
         later = open_service()
         self.after_backup = later.log_injury(note="after the backup").id
         later.store.close()
