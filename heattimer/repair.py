@@ -80,7 +80,10 @@ def _told(path: Path, why: str, kind: str, aside: Path, when: str | None, hold: 
         told = f"{path} is not Heat Timer's: {why}. It was moved, unchanged, to {aside.name}."
     else:
         told = f"the state file {path} could not be used: {why}. It was moved to {aside.name}."
-    check = " check the injury log before using heat."
+    check = (
+        " heat waits until you have checked your injury log and confirmed it"
+        " ('heattimer injury confirm', or the app's button)."
+    )
     if when is None:
         told += " No good backup was found: starting empty"
         lost = ", so every injury, red flag and clearance logged before is missing;"

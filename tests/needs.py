@@ -28,14 +28,16 @@ def qt_missing() -> list[str]:
     return []
 
 
-def require(missing: Sequence[str], what: str) -> None:
-    """Skip the calling test (or a whole module or folder, at import) naming what is missing;
-    under HEATTIMER_REQUIRE_DESKTOP=1 fail instead."""
+def require(
+    missing: Sequence[str], what: str, remedy: str = ".ci/run installs it all on Debian"
+) -> None:
+    """Skip the calling test (or a whole module or folder, at import) naming what is missing
+    and how to get it; under HEATTIMER_REQUIRE_DESKTOP=1 fail instead."""
     import pytest
 
     if not missing:
         return
-    message = f"{what}: missing {', '.join(missing)} (.ci/run installs it all on Debian)"
+    message = f"{what}: missing {', '.join(missing)} ({remedy})"
     if os.environ.get(REQUIRE_ENV) == "1":
         pytest.fail(message, pytrace=False)
     pytest.skip(message, allow_module_level=True)

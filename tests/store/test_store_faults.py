@@ -125,7 +125,11 @@ def unprivileged() -> Callable[[], None] | None:
     try:
         subprocess.run(["true"], preexec_fn=drop_privileges, check=True)
     except (subprocess.SubprocessError, OSError) as error:
-        require([f"a way to drop root's capabilities ({error})"], "permission tests")
+        require(
+            [f"a way to drop root's capabilities ({error})"],
+            "permission tests",
+            "run the tests as root, as .ci/run does",
+        )
     return drop_privileges
 
 

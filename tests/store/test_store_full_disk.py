@@ -46,7 +46,7 @@ def disk(tmp_path: Path) -> Iterator[Path]:
         )
         said = (done.stderr.strip().splitlines() or ["it failed"])[0]
         missing = [f"a tmpfs mount ({said})"] if done.returncode else []
-    require(missing, "full-disk tests")
+    require(missing, "full-disk tests", "run the tests as root, as .ci/run does")
     yield mount
     subprocess.run(["umount", str(mount)], check=True)
 
