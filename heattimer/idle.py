@@ -6,7 +6,8 @@ Rules:
   caller then counts the time as sitting.
 - On Windows and macOS, ctypes and the system library load when first asked, never at import.
 - ``system_idle_monitor()`` picks the real default for this OS, and only one that
-  answered once; ``FakeIdle`` is for tests.
+  answered once; ``FakeIdle`` is for tests. On X11 it is heattimer/x11.py's, asked on
+  the app's own display.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import sys
 from typing import TYPE_CHECKING
 
 from heattimer.ports import IdleMonitor
-from heattimer.x11 import XConnection
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,24 +43,6 @@ class FakeIdle:
     def idle_seconds(self) -> float | None:
         """What the test set."""
         return self.seconds
-
-
-class X11Idle:
-    """The X server's own idle time, from its MIT-SCREEN-SAVER extension (heattimer.x11)."""
-
-    name = "X11 screen saver extension"
-
-    def __init__(self, display: str | None = None) -> None:
-        self.connection = XConnection(display)
-
-    def idle_seconds(self) -> float | None:
-        """Seconds since the server last saw input from any keyboard or pointer."""
-        milliseconds = self.connection.idle_ms()
-        return None if milliseconds is None else milliseconds / 1000.0
-
-    def close(self) -> None:
-        """Close this monitor's connection."""
-        self.connection.close()
 
 
 class WindowsIdle:
@@ -172,19 +154,20 @@ class MacIdle:
         return seconds
 
 
-def system_idle_monitor() -> IdleMonitor:
-    """This computer's idle source, if one answers; NullIdle otherwise (and on Wayland)."""
-    monitor: X11Idle | WindowsIdle | MacIdle
+def system_idle_monitor(x11: IdleMonitor | None = None) -> IdleMonitor:
+    """This computer's idle source, if one answers; NullIdle otherwise (and on Wayland).
+    ``x11`` is the X server's (heattimer/x11.py, on the app's own display)."""
+    monitor: IdleMonitor
     if sys.platform == "win32":
         monitor = WindowsIdle()
     elif sys.platform == "darwin":
         monitor = MacIdle()
-    elif os.environ.get("WAYLAND_DISPLAY") or not os.environ.get("DISPLAY"):
+    elif os.environ.get("WAYLAND_DISPLAY") or x11 is None:
         # Under XWayland the X server sees only X clients' input: typing into a
         # Wayland window would look like being away. The GUI asks Mutter instead.
         return NullIdle()
     else:
-        monitor = X11Idle()
+        monitor = x11
     return monitor if monitor.idle_seconds() is not None else NullIdle()
 
 
@@ -194,6 +177,5 @@ __all__ = [
     "MacIdle",
     "NullIdle",
     "WindowsIdle",
-    "X11Idle",
     "system_idle_monitor",
 ]

@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QPixmapCache
@@ -37,33 +38,58 @@ from heattimer.gui.tray import Tray
 from heattimer.gui.watch import StoreWatcher
 from heattimer.gui.window import MainWindow
 from heattimer.idle import IdleMonitor
+
+if TYPE_CHECKING:
+    from heattimer.x11 import X11Desktop
 from heattimer.instance import AppLock
 from heattimer.paths import data_dir
 from heattimer.service import Request, Service
 from heattimer.store import Store, StoreError
 
 
-class LazyIdle:
-    """The desktop's idle monitor, found when first asked (not while the app starts)."""
+class LazyDesktop:
+    """What the desktop tells the app (idle time, a full-screen window), found when first
+    asked, not while the app starts: the X server through Qt's own display on X11."""
 
     def __init__(self) -> None:
         self._monitor: IdleMonitor | None = None
+        self._x11: X11Desktop | bool | None = False  # False: not looked for yet
+
+    def x11(self) -> X11Desktop | None:
+        """The X server behind Qt's display, if the app runs on one."""
+        if self._x11 is False:
+            from PySide6.QtGui import QGuiApplication, QNativeInterface
+
+            from heattimer.x11 import X11Desktop
+
+            app = QGuiApplication.instance()
+            native = app.nativeInterface() if isinstance(app, QGuiApplication) else None
+            if isinstance(native, QNativeInterface.QX11Application):
+                self._x11 = X11Desktop(native.display())
+            else:
+                self._x11 = None
+        return self._x11 if isinstance(self._x11, X11Desktop) else None
 
     def _real(self) -> IdleMonitor:
         if self._monitor is None:
             from heattimer.gui.idle_mutter import pick_idle_monitor
 
-            self._monitor = pick_idle_monitor()
+            self._monitor = pick_idle_monitor(x11=self.x11())
         return self._monitor
 
     @property
     def name(self) -> str:
-        """The monitor's name (see heattimer.idle)."""
+        """The idle monitor's name (see heattimer.idle)."""
         return str(self._real().name)
 
     def idle_seconds(self) -> float | None:
         """Seconds since the last keyboard or mouse input, or None."""
         return self._real().idle_seconds()
+
+    def fullscreen(self) -> bool | None:
+        """True if a full-screen window is in front; None where the desktop cannot tell."""
+        x11 = self.x11()
+        return None if x11 is None else x11.fullscreen_window_active()
 
 
 class HeatTimerApp(QObject):
@@ -92,12 +118,11 @@ class HeatTimerApp(QObject):
             self.notifier.tray = self.tray.icon
         self.told_no_tray = False
         self.has_tray = False  # found by _follow_tray, at start and each minute
+        desktop = LazyDesktop()
         if idle is None:
-            idle = LazyIdle()
+            idle = desktop
         if fullscreen is None:
-            from heattimer.x11 import fullscreen_window_active
-
-            fullscreen = fullscreen_window_active
+            fullscreen = desktop.fullscreen
         self.idle = idle
         self.exercises = catalogue()
         self.breaks = BreakKeeper(

@@ -60,10 +60,13 @@ class MutterIdle:
         return answer[0] / 1000.0
 
 
-def pick_idle_monitor(bus: QDBusConnection | None = None) -> IdleMonitor:
-    """The app's idle source: Mutter on Wayland if it answers, else heattimer.idle's choice."""
+def pick_idle_monitor(
+    bus: QDBusConnection | None = None, x11: IdleMonitor | None = None
+) -> IdleMonitor:
+    """The app's idle source: Mutter on Wayland if it answers, else heattimer.idle's choice
+    (``x11``: the X server's, on the app's display)."""
     if os.environ.get("WAYLAND_DISPLAY"):
         mutter = MutterIdle.available(bus)
         if mutter is not None:
             return mutter
-    return system_idle_monitor()
+    return system_idle_monitor(x11)

@@ -12,7 +12,6 @@ import contextlib
 import os
 import shutil
 import signal
-import struct
 import subprocess
 import tempfile
 import time
@@ -30,6 +29,7 @@ PROGRAMS = (
     "dbus-monitor",
     "xwininfo",
     "xdpyinfo",
+    "wmctrl",
 )
 TRAY_PROGRAMS = {"sni": "xfce4-panel", "xembed": "trayer", "none": None}
 
@@ -50,24 +50,6 @@ def wait_for(check: Callable[[], object], timeout: float, what: str, step: float
         if time.monotonic() > deadline:
             raise TimeoutError(f"timed out after {timeout} s waiting for {what}")
         time.sleep(step)
-
-
-def ask_window_manager(display: str, window: int, message: str, *data: int) -> None:
-    """Send the EWMH request ``message`` about ``window`` (up to five 32-bit ``data``) the way
-    applications and panels do: a ClientMessage to the root window, for the window manager
-    (X11 SendEvent, opcode 25, with SubstructureNotify and SubstructureRedirect)."""
-    from heattimer.x11 import XConnection
-
-    conn = XConnection(display)
-    try:
-        kind = conn.atom(message)
-        assert conn.ok and kind, f"no X server at {display}"
-        values = struct.pack("<5I", *data, *[0] * (5 - len(data)))
-        event = struct.pack("<BBHII", 33, 32, 0, window, kind) + values  # ClientMessage
-        mask = (1 << 19) | (1 << 20)
-        assert conn.send(struct.pack("<BBHII", 25, 0, 11, conn.root, mask) + event), message
-    finally:
-        conn.close()
 
 
 class Desktop:
@@ -219,8 +201,9 @@ class Desktop:
 
     def close_window(self, wid: int) -> None:
         """Ask the window manager to close window ``wid``, as its title bar's close button does
-        (no keyboard focus involved). Timestamp 0: now; source 2: a pager or panel."""
-        ask_window_manager(self.env["DISPLAY"], wid, "_NET_CLOSE_WINDOW", 0, 2)
+        (an EWMH _NET_CLOSE_WINDOW request, sent by wmctrl; no keyboard focus involved)."""
+        done = self.run("wmctrl", "-i", "-c", hex(wid))
+        assert done.returncode == 0, done.stderr
 
     def notifications(self) -> str:
         """Everything dbus-monitor logged of Notify calls so far."""

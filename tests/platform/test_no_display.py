@@ -7,16 +7,14 @@ import sys
 
 import pytest
 
-from heattimer import x11
 from heattimer.idle import (
     FakeIdle,
     MacIdle,
     NullIdle,
     WindowsIdle,
-    X11Idle,
     system_idle_monitor,
 )
-from heattimer.x11 import X11Probe
+from heattimer.x11 import X11Desktop
 
 
 @pytest.fixture
@@ -33,16 +31,10 @@ def test_without_display_there_is_no_idle_source(no_display: None) -> None:
     assert chosen.idle_seconds() is None
 
 
-def test_without_display_fullscreen_cannot_be_told(no_display: None) -> None:
-    assert x11.fullscreen_window_active() is None
-
-
-def test_a_display_that_does_not_exist_answers_none() -> None:
-    nowhere = "/nonexistent/heattimer-socket:0"  # a unix socket path that cannot exist
-    assert X11Idle(nowhere).idle_seconds() is None
-    assert X11Idle("").idle_seconds() is None
-    probe = X11Probe(nowhere)
-    assert not probe.connection.ok
+def test_without_a_display_the_x11_probe_cannot_tell() -> None:
+    probe = X11Desktop(0)  # what the app has when Qt runs on no X server
+    assert not probe.usable
+    assert probe.idle_seconds() is None
     assert probe.active_window() is None
     assert probe.fullscreen_window_active() is None
 
@@ -60,12 +52,8 @@ def test_the_macos_probe_is_harmless_elsewhere() -> None:
 
 
 @pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="X11 desktops only")
-def test_off_windows_and_macos_their_probes_are_never_chosen(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    for display in ("", "/nonexistent/heattimer-socket:0"):
-        monkeypatch.setenv("DISPLAY", display)
-        assert not isinstance(system_idle_monitor(), WindowsIdle | MacIdle)
+def test_off_windows_and_macos_their_probes_are_never_chosen() -> None:
+    assert not isinstance(system_idle_monitor(X11Desktop(0)), WindowsIdle | MacIdle)
 
 
 def test_the_fake_says_what_the_test_set() -> None:
@@ -78,10 +66,10 @@ def test_the_fake_says_what_the_test_set() -> None:
     assert fake.idle_seconds() is None
 
 
-def test_importing_the_probes_loads_neither_ctypes_nor_qt() -> None:
+def test_importing_the_idle_probes_loads_neither_ctypes_nor_qt() -> None:
     code = (
         "import sys\n"
-        "import heattimer.idle, heattimer.x11\n"
+        "import heattimer.idle\n"
         "print(sorted(m for m in sys.modules if m.startswith(('ctypes', 'PySide6'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
