@@ -57,6 +57,28 @@ def _lock_windows(fd: int, wait: bool) -> bool:
             # LK_LOCK gives up after ten seconds while the holder is still at work: ask again.
 
 
+def held_elsewhere(path: Path) -> bool | None:
+    """True if a process holds an exclusive lock (``lock_fd``) on the file at ``path``, asked
+    without taking the lock (Linux's /proc/locks); None where the system cannot say."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return False
+    # proc(5): "1: FLOCK  ADVISORY  WRITE 1234 08:01:56789 0 EOF", the device as major:minor
+    # in hex and the inode in decimal; a waiter's line has "->" after the number.
+    wanted = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    try:
+        with open("/proc/locks") as locks:
+            table = locks.read()
+    except OSError:
+        return None
+    for line in table.splitlines():
+        fields = line.split()
+        if fields[1:2] == ["FLOCK"] and fields[3:4] == ["WRITE"] and fields[5:6] == [wanted]:
+            return True
+    return False
+
+
 class FileLock:
     """An exclusive lock on ``path`` (made 0600 if missing); ``with`` holds it for a block."""
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import IO  # `heattimer start` and the app only, not `status`
 
-from heattimer.filelock import lock_fd
+from heattimer.filelock import held_elsewhere, lock_fd
 
 LOCK_NAME = "app.lock"
 
@@ -47,12 +47,19 @@ class AppLock:
 
 
 def app_running(data_dir: Path) -> bool:
-    """True if an app holds the lock on ``data_dir`` now."""
+    """True if an app holds the lock on ``data_dir`` now. On Linux asked without taking the
+    lock (/proc/locks), so an app starting that moment never finds it taken; elsewhere the
+    lock is taken for an instant (PROBES_TAKE_THE_LOCK), and the app starting tries again."""
     path = Path(data_dir) / LOCK_NAME
-    if not path.exists():
-        return False
+    held = held_elsewhere(path)
+    if held is not None:
+        return held
     probe = AppLock(data_dir)
     if probe.acquire():
         probe.release()
         return False
     return True
+
+
+PROBES_TAKE_THE_LOCK = not os.path.exists("/proc/locks")
+"""Where ``app_running`` must take the lock for an instant to see whether it is held."""

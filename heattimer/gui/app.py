@@ -41,7 +41,7 @@ from heattimer.idle import IdleMonitor
 
 if TYPE_CHECKING:
     from heattimer.x11 import X11Desktop
-from heattimer.instance import AppLock
+from heattimer.instance import PROBES_TAKE_THE_LOCK, AppLock
 from heattimer.paths import data_dir
 from heattimer.service import Request, Service
 from heattimer.store import Store, StoreError
@@ -338,15 +338,18 @@ def _make_qapp() -> QApplication:
 
 
 def _acquire(lock: AppLock, tries: int = 5) -> bool:
-    """Take the app's lock; `heattimer start` probing it may hold it for a moment, so a
-    refusal is believed only when it lasts."""
+    """Take the app's lock. Where `heattimer start` can only probe it by taking it for an
+    instant (not Linux: instance.PROBES_TAKE_THE_LOCK), a refusal is believed once it lasts."""
+    if lock.acquire():
+        return True
+    if not PROBES_TAKE_THE_LOCK:
+        return False
     import time
 
-    for attempt in range(tries):
+    for _ in range(tries - 1):
+        time.sleep(0.05)
         if lock.acquire():
             return True
-        if attempt < tries - 1:
-            time.sleep(0.05)
     return False
 
 
