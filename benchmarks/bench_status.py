@@ -22,7 +22,7 @@ from pathlib import Path
 
 from heattimer.core.model import BreakOutcome, BreakRecord, Injury, Kind, Session
 from heattimer.store import Store
-from heattimer.tables import Tables, new_id
+from heattimer.store.tables import Tables, new_id
 
 TARGET = 1.5
 

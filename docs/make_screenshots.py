@@ -18,10 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from heattimer.clock import FakeClock
 from heattimer.core.model import Area, Kind
 from heattimer.gui.app import HeatTimerApp, _make_qapp
-from heattimer.idle import FakeIdle
+from heattimer.platform.clock import FakeClock
+from heattimer.platform.idle import FakeIdle
 from heattimer.service import Service
 from heattimer.store import Store
 

@@ -12,21 +12,12 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
 
-from heattimer.clock import Clock, system_clock
 from heattimer.core import breaks as schedule
 from heattimer.core.coach import FRESH, CoachEvent, coach_events
 from heattimer.core.exercises import Exercise, next_exercise
 from heattimer.core.localtime import day_start, local_date, next_day_start
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.moment import Moment
-from heattimer.core.records import (
-    Invalid,
-    check_injury_time,
-    check_manual_session,
-    check_minutes,
-    check_recorded_time,
-    recorded_session_note,
-)
 from heattimer.core.recovery import recovery
 from heattimer.core.rules import (
     HeatDecision,
@@ -41,8 +32,17 @@ from heattimer.core.rules import (
 )
 from heattimer.core.settings import Settings, parse_setting, setting_text, settings_from
 from heattimer.core.status import Status, build_status
+from heattimer.core.validation import (
+    Invalid,
+    check_injury_time,
+    check_manual_session,
+    check_minutes,
+    check_recorded_time,
+    recorded_session_note,
+)
+from heattimer.platform.clock import Clock, system_clock
 from heattimer.store import Store
-from heattimer.tables import Tables, new_id
+from heattimer.store.tables import Tables, new_id
 
 BreakChange = Callable[[schedule.BreakState, datetime, Settings], schedule.BreakState]
 
@@ -89,7 +89,7 @@ class Service:
 
     def __init__(self, store: Store, clock: Clock | None = None, zone: tzinfo | None = None):
         if zone is None:
-            from heattimer.localzone import local_zone
+            from heattimer.platform.zone import local_zone
 
             zone = local_zone()
         self.store = store

@@ -100,7 +100,70 @@ def test_only_the_cli_gui_command_reaches_into_gui() -> None:
         assert not [n for n in _top_level_imports(tree) if _is(n, ("heattimer.gui",))], rel
         lazy = [name for name, _ in _imports(tree) if _is(name, ("heattimer.gui",))]
         if lazy:
-            assert rel == Path("cli.py"), f"{rel} imports the GUI"
+            assert rel == Path("cli/__init__.py"), f"{rel} imports the GUI"
+
+
+LAYERS: dict[str, tuple[str, ...]] = {
+    # package: what it may import of Heat Timer (besides itself and heattimer's constants)
+    "core": (),
+    "platform": ("heattimer.core",),
+    "store": ("heattimer.core", "heattimer.platform"),
+    "service.py": ("heattimer.core", "heattimer.platform", "heattimer.store"),
+    "cli": ("heattimer.core", "heattimer.platform", "heattimer.store", "heattimer.service",
+            "heattimer.exits", "heattimer.gui.app"),
+    "gui": ("heattimer.core", "heattimer.platform", "heattimer.store", "heattimer.service",
+            "heattimer.exits"),
+}  # fmt: skip
+STORE_INSIDES = (
+    "heattimer.store.tables",
+    "heattimer.store.schema",
+    "heattimer.store.files",
+    "heattimer.store.repair",
+    "heattimer.store.connection",
+)
+
+
+def _layer(rel: Path) -> str:
+    return rel.parts[0] if len(rel.parts) > 1 else rel.name
+
+
+@pytest.mark.parametrize("layer", list(LAYERS))
+def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
+    own = f"heattimer.{layer.removesuffix('.py')}"
+    allowed = (own, *LAYERS[layer])
+    for path in _modules(PACKAGE):
+        rel = path.relative_to(PACKAGE)
+        if _layer(rel) != layer:
+            continue
+        names = [n for n, _ in _imports(ast.parse(path.read_text())) if n.startswith("heattimer.")]
+        bad = [n for n in names if not _is(n, allowed)]
+        assert not bad, f"{rel} imports {bad}: {layer} may use only {LAYERS[layer]}"
+
+
+def test_the_gui_and_the_cli_never_reach_into_the_stores_tables() -> None:
+    for path in _modules(PACKAGE):
+        rel = path.relative_to(PACKAGE)
+        if _layer(rel) not in ("gui", "cli", "service.py"):
+            continue
+        names = [n for n, _ in _imports(ast.parse(path.read_text()))]
+        inside = [n for n in names if _is(n, STORE_INSIDES)]
+        if _layer(rel) == "service.py":
+            inside = [n for n in inside if n != "heattimer.store.tables"]  # its transactions
+        assert not inside, f"{rel} reaches into the store: {inside}"
+
+
+def test_only_the_two_entry_points_open_a_store() -> None:
+    openers = set()
+    for path in _modules(PACKAGE):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "Store"
+            ):
+                openers.add(path.relative_to(PACKAGE))
+    assert openers == {Path("cli/commands.py"), Path("gui/app.py")}
 
 
 @pytest.mark.parametrize(

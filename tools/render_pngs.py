@@ -18,11 +18,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from heattimer.catalogue import catalogue, picture_png, picture_svg
-from heattimer.gui import drawing
-from heattimer.gui.breakpopup import PICTURE
-from heattimer.gui.icons import NAMES, SIZES, png_path
-from heattimer.paths import resources_dir
+from heattimer.gui.break_popup import PICTURE
+from heattimer.gui.widgets import drawing
+from heattimer.gui.widgets.icons import NAMES, SIZES, png_path
+from heattimer.platform.catalogue import catalogue, picture_png, picture_svg
+from heattimer.platform.paths import resources_dir
 
 
 def main() -> int:

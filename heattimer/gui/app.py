@@ -19,30 +19,30 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from heattimer import APP_ID, APP_NAME
-from heattimer.catalogue import catalogue
-from heattimer.clock import Clock, system_clock
 from heattimer.core import alarm
 from heattimer.core.breaks import Pause
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome, Kind
 from heattimer.core.offers import Act, Key
-from heattimer.display import qt_start_failure_line
 from heattimer.exits import Exit
-from heattimer.gui.breaks import BreakKeeper
-from heattimer.gui.coach import CoachNews, CoachPanel
+from heattimer.gui.break_keeper import BreakKeeper
+from heattimer.gui.coach_panel import CoachNews, CoachPanel
 from heattimer.gui.controller import Controller
-from heattimer.gui.icons import app_icon
-from heattimer.gui.notify import Notifier
-from heattimer.gui.sound import Sound
+from heattimer.gui.desktop.notify import Notifier
+from heattimer.gui.desktop.sound import Sound
+from heattimer.gui.desktop.watch import StoreWatcher
 from heattimer.gui.tray import Tray
-from heattimer.gui.watch import StoreWatcher
+from heattimer.gui.widgets.icons import app_icon
 from heattimer.gui.window import MainWindow
-from heattimer.idle import IdleMonitor
+from heattimer.platform.catalogue import catalogue
+from heattimer.platform.clock import Clock, system_clock
+from heattimer.platform.display import qt_start_failure_line
+from heattimer.platform.idle import IdleMonitor
 
 if TYPE_CHECKING:
-    from heattimer.x11 import X11Desktop
-from heattimer.instance import PROBES_TAKE_THE_LOCK, AppLock
-from heattimer.paths import data_dir
+    from heattimer.platform.x11 import X11Desktop
+from heattimer.platform.paths import data_dir
+from heattimer.platform.single_instance import PROBES_TAKE_THE_LOCK, AppLock
 from heattimer.service import Request, Service
 from heattimer.store import Store, StoreError
 
@@ -60,7 +60,7 @@ class LazyDesktop:
         if self._x11 is False:
             from PySide6.QtGui import QGuiApplication, QNativeInterface
 
-            from heattimer.x11 import X11Desktop
+            from heattimer.platform.x11 import X11Desktop
 
             app = QGuiApplication.instance()
             native = app.nativeInterface() if isinstance(app, QGuiApplication) else None
@@ -72,14 +72,14 @@ class LazyDesktop:
 
     def _real(self) -> IdleMonitor:
         if self._monitor is None:
-            from heattimer.gui.idle_mutter import pick_idle_monitor
+            from heattimer.gui.desktop.mutter_idle import pick_idle_monitor
 
             self._monitor = pick_idle_monitor(x11=self.x11())
         return self._monitor
 
     @property
     def name(self) -> str:
-        """The idle monitor's name (see heattimer.idle)."""
+        """The idle monitor's name (see heattimer.platform.idle)."""
         return str(self._real().name)
 
     def idle_seconds(self) -> float | None:
@@ -161,7 +161,7 @@ class HeatTimerApp(QObject):
 
     def show_break(self, exercise: Exercise) -> None:
         """A posture break is due: the popup, near the tray, without taking the keyboard."""
-        from heattimer.gui.breakpopup import BreakPopup  # loaded with the first break
+        from heattimer.gui.break_popup import BreakPopup  # loaded with the first break
 
         popup = BreakPopup(exercise, self.clock)
         popup.answered.connect(self._break_answered)
@@ -210,7 +210,7 @@ class HeatTimerApp(QObject):
 
     def edit_settings(self) -> None:
         """The settings dialog."""
-        from heattimer.gui.settings_dialog import SettingsDialog
+        from heattimer.gui.dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.service, self.idle.name, self.window)
         dialog.exec()
@@ -265,7 +265,7 @@ class HeatTimerApp(QObject):
 
     def log_injury(self) -> None:
         """Ask for an injury and log it."""
-        from heattimer.gui.injury_dialog import InjuryDialog
+        from heattimer.gui.dialogs.injury import InjuryDialog
 
         dialog = InjuryDialog(self.clock.now(), self.window)
         if dialog.exec() == InjuryDialog.DialogCode.Accepted:

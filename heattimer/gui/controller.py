@@ -15,13 +15,13 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from heattimer.clock import Clock
 from heattimer.core import alarm
 from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
-from heattimer.core.records import Invalid
 from heattimer.core.settings import SettingError
 from heattimer.core.status import STOP_HEAT, Status, next_change, next_redraw
-from heattimer.ports import Notifier, Sound
+from heattimer.core.validation import Invalid
+from heattimer.platform.clock import Clock
+from heattimer.platform.ports import Notifier, Sound
 from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
 

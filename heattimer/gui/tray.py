@@ -18,7 +18,7 @@ from heattimer.core.model import Kind
 from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key, offers
 from heattimer.core.status import Status, TrayState, headline, tray_state
 from heattimer.gui.controller import Controller
-from heattimer.gui.icons import tray_icon
+from heattimer.gui.widgets.icons import tray_icon
 
 PROGRESS_STEPS = 48  # redraw the ring only when it moves a visible step
 

@@ -19,10 +19,10 @@ from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key
 from heattimer.core.rules import Reason
 from heattimer.core.status import Status, headline
 from heattimer.core.wording import clock, when
-from heattimer.gui.banner import Banner
 from heattimer.gui.controller import Controller
-from heattimer.gui.icons import ALARM, COLD, HEAT
-from heattimer.gui.ring import ProgressRing
+from heattimer.gui.widgets.banner import Banner
+from heattimer.gui.widgets.icons import ALARM, COLD, HEAT
+from heattimer.gui.widgets.ring import ProgressRing
 
 if TYPE_CHECKING:  # Qt types named only in annotations: each one loaded costs memory
     from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from heattimer.cli import main
-from heattimer.clock import FakeClock
+from heattimer.platform.clock import FakeClock
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

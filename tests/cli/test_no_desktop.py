@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from heattimer.display import (
+from heattimer.exits import Exit
+from heattimer.platform.display import (
     NO_DISPLAY,
     display_missing,
     import_error_line,
     missing_libraries_line,
     qt_start_failure_line,
 )
-from heattimer.exits import Exit
 
 SCRIPT = Path(sys.executable).with_name("heattimer")
 unix_desktop = pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="X11/Wayland only")

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 from heattimer.core.localtime import next_day_start
 from heattimer.core.model import Injury, Kind, RedFlag, Session
-from heattimer.core.records import Invalid, check_manual_session
 from heattimer.core.rules import HeatDecision, Reason, cold_decision, heat_decision
 from heattimer.core.settings import Settings
+from heattimer.core.validation import Invalid, check_manual_session
 
 ZONE_NAMES = ("UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata")
 ACCIDENT = timedelta(seconds=60)

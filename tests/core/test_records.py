@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from heattimer.core.model import Kind
-from heattimer.core.records import (
+from heattimer.core.validation import (
     Invalid,
     check_injury_time,
     check_manual_session,

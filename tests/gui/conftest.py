@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from heattimer.clock import FakeClock
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
 from tests.needs import require_qt
@@ -93,7 +93,7 @@ def make_app(
 ):  # type: ignore[no-untyped-def]
     """The app with fakes for everything the desktop would tell it (idle time, full screen)."""
     from heattimer.gui.app import HeatTimerApp
-    from heattimer.idle import FakeIdle
+    from heattimer.platform.idle import FakeIdle
 
     return HeatTimerApp(
         service,
@@ -112,7 +112,7 @@ def _close_popups() -> Iterator[None]:
     yield
     from PySide6.QtWidgets import QApplication
 
-    from heattimer.gui.breakpopup import BreakPopup
+    from heattimer.gui.break_popup import BreakPopup
 
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, BreakPopup):

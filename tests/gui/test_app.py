@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from heattimer.clock import FakeClock
 from heattimer.core.model import Area, Kind, RecoveryHold, RedFlag
 from heattimer.gui.app import HeatTimerApp
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
 from tests.gui.conftest import BERLIN, FakeNotifier, FakeSound, make_app
@@ -405,7 +405,7 @@ def test_quit_from_the_tray_quits_without_asking_even_if_the_tray_flickers(
 def test_changes_from_another_process_show_within_two_seconds(
     qtbot: QtBot, app: HeatTimerApp, service: Service, tmp_path: Path
 ) -> None:
-    from heattimer.gui.watch import StoreWatcher
+    from heattimer.gui.desktop.watch import StoreWatcher
 
     watcher = StoreWatcher(service.store)
     watcher.changed.connect(app.controller.data_changed)

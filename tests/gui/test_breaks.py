@@ -10,15 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from heattimer.catalogue import catalogue
-from heattimer.clock import FakeClock
 from heattimer.core.breaks import Pause
 from heattimer.core.exercises import for_phase
 from heattimer.core.model import Area, RedFlag
 from heattimer.core.recovery import Phase
 from heattimer.gui.app import HeatTimerApp
-from heattimer.gui.breakpopup import BreakPopup
-from heattimer.idle import FakeIdle
+from heattimer.gui.break_popup import BreakPopup
+from heattimer.platform.catalogue import catalogue
+from heattimer.platform.clock import FakeClock
+from heattimer.platform.idle import FakeIdle
 from heattimer.service import Service
 from tests.gui.conftest import FakeNotifier, FakeSound
 
@@ -269,7 +269,7 @@ def test_pause_until_tomorrow_resumes_after_local_midnight(
 
 
 def test_break_now_from_the_command_line(app: HeatTimerApp, qtbot: QtBot, service: Service) -> None:
-    from heattimer.gui.watch import StoreWatcher
+    from heattimer.gui.desktop.watch import StoreWatcher
     from heattimer.store import Store
 
     watcher = StoreWatcher(service.store)
@@ -328,7 +328,7 @@ def test_warm_up_from_the_length_menu(app: HeatTimerApp) -> None:
 
 
 def test_settings_dialog_saves_and_refuses_bad_values(app: HeatTimerApp, service: Service) -> None:
-    from heattimer.gui.settings_dialog import SettingsDialog
+    from heattimer.gui.dialogs.settings import SettingsDialog
 
     dialog = SettingsDialog(service, "none")
     assert "all time counts as sitting" in dialog.idle_note.text()

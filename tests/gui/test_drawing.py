@@ -9,13 +9,13 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from pytestqt.qtbot import QtBot
 
-from heattimer.catalogue import catalogue, picture_png, picture_svg
 from heattimer.core.exercises import Exercise
-from heattimer.gui import drawing
-from heattimer.gui.banner import Banner
-from heattimer.gui.breakpopup import PICTURE
-from heattimer.gui.icons import NAMES, SIZES, png_path
-from heattimer.paths import resources_dir
+from heattimer.gui.break_popup import PICTURE
+from heattimer.gui.widgets import drawing
+from heattimer.gui.widgets.banner import Banner
+from heattimer.gui.widgets.icons import NAMES, SIZES, png_path
+from heattimer.platform.catalogue import catalogue, picture_png, picture_svg
+from heattimer.platform.paths import resources_dir
 
 FILL = QColor("#e8590c")
 TRACK = QColor(0, 0, 255, 60)

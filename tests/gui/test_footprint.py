@@ -38,16 +38,29 @@ def test_importing_the_app_reads_no_module_source(tmp_path: Path) -> None:
     assert out == ""
 
 
+def test_the_installed_pyside6_still_has_the_import_table_the_app_fills() -> None:
+    # gui/pyside_hook.py writes into a private table of PySide6 for the versions it knows;
+    # when PySide6 changes, this fails: update KNOWN there (and check the launch time in
+    # benchmarks/bench_gui.py), or drop the module.
+    import PySide6
+
+    from heattimer.gui.pyside_hook import KNOWN, register_modules
+
+    version = tuple(int(n) for n in PySide6.__version__.split(".")[:2])
+    assert KNOWN[0] <= version < KNOWN[1], f"PySide6 {PySide6.__version__} is not in {KNOWN}"
+    assert register_modules("heattimer.gui", str(ROOT / "heattimer" / "gui"))
+
+
 APP_THROUGH_ITS_STATES = """
 import enum, gc, sys
 from datetime import timedelta
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from heattimer.clock import SystemClock
+from heattimer.platform.clock import SystemClock
 from heattimer.core.model import Kind
 from heattimer.gui.app import HeatTimerApp, _make_qapp
-from heattimer.gui.icons import tray_icon
-from heattimer.idle import FakeIdle
+from heattimer.gui.widgets.icons import tray_icon
+from heattimer.platform.idle import FakeIdle
 from heattimer.service import Service
 from heattimer.store import Store
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from heattimer.gui.watch import StoreWatcher
-from heattimer.instance import AppLock, app_running
+from heattimer.gui.desktop.watch import StoreWatcher
+from heattimer.platform.single_instance import AppLock, app_running
 from heattimer.service import Service
 from tests.gui.conftest import FakeNotifier, FakeSound, make_app
 
@@ -40,7 +40,7 @@ def test_a_crashed_app_never_blocks_the_next_start(tmp_path: Path) -> None:
     code = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from heattimer.instance import AppLock\n"
+        "from heattimer.platform.single_instance import AppLock\n"
         f"assert AppLock(Path({str(tmp_path)!r})).acquire()\n"
         "os._exit(9)  # dies holding the lock, as a crash would\n"
     )

@@ -18,8 +18,8 @@ require_qt("the Mutter idle tests")
 
 from PySide6.QtDBus import QDBusConnection  # noqa: E402
 
-from heattimer.gui.idle_mutter import MutterIdle, pick_idle_monitor  # noqa: E402
-from heattimer.idle import NullIdle  # noqa: E402
+from heattimer.gui.desktop.mutter_idle import MutterIdle, pick_idle_monitor  # noqa: E402
+from heattimer.platform.idle import NullIdle  # noqa: E402
 from tests.platform.conftest import Processes, start_fake_mutter, wait_for  # noqa: E402
 
 
@@ -81,6 +81,6 @@ def test_mutter_idle_time_is_read_in_seconds_and_picked_on_wayland(
     assert chosen.idle_seconds() == 0.0
     assert "Mutter" in chosen.name
 
-    # Not on Wayland: Mutter is not asked; heattimer.idle decides (no $DISPLAY: nothing).
+    # Not on Wayland: Mutter is not asked; heattimer.platform.idle decides (no $DISPLAY: nothing).
     monkeypatch.delenv("WAYLAND_DISPLAY")
     assert isinstance(pick_idle_monitor(bus), NullIdle)

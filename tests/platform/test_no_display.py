@@ -7,14 +7,14 @@ import sys
 
 import pytest
 
-from heattimer.idle import (
+from heattimer.platform.idle import (
     FakeIdle,
     MacIdle,
     NullIdle,
     WindowsIdle,
     system_idle_monitor,
 )
-from heattimer.x11 import X11Desktop
+from heattimer.platform.x11 import X11Desktop
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_the_fake_says_what_the_test_set() -> None:
 def test_importing_the_idle_probes_loads_neither_ctypes_nor_qt() -> None:
     code = (
         "import sys\n"
-        "import heattimer.idle\n"
+        "import heattimer.platform.idle\n"
         "print(sorted(m for m in sys.modules if m.startswith(('ctypes', 'PySide6'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from heattimer.idle import NullIdle, system_idle_monitor
+from heattimer.platform.idle import NullIdle, system_idle_monitor
 from tests.needs import require_qt
 from tests.platform.conftest import Processes, need, run, start_xvfb, wait_for
 

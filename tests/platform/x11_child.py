@@ -15,7 +15,7 @@ os.environ["QT_QPA_PLATFORM"] = "xcb"
 
 from PySide6.QtGui import QGuiApplication, QNativeInterface
 
-from heattimer.x11 import XA_ATOM, X11Desktop
+from heattimer.platform.x11 import XA_ATOM, X11Desktop
 
 
 def main() -> None:

@@ -32,10 +32,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from heattimer.clock import FakeClock
 from heattimer.core.model import Kind, RedFlag
-from heattimer.core.records import Invalid
 from heattimer.core.settings import SettingError
+from heattimer.core.validation import Invalid
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Refused, Service
 from heattimer.store import Store
 from tests.safety.oracle import FLOOR, STRETCH, Heat, Hurt, Truth

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from heattimer.clock import FakeClock
 from heattimer.core.model import Kind, RedFlag
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Refused, Service
 from heattimer.store import Store
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from heattimer.clock import FakeClock
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
 from tests.store.helpers import T0, Warnings

@@ -9,8 +9,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from heattimer.clock import FakeClock
 from heattimer.core.model import BreakOutcome
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
 from tests.store.helpers import T0, Warnings, backups, db_path

@@ -45,8 +45,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from heattimer.clock import FakeClock
 from heattimer.core.model import BreakOutcome, Kind
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Refused, Service
 from heattimer.store import Store, StoreError
 

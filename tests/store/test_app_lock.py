@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from heattimer.filelock import held_elsewhere
-from heattimer.instance import AppLock, app_running
+from heattimer.platform.filelock import held_elsewhere
+from heattimer.platform.single_instance import AppLock, app_running
 
 linux_only = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux's /proc/locks")
 
 HOLDER = """
 import sys, time
 from pathlib import Path
-from heattimer.instance import AppLock
+from heattimer.platform.single_instance import AppLock
 lock = AppLock(Path(sys.argv[1]))
 assert lock.acquire()
 print("held", flush=True)
@@ -49,7 +49,8 @@ def test_probing_never_takes_the_lock_from_an_app_starting_at_that_moment(tmp_pa
         [
             sys.executable,
             "-c",
-            "import sys\nfrom pathlib import Path\nfrom heattimer.instance import app_running\n"
+            "import sys\nfrom pathlib import Path\n"
+            "from heattimer.platform.single_instance import app_running\n"
             "print('go', flush=True)\n"
             "for _ in range(3000): app_running(Path(sys.argv[1]))\n",
             str(tmp_path),

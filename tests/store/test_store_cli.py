@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from heattimer.cli import main
-from heattimer.schema import SCHEMA_VERSION
+from heattimer.store.schema import SCHEMA_VERSION
 from tests.store.helpers import damaged_files, db_path, heattimer, query, sha256
 
 BAD_INPUT = [

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from heattimer.clock import FakeClock
 from heattimer.core.model import BreakOutcome
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from tests.store.helpers import (
     Warnings,

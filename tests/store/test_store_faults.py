@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from heattimer import schema
-from heattimer.clock import FakeClock
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
-from heattimer.store import Store, StoreError
+from heattimer.store import Store, StoreError, schema
 from tests.needs import require
 from tests.store.helpers import (
     HEATTIMER,

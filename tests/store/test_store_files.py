@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from heattimer.clock import FakeClock
 from heattimer.core.model import BreakOutcome, Kind, RedFlag
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import ReadOnlyStore, Store, StoreError
 from tests.store.helpers import (
@@ -184,7 +184,7 @@ def test_another_program_holding_the_file_does_not_make_it_damaged(
     kept = Service(store, clock, UTC).log_injury()
     store.close()
     clock.jump(timedelta(days=1))  # the next write is the first of a day: check, then back up
-    monkeypatch.setattr("heattimer.store.BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr("heattimer.store.connection.BUSY_TIMEOUT_S", 0.2)
     store = Store(data_dir, warn=warnings, clock=clock)
     holder = sqlite3.connect(db_path(data_dir), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
@@ -289,7 +289,7 @@ def test_data_version_changes_when_another_process_writes(
 def test_a_store_follows_the_file_when_another_program_replaced_it(tmp_path: Path) -> None:
     """If another program moved a damaged file aside and restored a backup, a long-running
     app writes into the restored file, not into the one that was set aside."""
-    from heattimer.clock import FakeClock
+    from heattimer.platform.clock import FakeClock
     from heattimer.service import Service
     from heattimer.store import Store
 

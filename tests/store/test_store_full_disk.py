@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from heattimer.clock import FakeClock
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
 from tests.needs import require

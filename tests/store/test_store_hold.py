@@ -12,9 +12,9 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from heattimer.clock import FakeClock
 from heattimer.core.model import RecoveryHold
-from heattimer.filelock import lock_fd
+from heattimer.platform.clock import FakeClock
+from heattimer.platform.filelock import lock_fd
 from heattimer.service import Service
 from heattimer.store import LOCK_NAME
 from tests.store.helpers import HEATTIMER, Warnings, damaged_files, db_path, query

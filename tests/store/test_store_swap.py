@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from heattimer.clock import FakeClock
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
-from heattimer.tables import Tables
+from heattimer.store.tables import Tables
 from tests.store.helpers import HEATTIMER, Warnings, damaged_files, db_path, query
 from tests.store.scenes import filled_folder, overwrite_page
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from heattimer.core.localtime import day_start, local_date
-from heattimer.localzone import LocalZone
+from heattimer.platform.zone import LocalZone
 
 ZONES = ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"]
 

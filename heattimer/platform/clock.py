@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from heattimer.core.moment import Moment, Stamp
-from heattimer.ports import Clock
+from heattimer.platform.ports import Clock
 
 
 def _wall() -> datetime:

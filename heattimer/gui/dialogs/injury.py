@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Area, RedFlag
-from heattimer.core.records import INJURY_BACKDATE
+from heattimer.core.validation import INJURY_BACKDATE
 
 
 class InjuryDialog(QDialog):

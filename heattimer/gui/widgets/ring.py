@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from heattimer.gui import drawing
+from heattimer.gui.widgets import drawing
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent

@@ -19,10 +19,9 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from heattimer import schema
-from heattimer import statefile as files
 from heattimer.core.model import RecoveryHold
-from heattimer.tables import Tables
+from heattimer.store import files, schema
+from heattimer.store.tables import Tables
 
 
 class RepairFailed(Exception):

@@ -1,4 +1,4 @@
-"""The one module that touches the state file: a single SQLite database.
+"""The state file as a connection: transactions, opening, repairing, the daily backup.
 
 Promises:
 - every change is one short ``BEGIN IMMEDIATE`` transaction, so the GUI and
@@ -39,11 +39,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from heattimer import schema
-from heattimer import statefile as files
-from heattimer.clock import Clock, SystemClock
-from heattimer.filelock import lock_fd, unlock_fd
-from heattimer.tables import Tables
+from heattimer.platform.clock import Clock, SystemClock
+from heattimer.platform.filelock import lock_fd, unlock_fd
+from heattimer.store import files, schema
+from heattimer.store.tables import Tables
 
 if TYPE_CHECKING:
     from typing import TypeVar
@@ -394,7 +393,9 @@ class Store:
     def _lock(self, failing: str) -> Iterator[None]:
         """Hold the recovery lock: one process at a time creates or repairs the file.
         ``failing`` starts the line that says the lock could not be taken."""
-        from heattimer.filelock import FileLock  # only to create or repair: not for `status`
+        from heattimer.platform.filelock import (
+            FileLock,  # only to create or repair: not for `status`
+        )
 
         assert not self._sharing, "held shared by this store: taking it would wait forever"
         lock = FileLock(self.data_dir / LOCK_NAME)
@@ -424,7 +425,7 @@ class Store:
                 return  # nothing there now: the caller looks again
             if not files.same_file(there, found):
                 return  # another process repaired it while this one waited: just reopen
-            from heattimer.repair import RepairFailed, repair
+            from heattimer.store.repair import RepairFailed, repair
 
             try:
                 told = repair(

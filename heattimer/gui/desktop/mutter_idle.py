@@ -1,7 +1,7 @@
 """GNOME on Wayland: the idle time from Mutter's IdleMonitor, over D-Bus; and the app's pick.
 
 Rules:
-- The same interface as heattimer.idle's monitors; ``idle_seconds()`` never
+- The same interface as heattimer.platform.idle's monitors; ``idle_seconds()`` never
   raises, None is "cannot tell right now".
 - Each question is one blocking call with a short timeout: it runs on the GUI
   thread, which must not hang on a stuck compositor (QtDBus would wait 25 s).
@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from heattimer.idle import IdleMonitor, system_idle_monitor
+from heattimer.platform.idle import IdleMonitor, system_idle_monitor
 
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
@@ -63,7 +63,7 @@ class MutterIdle:
 def pick_idle_monitor(
     bus: QDBusConnection | None = None, x11: IdleMonitor | None = None
 ) -> IdleMonitor:
-    """The app's idle source: Mutter on Wayland if it answers, else heattimer.idle's choice
+    """The app's idle source: Mutter on Wayland if it answers, else heattimer.platform.idle's choice
     (``x11``: the X server's, on the app's display)."""
     if os.environ.get("WAYLAND_DISPLAY"):
         mutter = MutterIdle.available(bus)

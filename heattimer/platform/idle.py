@@ -16,7 +16,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from heattimer.ports import IdleMonitor
+from heattimer.platform.ports import IdleMonitor
 
 if TYPE_CHECKING:
     from collections.abc import Callable

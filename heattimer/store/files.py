@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from heattimer import schema
+from heattimer.store import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # SQLite's result codes; an extended code keeps its primary code in the low byte.

@@ -10,8 +10,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from heattimer.core.status import TrayState
-from heattimer.gui import drawing
-from heattimer.paths import resources_dir
+from heattimer.gui.widgets import drawing
+from heattimer.platform.paths import resources_dir
 
 SIZES = (16, 22, 32, 48, 64)  # the PNGs shipped for each icon
 NAMES = ("heattimer", "tray-ready", "tray-running", "tray-blocked", "tray-capped")

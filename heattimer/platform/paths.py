@@ -20,7 +20,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def resources_dir() -> Path:
     """The resources folder: inside the installed package, or at the top of a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the heattimer package
     for candidate in (here / "resources", here.parent / "resources"):
         if candidate.is_dir():
             return candidate

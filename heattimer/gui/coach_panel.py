@@ -25,9 +25,9 @@ from heattimer.core.offers import KEYS, Act, Key, offers
 from heattimer.core.recovery import PROFESSIONAL_NOTE, Phase
 from heattimer.core.status import Status
 from heattimer.core.wording import span, when
-from heattimer.gui.banner import Banner
 from heattimer.gui.controller import Controller
-from heattimer.ports import Notifier
+from heattimer.gui.widgets.banner import Banner
+from heattimer.platform.ports import Notifier
 from heattimer.service import Service
 from heattimer.store import StoreError
 

@@ -9,15 +9,15 @@ import sys
 from collections.abc import Callable
 from datetime import timedelta, tzinfo
 
-from heattimer.clock import Clock
 from heattimer.core.model import Area, Kind, RedFlag
-from heattimer.core.records import Invalid
 from heattimer.core.rules import default_minutes, shortened_note
 from heattimer.core.settings import SettingError
 from heattimer.core.status import STOP_HEAT
+from heattimer.core.validation import Invalid
 from heattimer.core.wording import span, when
 from heattimer.exits import Exit
-from heattimer.paths import data_dir
+from heattimer.platform.clock import Clock
+from heattimer.platform.paths import data_dir
 from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
 
@@ -86,7 +86,7 @@ def _drop_stdout() -> None:
 
 
 def _status(service: Service, args: argparse.Namespace) -> int:
-    from heattimer.report import status_data, status_text
+    from heattimer.cli.report import status_data, status_text
 
     status = service.status()
     if args.json:
@@ -106,7 +106,7 @@ def _start(service: Service, args: argparse.Namespace) -> int:
     asked = timedelta(minutes=args.minutes or default_minutes(kind, service.settings()))
     shortened = f" {shortened_note(length)}" if length < asked else ""
     _out(f"Started a {span(length)} {kind} session{warmup}: it ends at {ends}.{shortened}")
-    from heattimer.instance import app_running
+    from heattimer.platform.single_instance import app_running
 
     if not app_running(service.store.data_dir):
         print(
@@ -171,7 +171,7 @@ def _injury_add(service: Service, args: argparse.Namespace) -> int:
 
 
 def _injury_list(service: Service, args: argparse.Namespace) -> int:
-    from heattimer.report import injuries_text, injury_data
+    from heattimer.cli.report import injuries_text, injury_data
 
     injuries = service.injuries()
     if args.json:
@@ -203,7 +203,7 @@ def _injury_clear(service: Service, args: argparse.Namespace) -> int:
 
 
 def _history(service: Service, args: argparse.Namespace) -> int:
-    from heattimer.report import history_output
+    from heattimer.cli.report import history_output
 
     sessions = service.history(args.days)
     now = service.clock.now()
@@ -212,7 +212,7 @@ def _history(service: Service, args: argparse.Namespace) -> int:
 
 
 def _settings_show(service: Service, args: argparse.Namespace) -> int:
-    from heattimer.report import settings_data, settings_text
+    from heattimer.cli.report import settings_data, settings_text
 
     settings = service.settings()
     _out(json.dumps(settings_data(settings), indent=2) if args.json else settings_text(settings))
@@ -228,7 +228,7 @@ def _settings_set(service: Service, args: argparse.Namespace) -> int:
 
 
 def _break_now(service: Service, args: argparse.Namespace) -> int:
-    from heattimer.instance import app_running
+    from heattimer.platform.single_instance import app_running
 
     if not app_running(service.store.data_dir):
         raise AppNotRunning("the Heat Timer app is not running: start it with 'heattimer'")

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import IO  # `heattimer start` and the app only, not `status`
 
-from heattimer.filelock import held_elsewhere, lock_fd
+from heattimer.platform.filelock import held_elsewhere, lock_fd
 
 LOCK_NAME = "app.lock"
 

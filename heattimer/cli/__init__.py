@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import argparse
     from typing import NoReturn
 
-    from heattimer.clock import Clock
+    from heattimer.platform.clock import Clock
 
     _Parser = argparse.ArgumentParser
 
@@ -72,7 +72,7 @@ def _session(p: _Parser) -> None:
     add.add_argument(
         "--at", required=True, metavar="TIME", help="when it started: 2026-11-24T18:30, or '2h ago'"
     )
-    from heattimer.core.records import MANUAL_MINUTES
+    from heattimer.core.validation import MANUAL_MINUTES
 
     low, high = MANUAL_MINUTES[0], MANUAL_MINUTES[-1]
     add.add_argument(
@@ -199,7 +199,7 @@ def main(
         return done.code if isinstance(done.code, int) else 0
     if args.command in (None, "gui"):
         return _open_gui(args.data_dir)
-    from heattimer.commands import run
+    from heattimer.cli.commands import run
 
     return run(args, _fail, clock, zone)
 
@@ -222,7 +222,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def _open_gui(data_dir: str | None) -> int:
-    from heattimer.display import NO_DISPLAY, display_missing, import_error_line
+    from heattimer.platform.display import NO_DISPLAY, display_missing, import_error_line
 
     if display_missing():  # asked before Qt loads: Qt would abort, with a misleading hint
         return _fail(f"the app cannot start: {NO_DISPLAY}", Exit.NO_DESKTOP)

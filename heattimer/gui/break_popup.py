@@ -16,13 +16,13 @@ from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QPixma
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from heattimer import APP_NAME
-from heattimer.catalogue import picture_png
-from heattimer.clock import Clock
 from heattimer.core.breaks import POPUP_TIMEOUT, SNOOZE
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.wording import clock as clock_face
-from heattimer.gui.banner import Banner
+from heattimer.gui.widgets.banner import Banner
+from heattimer.platform.catalogue import picture_png
+from heattimer.platform.clock import Clock
 
 PICTURE = QSize(160, 120)
 MARGIN = 16

@@ -6,7 +6,7 @@ import json
 from functools import cache
 
 from heattimer.core.exercises import Exercise, parse_catalogue
-from heattimer.paths import resources_dir
+from heattimer.platform.paths import resources_dir
 
 
 @cache

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from heattimer.clock import Clock
 from heattimer.core import breaks as schedule
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.status import Status
 from heattimer.gui.controller import Controller
-from heattimer.idle import IdleMonitor
+from heattimer.platform.clock import Clock
+from heattimer.platform.idle import IdleMonitor
 from heattimer.service import Service
 from heattimer.store import StoreError
 
