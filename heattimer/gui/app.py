@@ -144,6 +144,8 @@ class HeatTimerApp(QObject):
         self.tray.quitRequested.connect(self.quit)
         self.controller.wantsAttention.connect(self.window.bring_forward)
         self.controller.idleTick.connect(self._follow_tray)
+        self.controller.idleTick.connect(self.back_up_today)
+        self._backed_up_on: object = None
         self.notifier.actionInvoked.connect(self._notification_action)
         self.tray.show()
         self._follow_tray()
@@ -158,6 +160,19 @@ class HeatTimerApp(QObject):
             QTimer.singleShot(0, self.breaks.begin)
         else:
             self.breaks.begin()
+
+    def back_up_today(self) -> None:
+        """Once a day (at the first slow tick of it), the day's backup in a thread of its own,
+        so that the day's first write does not hold the window up (benchmarks/bench_stall.py)."""
+        today = self.clock.now().date()
+        if self._backed_up_on == today:
+            return
+        self._backed_up_on = today
+        import threading
+
+        threading.Thread(
+            target=self.service.store.back_up_today, name="daily backup", daemon=True
+        ).start()
 
     def show_break(self, exercise: Exercise) -> None:
         """A posture break is due: the popup, near the tray, without taking the keyboard."""

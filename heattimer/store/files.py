@@ -198,15 +198,16 @@ def sound(path: Path) -> bool:
         return False
 
 
-def copy_database(source: Path, target: Path, timeout: float) -> None:
-    """Copy a whole database with SQLite's backup API into a new private file ``target``."""
+def copy_database(source: Path, target: Path, timeout: float, pages: int = -1) -> None:
+    """Copy a whole database with SQLite's backup API into a new private file ``target``;
+    ``pages`` at a time, so that a writer waits at most for one step (-1: all at once)."""
     target.unlink(missing_ok=True)
     create_private(target)
     src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=timeout)
     try:
         dst = sqlite3.connect(target)
         try:
-            src.backup(dst)
+            src.backup(dst, pages=pages)
         finally:
             dst.close()
     finally:

@@ -529,3 +529,13 @@ def test_the_window_and_the_tray_offer_the_same_starts_in_the_same_words(
     # Not now: each says why, in both places.
     assert app.tray.start15.text() == "Start 15 min — cool-down until 15:20"
     assert app.window.length_actions[0].text() == "Start 15 min — cool-down until 15:20"
+
+
+def test_the_days_backup_is_made_off_the_windows_thread(
+    qtbot: QtBot, app: HeatTimerApp, service: Service
+) -> None:
+    store = service.store
+    qtbot.waitUntil(lambda: store._backup_day is not None, timeout=5000)
+    # The store dates its backups by its own clock: made for today, so the first write of the
+    # day will not make it again on the window's thread.
+    assert (store.data_dir / "backups" / f"heattimer-{store._backup_day}.sqlite3").exists()
