@@ -1,11 +1,10 @@
-"""The exit codes of `heattimer`, one home for the CLI and the app (the README lists them)."""
+"""The exit codes of `heattimer`, one home for the CLI and the app (the README lists them).
 
-from __future__ import annotations
+Plain numbers in a namespace, not an IntEnum: every command pays for the enum class it
+would build, and an exit status is only ever a number to the shell."""
 
-from enum import IntEnum
 
-
-class Exit(IntEnum):
+class Exit:
     """What a run of `heattimer` ended with."""
 
     OK = 0

@@ -5,16 +5,13 @@ Invalid (bad input, nothing written), Refused (a safety rule said no; it
 carries the decision), StoreError (the file could not be used).
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from heattimer.core import breaks as schedule
 from heattimer.core.coach import FRESH, CoachEvent, coach_events
-from heattimer.core.exercises import Exercise, next_exercise
 from heattimer.core.localtime import day_start, local_date, next_day_start
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.moment import Moment
@@ -40,8 +37,12 @@ from heattimer.core.validation import (
     check_recorded_time,
     recorded_session_note,
 )
-from heattimer.platform.clock import Clock, system_clock
+from heattimer.platform.clock import system_clock
 from heattimer.store import Store
+
+if TYPE_CHECKING:
+    from heattimer.core.exercises import Exercise
+    from heattimer.platform.ports import Clock
 from heattimer.store.tables import Tables, new_id
 
 BreakChange = Callable[[schedule.BreakState, datetime, Settings], schedule.BreakState]
@@ -87,7 +88,7 @@ class Refused(Exception):
 class Service:
     """Heat Timer's use cases over one store, one clock and one local zone."""
 
-    def __init__(self, store: Store, clock: Clock | None = None, zone: tzinfo | None = None):
+    def __init__(self, store: Store, clock: "Clock | None" = None, zone: tzinfo | None = None):
         if zone is None:
             from heattimer.platform.zone import local_zone
 
@@ -108,14 +109,14 @@ class Service:
             now,
             self.zone,
             t.recent_sessions(now.wall - RECENT),
-            t.injuries(),
+            t.injuries_that_matter(),
             settings_from(t.settings()),
             t.break_state(),
             t.recovery_hold(),
         )
 
     def _placed(self, t: Tables, now: Moment) -> tuple[list[Session], list[Injury]]:
-        return place(t.recent_sessions(now.wall - RECENT), t.injuries(), now)
+        return place(t.recent_sessions(now.wall - RECENT), t.injuries_that_matter(), now)
 
     def settings(self) -> Settings:
         """The current settings."""
@@ -434,12 +435,14 @@ class Service:
         until = schedule.pause_end(choice, self.clock.now(), self.zone)
         return self.pause_breaks(until)
 
-    def next_exercise(self, catalogue: Sequence[Exercise]) -> Exercise | None:
+    def next_exercise(self, catalogue: "Sequence[Exercise]") -> "Exercise | None":
         """The exercise for the next posture break: the recovery phase's, not the last one."""
 
-        def body(t: Tables) -> Exercise | None:
+        from heattimer.core.exercises import next_exercise  # breaks only, not `status`
+
+        def body(t: Tables) -> "Exercise | None":
             now = self.clock.moment()
-            phase = recovery(now.wall, place((), t.injuries(), now)[1]).phase
+            phase = recovery(now.wall, place((), t.injuries_that_matter(), now)[1]).phase
             return next_exercise(catalogue, phase, t.last_exercise())
 
         return self.store.read(body)
@@ -453,7 +456,8 @@ class Service:
             if seen is None:
                 t.set_coach_seen_until(now)
                 return []
-            events = coach_events(t.injuries(), max(seen, now - FRESH), now)
+            _, injuries = place((), t.injuries_that_matter(), self.clock.moment())
+            events = coach_events(injuries, max(seen, now - FRESH), now)
             if events:  # written only when there is news: no disk write every minute
                 t.set_coach_seen_until(now)
             return events
@@ -464,7 +468,8 @@ class Service:
         def body(t: Tables) -> bool:
             now = self.clock.now()
             seen = t.coach_seen_until()
-            return seen is None or bool(coach_events(t.injuries(), max(seen, now - FRESH), now))
+            _, injuries = place((), t.injuries_that_matter(), self.clock.moment())
+            return seen is None or bool(coach_events(injuries, max(seen, now - FRESH), now))
 
         return self.store.read(body)
 

@@ -7,6 +7,7 @@ app and it is not running (``break now``); 5 the app cannot show its window here
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
@@ -18,9 +19,9 @@ from heattimer.exits import Exit
 
 if TYPE_CHECKING:
     import argparse
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
-    from heattimer.platform.clock import Clock
+    from heattimer.platform.ports import Clock
 
     _Parser = argparse.ArgumentParser
 
@@ -34,8 +35,23 @@ def _parser_class() -> type[_Parser]:
     # argparse loads only for commands: the app's start-up is measured without it.
     import argparse
 
+    class Formatter(argparse.HelpFormatter):
+        """argparse's help, with the terminal's width asked of os: argparse would import
+        shutil (and with it zlib, bz2 and lzma) for every argument added, help or not."""
+
+        def __init__(self, prog: str) -> None:
+            try:
+                width = os.get_terminal_size(sys.stdout.fileno()).columns
+            except (OSError, ValueError, AttributeError):
+                width = 80
+            super().__init__(prog, width=max(width - 2, 40))
+
     class Parser(argparse.ArgumentParser):
         """argparse that reports a mistake as one line and exit code 2, not usage."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", Formatter)
+            super().__init__(*args, **kwargs)
 
         def error(self, message: str) -> NoReturn:
             raise BadUsage(f"{message} (see '{self.prog} --help')")

@@ -8,18 +8,20 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.rules import default_minutes, shortened_note
-from heattimer.core.settings import SettingError
 from heattimer.core.status import STOP_HEAT
-from heattimer.core.validation import Invalid
 from heattimer.core.wording import span, when
 from heattimer.exits import Exit
-from heattimer.platform.clock import Clock
 from heattimer.platform.paths import data_dir
+from heattimer.platform.zone import local_zone
 from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
+
+if TYPE_CHECKING:
+    from heattimer.platform.ports import Clock
 
 
 class AppNotRunning(Exception):
@@ -41,6 +43,8 @@ def run(
     try:
         from heattimer.store import Store
 
+        if zone is None:  # few instants to convert, but for the whole history
+            zone = local_zone(quick_start=args.command != "history")
         service = Service(Store(data_dir(args.data_dir)), clock, zone)
         return handler(service, args)
     except OutputFailed as error:  # before OSError: the state file is fine
@@ -48,7 +52,7 @@ def run(
     except Refused as refused:
         decision = refused.decision
         return fail(f"refused ({decision.reason}): {decision.message}", Exit.REFUSED)
-    except (Invalid, SettingError, ValueError) as error:
+    except ValueError as error:  # Invalid, SettingError and ZoneError among them
         return fail(str(error), Exit.BAD_INPUT)
     except OverflowError:  # a date beyond the calendar, however it got through
         return fail("that date is beyond the calendar", Exit.BAD_INPUT)

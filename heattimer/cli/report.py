@@ -173,10 +173,11 @@ def injuries_text(injuries: list[Injury], now: datetime, zone: tzinfo) -> str:
 HISTORY_COLUMNS = ("date", "start", "end", "kind", "minutes", "how", "counts", "warmup", "id")
 
 
-def history_record(
+def history_row(
     session: Session, now: datetime, zone: tzinfo, counts: bool = True
-) -> dict[str, Any]:
-    """One session as a history row: local date and times, length, how it ended, if it counts."""
+) -> tuple[object, ...]:
+    """One session as a history row, in the order of HISTORY_COLUMNS: local date and times,
+    length, how it ended, whether it counts."""
     start = session.started_at.astimezone(zone)
     end = session.end(now)
     how = (
@@ -188,17 +189,24 @@ def history_record(
         if session.stopped
         else "completed"
     )
-    return {
-        "date": start.date().isoformat(),
-        "start": iso(session.started_at, zone),
-        "end": iso(end, zone),
-        "kind": session.kind.value,
-        "minutes": round(((end or now) - session.started_at).total_seconds() / 60),
-        "how": how,
-        "counts": counts and session.kind is Kind.HEAT,
-        "warmup": session.warmup,
-        "id": session.id,
-    }
+    return (
+        start.date().isoformat(),
+        start.isoformat(timespec="seconds"),
+        None if end is None else end.astimezone(zone).isoformat(timespec="seconds"),
+        session.kind.value,
+        round(((end or now) - session.started_at).total_seconds() / 60),
+        how,
+        counts and session.kind is Kind.HEAT,
+        session.warmup,
+        session.id,
+    )
+
+
+def history_record(
+    session: Session, now: datetime, zone: tzinfo, counts: bool = True
+) -> dict[str, Any]:
+    """One session as a history record (JSON): HISTORY_COLUMNS by name."""
+    return dict(zip(HISTORY_COLUMNS, history_row(session, now, zone, counts), strict=True))
 
 
 def _cell(value: object) -> str:
@@ -214,24 +222,24 @@ def history_output(
 ) -> str:
     """Sessions as a table, CSV or JSON."""
     free = accidental_starts(sessions, now, settings)
-    records = [history_record(s, now, zone, s.id not in free) for s in sessions]
+    rows = [history_row(s, now, zone, s.id not in free) for s in sessions]
     if form == "json":
         import json
 
-        return json.dumps(records, indent=2)
+        return json.dumps([dict(zip(HISTORY_COLUMNS, row, strict=True)) for row in rows], indent=2)
     if form == "csv":
         import csv
         import io
 
         out = io.StringIO()
-        writer = csv.DictWriter(out, HISTORY_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(HISTORY_COLUMNS)
+        writer.writerows(rows)
         return out.getvalue().rstrip("\n")
-    if not records:
+    if not rows:
         return "No sessions in that time."
     header = tuple(c.upper() for c in HISTORY_COLUMNS[:-1])
-    return _table([header] + [tuple(_cell(r[c]) for c in HISTORY_COLUMNS[:-1]) for r in records])
+    return _table([header] + [tuple(_cell(value) for value in row[:-1]) for row in rows])
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> str:

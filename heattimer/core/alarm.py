@@ -14,8 +14,6 @@ Rules:
 status in, and carries out the effects (core never rings anything itself).
 """
 
-from __future__ import annotations
-
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple

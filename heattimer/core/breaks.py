@@ -8,8 +8,6 @@ holds breaks until its end; outside work hours (if set) none are due, and the
 first one comes an interval after work starts.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum

@@ -9,8 +9,6 @@ The caller remembers up to when it has told the person, and asks for the
 moments in between.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from enum import StrEnum

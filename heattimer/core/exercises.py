@@ -6,8 +6,6 @@ catalogue order, so the same exercise never comes twice in a row (unless it
 is the phase's only one). With no injury logged, the maintenance list is used.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 

@@ -9,8 +9,6 @@ module and its class generation cost `heattimer status` about 10 ms, two thirds 
 time it may take beyond its floor.
 """
 
-from __future__ import annotations
-
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
@@ -144,13 +142,16 @@ class Session(NamedTuple):
         end = self.end(now)
         return self.stopped and end is not None and end - self.started_at < ACCIDENTAL_START
 
-    def placed_at(self, now: Moment) -> Session:
+    def placed_at(self, now: Moment) -> "Session":
         """The session on the wall clock as it reads ``now`` (core/moment.py)."""
         step = clock_step(self.recorded_at or self.started_at, self.stamp, now)
         if self.stopped and self.ended_at is not None:
             end_step = clock_step(self.ended_at, self.stop_stamp, now)
         else:
             end_step = step
+        if not step and not end_step:
+            return self  # the clock has not stepped since: every instant stands (and the
+            # history of years, all of it so, is read without copying each session)
         return self._replace(
             started_at=self.started_at + step,
             ends_at=self.ends_at + step,
@@ -186,7 +187,7 @@ class Injury(NamedTuple):
         cleared = self.cleared_at is not None and self.cleared_at <= now
         return self.active(now) and bool(self.red_flags) and not cleared
 
-    def placed_at(self, now: Moment) -> Injury:
+    def placed_at(self, now: Moment) -> "Injury":
         """The injury on the wall clock as it reads ``now`` (core/moment.py)."""
         logged = self.logged_at or self.at
         step = clock_step(logged, self.stamp, now)

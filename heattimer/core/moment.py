@@ -16,8 +16,6 @@ moves nothing relative to now: the session you are in, its end, the cool-down, t
 after an injury stay where they were in real time; only the calendar around them moves.
 """
 
-from __future__ import annotations
-
 from datetime import datetime, timedelta
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ list always holds every offer, in the same order (``KEYS``), so a menu can be bu
 and only updated after.
 """
 
-from __future__ import annotations
-
 from datetime import tzinfo
 from enum import StrEnum
 from typing import NamedTuple

@@ -10,8 +10,6 @@ Pain lasting past two weeks should be seen by a professional: once 14 days
 have passed, and until maintenance begins, the recovery says so.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from enum import StrEnum

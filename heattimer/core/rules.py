@@ -27,8 +27,6 @@ reports the instant heat becomes allowed if nothing else happens, and as its rea
 block that holds longest (a running session is always named first).
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum

@@ -5,8 +5,6 @@ through the same parser, so a value from an older or hand-edited file that
 is out of range falls back to the default instead of breaking a rule.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 

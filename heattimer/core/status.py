@@ -1,7 +1,5 @@
 """Everything the person needs to know at one instant, from the records and the rules."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum

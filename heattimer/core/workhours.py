@@ -4,8 +4,6 @@ Written as ``Mon-Fri 09:00-18:00`` or ``Mon,Wed,Sat 08:30-12:00``; ``off``
 means no limit. The end may not be before the start (no overnight shifts).
 """
 
-from __future__ import annotations
-
 from datetime import datetime, time
 from typing import NamedTuple
 

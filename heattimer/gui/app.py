@@ -35,9 +35,9 @@ from heattimer.gui.tray import Tray
 from heattimer.gui.widgets.icons import app_icon
 from heattimer.gui.window import MainWindow
 from heattimer.platform.catalogue import catalogue
-from heattimer.platform.clock import Clock, system_clock
+from heattimer.platform.clock import system_clock
 from heattimer.platform.display import qt_start_failure_line
-from heattimer.platform.idle import IdleMonitor
+from heattimer.platform.ports import Clock, IdleMonitor
 
 if TYPE_CHECKING:
     from heattimer.platform.x11 import X11Desktop

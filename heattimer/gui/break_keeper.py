@@ -20,8 +20,7 @@ from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.status import Status
 from heattimer.gui.controller import Controller
-from heattimer.platform.clock import Clock
-from heattimer.platform.idle import IdleMonitor
+from heattimer.platform.ports import Clock, IdleMonitor
 from heattimer.service import Service
 from heattimer.store import StoreError
 

@@ -22,7 +22,7 @@ from heattimer.core.model import BreakOutcome
 from heattimer.core.wording import clock as clock_face
 from heattimer.gui.widgets.banner import Banner
 from heattimer.platform.catalogue import picture_png
-from heattimer.platform.clock import Clock
+from heattimer.platform.ports import Clock
 
 PICTURE = QSize(160, 120)
 MARGIN = 16

@@ -20,8 +20,7 @@ from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
 from heattimer.core.settings import SettingError
 from heattimer.core.status import STOP_HEAT, Status, next_change, next_redraw
 from heattimer.core.validation import Invalid
-from heattimer.platform.clock import Clock
-from heattimer.platform.ports import Notifier, Sound
+from heattimer.platform.ports import Clock, Notifier, Sound
 from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
 

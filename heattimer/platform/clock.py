@@ -23,9 +23,12 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from heattimer.core.moment import Moment, Stamp
-from heattimer.platform.ports import Clock
+
+if TYPE_CHECKING:
+    from heattimer.platform.ports import Clock
 
 
 def _wall() -> datetime:
@@ -193,4 +196,4 @@ class FakeClock:
         self.uptime = 30.0
 
 
-__all__ = ["Clock", "FakeClock", "OffsetClock", "SystemClock", "system_clock"]
+__all__ = ["FakeClock", "OffsetClock", "SystemClock", "system_clock"]

@@ -16,10 +16,10 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from heattimer.platform.ports import IdleMonitor
-
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from heattimer.platform.ports import IdleMonitor
 
 
 class NullIdle:
@@ -173,7 +173,6 @@ def system_idle_monitor(x11: IdleMonitor | None = None) -> IdleMonitor:
 
 __all__ = [
     "FakeIdle",
-    "IdleMonitor",
     "MacIdle",
     "NullIdle",
     "WindowsIdle",

@@ -1,10 +1,11 @@
 """The computer's local time zone, as a tzinfo that follows its DST rules.
 
-``datetime.astimezone()`` alone gives a fixed offset, which is wrong across a
-DST change; the rules need the zone itself. The C library already knows it
-($TZ, /etc/localtime, the Windows registry), so this asks it about each
-instant instead of loading zone files: no I/O, and `heattimer status` stays
-fast.
+``datetime.astimezone()`` alone gives a fixed offset, which is wrong across a DST change;
+the rules need the zone itself. Where $TZ or /etc/localtime names an IANA zone (Linux,
+macOS, the BSDs), it is the standard library's ``zoneinfo`` for it, read from the system's
+zone files. Where there is none to name ($TZ a POSIX rule such as
+``CET-1CEST,M3.5.0,M10.5.0/3``, or Windows), the C library is asked about each instant
+(LocalZone). A $TZ that names no zone at all is an error, not UTC in disguise.
 """
 
 from __future__ import annotations
@@ -90,14 +91,60 @@ def tz_problem(tz: str) -> str | None:
     return None
 
 
-def local_zone() -> tzinfo:
-    """The local time zone with its DST rules; ZoneError if $TZ names none."""
+def local_zone(quick_start: bool = False) -> tzinfo:
+    """The local time zone with its DST rules; ZoneError if $TZ names none.
+
+    ``quick_start``: for a command that converts only a few instants, the C library's zone
+    (LocalZone), which needs nothing loaded; importing zoneinfo costs `heattimer status`
+    2.5 ms, a tenth of its floor (benchmarks/bench_status.py). The app and `history`, which
+    convert thousands, get zoneinfo, four times faster an instant."""
     tz = os.environ.get("TZ")
-    problem = None if tz is None else tz_problem(tz)
-    if problem is None:
-        zone = LocalZone()
-        offset = zone.utcoffset(None)
-        if abs(offset) < timedelta(hours=24):
+    if tz is not None:
+        problem = tz_problem(tz)
+        if problem is not None:
+            raise ZoneError(problem)
+        name = tz.removeprefix(":")
+        if not name:
+            return UTC  # the C library's reading of an empty TZ
+        zone = None if quick_start else _zone_file(name)
+        if zone is not None:
             return zone
-        problem = f"TZ={tz!r} is not a valid time zone: its offset is 24 hours or more"
-    raise ZoneError(problem)
+    elif quick_start:
+        pass
+    elif os.path.islink("/etc/localtime") or os.path.isfile("/etc/localtime"):
+        zone = _zone_file("/etc/localtime")
+        if zone is not None:
+            return zone
+    local = LocalZone()
+    if abs(local.utcoffset(None)) >= timedelta(hours=24):
+        raise ZoneError(f"TZ={tz!r} is not a valid time zone: its offset is 24 hours or more")
+    return local
+
+
+def _zone_file(name: str) -> tzinfo | None:
+    """The IANA zone ``name`` (or the zone file at the path ``name``), or None."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        if not name.startswith("/"):
+            return ZoneInfo(name)
+        target = os.path.realpath(name)
+        key = target.partition("zoneinfo/")[2]
+        if key:
+            try:
+                return ZoneInfo(key)  # named, for messages (and cached)
+            except (ZoneInfoNotFoundError, ValueError):
+                pass
+        with open(target, "rb") as file:
+            return ZoneInfo.from_file(file, key=_etc_timezone() or os.path.basename(target))
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def _etc_timezone() -> str | None:
+    """Debian's /etc/timezone: the zone's name where /etc/localtime is a copy, not a link."""
+    try:
+        with open("/etc/timezone") as file:
+            return file.read().strip() or None
+    except OSError:
+        return None

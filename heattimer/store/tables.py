@@ -25,8 +25,11 @@ from heattimer.core.model import (
 )
 from heattimer.core.moment import Stamp
 
-LAST_WRITTEN = 50
-"""The sessions written last, read whatever their instants say (``recent_sessions``)."""
+LAST_WRITTEN = 12
+"""The sessions written last, read whatever their instants say (``recent_sessions``): more
+than a day can hold, so that a clock stepped far forward hides none of today's."""
+RECENT_INJURIES = 12
+"""The injuries written last, and the latest to have happened, read by every status."""
 
 
 def new_id() -> str:
@@ -76,25 +79,30 @@ def _int_or_none(value: object) -> int | None:
     return value if isinstance(value, int) else None
 
 
+_KINDS: dict[object, Kind] = {kind.value: kind for kind in Kind}
+
+
 def _session(row: tuple[object, ...]) -> Session:
     (sid, kind, started, ends, ended, stopped, confirmed, warmup, manual, created) = row[:10]
     boot, uptime, stop_boot, stop_uptime, day_ends, cool_down, cap = row[10:]
+    # Positional, in the order of Session's fields: a history of years is read this way,
+    # and keywords cost a third more per row (benchmarks/bench_status.py).
     return Session(
-        id=str(sid),
-        kind=Kind(str(kind)),
-        started_at=from_text(str(started)),
-        ends_at=from_text(str(ends)),
-        ended_at=_maybe(ended),
-        stopped=bool(stopped),
-        confirmed_off_at=_maybe(confirmed),
-        warmup=bool(warmup),
-        manual=bool(manual),
-        recorded_at=from_text(str(created)),
-        stamp=_stamp(boot, uptime),
-        stop_stamp=_stamp(stop_boot, stop_uptime),
-        day_ends_at=_maybe(day_ends),
-        cool_down_minutes=_int_or_none(cool_down),
-        daily_cap=_int_or_none(cap),
+        str(sid),
+        _KINDS.get(kind) or Kind(str(kind)),
+        from_text(str(started)),
+        from_text(str(ends)),
+        _maybe(ended),
+        bool(stopped),
+        _maybe(confirmed),
+        bool(warmup),
+        bool(manual),
+        from_text(str(created)),
+        _stamp(boot, uptime),
+        _stamp(stop_boot, stop_uptime),
+        _maybe(day_ends),
+        _int_or_none(cool_down),
+        _int_or_none(cap),
     )
 
 
@@ -208,6 +216,24 @@ class Tables:
     def injuries(self) -> list[Injury]:
         """Every injury ever logged, removed ones too, oldest first."""
         return [_injury(row) for row in self.conn.execute(f"{_INJURY_QUERY} ORDER BY i.at")]
+
+    def injuries_that_matter(self) -> list[Injury]:
+        """The injuries the rules can still need, oldest first, whatever the years of history:
+        the last written and the latest to have happened (an injury's block, the recovery
+        phase; read by both, as a clock that stepped may have written them out of order), the
+        latest not removed, and every red flag neither removed nor cleared (it holds heat
+        however old it is)."""
+        last = f"SELECT rowid FROM injuries ORDER BY %s DESC LIMIT {RECENT_INJURIES}"
+        rows = self.conn.execute(
+            f"{_INJURY_QUERY} WHERE i.rowid IN ("
+            f" SELECT rowid FROM ({last % 'rowid'}) UNION SELECT rowid FROM ({last % 'at'})"
+            " UNION SELECT rowid FROM (SELECT rowid FROM injuries WHERE removed_at IS NULL"
+            "  ORDER BY at DESC LIMIT 1)"
+            " UNION SELECT rowid FROM injuries WHERE red_flags != '' AND removed_at IS NULL"
+            "  AND id NOT IN (SELECT injury_id FROM clearances))"
+            " ORDER BY i.at"
+        )
+        return [_injury(row) for row in rows]
 
     def add_injury(self, injury: Injury) -> None:
         """Store a new injury."""

@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from heattimer.platform.idle import IdleMonitor, system_idle_monitor
+from heattimer.platform.idle import system_idle_monitor
+from heattimer.platform.ports import IdleMonitor
 
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
