@@ -22,6 +22,7 @@ import heattimer.platform.catalogue
 import heattimer.platform.display
 import heattimer.platform.idle
 import heattimer.platform.paths
+import heattimer.platform.ports
 import heattimer.platform.single_instance
 import heattimer.platform.zone
 import heattimer.service
