@@ -21,9 +21,10 @@ KNOWN = ((6, 7), (6, 12))
 """PySide6 versions (from, to but not including) whose table this is written against."""
 
 
-def register_modules(package: str, folder: str) -> bool:
-    """Enter every module already imported (not ours: -1) and every module of ``package``
-    under ``folder`` (ours: 0) in PySide6's table. False if this PySide6 is not KNOWN."""
+def register_modules(package: str, folder: str, qt_users: str) -> bool:
+    """Enter in PySide6's table every module already imported, and every module of
+    ``package`` under ``folder``: those under ``qt_users`` use PySide6 (0), the rest do not
+    (-1). False if this PySide6 is not KNOWN."""
     import PySide6
     import PySide6.QtCore
 
@@ -34,13 +35,17 @@ def register_modules(package: str, folder: str) -> bool:
     table = getattr(sys.modules.get("PySide6.support.feature"), "pyside_feature_dict", None)
     if not isinstance(table, dict):
         return False
+
+    def uses_qt(name: str) -> int:
+        return 0 if name == qt_users or name.startswith(f"{qt_users}.") else -1
+
     for name in list(sys.modules):
-        table.setdefault(name, 0 if name.startswith(package) else -1)
+        table.setdefault(name, uses_qt(name))
     for root, _folders, files in os.walk(folder):  # nothing to walk in a zip: no harm done
         prefix = os.path.relpath(root, folder).replace(os.sep, ".")
         base = package if prefix == "." else f"{package}.{prefix}"
         for file in files:
             if file.endswith(".py"):
                 name = base if file == "__init__.py" else f"{base}.{file[:-3]}"
-                table.setdefault(name, 0)
+                table.setdefault(name, uses_qt(name))
     return True

@@ -48,7 +48,7 @@ def test_the_installed_pyside6_still_has_the_import_table_the_app_fills() -> Non
 
     version = tuple(int(n) for n in PySide6.__version__.split(".")[:2])
     assert KNOWN[0] <= version < KNOWN[1], f"PySide6 {PySide6.__version__} is not in {KNOWN}"
-    assert register_modules("heattimer.gui", str(ROOT / "heattimer" / "gui"))
+    assert register_modules("heattimer", str(ROOT / "heattimer"), qt_users="heattimer.gui")
 
 
 APP_THROUGH_ITS_STATES = """
