@@ -4,9 +4,10 @@ All instants are timezone-aware datetimes in UTC. Records are immutable;
 a change to a record is a new value (``record._replace(...)``). A record keeps the
 wall clock's instants from when it was written, with a real-time stamp beside them; the
 rules see it placed on the clock as it reads now (core/moment.py).
-They are named tuples (core/record.py) rather than frozen dataclasses: the dataclasses
-module and its class generation cost `heattimer status` about 10 ms, two thirds of the
-time it may take beyond its floor.
+They are typing.NamedTuples rather than frozen dataclasses: the dataclasses module and
+its class generation would cost `heattimer status` about 10 ms. This module, like every
+one that defines records, evaluates its annotations (no ``from __future__ import
+annotations``): typing would otherwise compile each field's annotation as a string.
 """
 
 from datetime import datetime, timedelta

@@ -7,7 +7,7 @@ must not run an hour longer, or a cool-down end an hour early, because of it.
 
 So every record is written with a *stamp*: the boot it was written in and the seconds
 since that boot, on a clock that counts suspend and never steps (CLOCK_BOOTTIME on Linux;
-heattimer/clock.py). From a stamp and the moment now, the real time that has passed since
+heattimer/platform/clock.py). From a stamp and the moment now, the real time that has passed since
 the record was written is known exactly within one boot; across a reboot it is the wall
 clock's word, but never less than this boot's own uptime (the record is older than the
 boot). A record is then *placed* on the wall clock as it reads now: moved by however far

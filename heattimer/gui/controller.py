@@ -27,6 +27,8 @@ from heattimer.store import StoreError
 T = TypeVar("T")
 
 IDLE_TICK = timedelta(minutes=1)
+STARTUP_CHORES_MS = 300
+"""How long after start the first slow tick's chores run (the window is up by then)."""
 ALARM_TAG = "alarm"
 
 
@@ -63,6 +65,10 @@ class Controller(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.tick)
+        self.startup_chores_ms = STARTUP_CHORES_MS  # tests, which have no window to wait for, 0
+        self._chores = QTimer(self)  # the first slow tick's, once the window is up
+        self._chores.setSingleShot(True)
+        self._chores.timeout.connect(self.idleTick.emit)
 
     # -- the clock -------------------------------------------------------------
 
@@ -104,7 +110,12 @@ class Controller(QObject):
         self.changed.emit(status)
         self._schedule(status)
         now = status.now
-        if self._last_idle_tick is None or now - self._last_idle_tick >= IDLE_TICK:
+        if self._last_idle_tick is None:
+            # The first one's chores (the day's backup, the coach's news, a look for the
+            # tray) wait until the window is up: a person sees the window sooner.
+            self._last_idle_tick = now
+            self._chores.start(self.startup_chores_ms)
+        elif now - self._last_idle_tick >= IDLE_TICK:
             self._last_idle_tick = now
             self.idleTick.emit()
 

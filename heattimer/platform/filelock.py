@@ -1,7 +1,7 @@
 """An OS lock on a small file, exclusive or shared: flock on POSIX, msvcrt on Windows.
 
 The OS drops the lock when the process dies, so a crashed program never leaves
-it held. The app holds one on ``app.lock`` while it runs (instance.py); the store
+it held. The app holds one on ``app.lock`` while it runs (single_instance.py); the store
 holds one on ``recovery.lock`` while it creates or repairs the state file, and every
 store holds that one shared while it uses the file.
 """

@@ -1,12 +1,12 @@
 """How long since the person last touched the keyboard or mouse: one small interface per platform.
 
 Rules:
-- No Qt here (GNOME on Wayland asks Mutter over D-Bus, in gui/idle_mutter.py).
+- No Qt here (GNOME on Wayland asks Mutter over D-Bus, in gui/desktop/mutter_idle.py).
 - ``idle_seconds()`` never raises: None means "cannot tell right now", and the
   caller then counts the time as sitting.
 - On Windows and macOS, ctypes and the system library load when first asked, never at import.
 - ``system_idle_monitor()`` picks the real default for this OS, and only one that
-  answered once; ``FakeIdle`` is for tests. On X11 it is heattimer/x11.py's, asked on
+  answered once; ``FakeIdle`` is for tests. On X11 it is heattimer/platform/x11.py's, asked on
   the app's own display.
 """
 
@@ -156,7 +156,7 @@ class MacIdle:
 
 def system_idle_monitor(x11: IdleMonitor | None = None) -> IdleMonitor:
     """This computer's idle source, if one answers; NullIdle otherwise (and on Wayland).
-    ``x11`` is the X server's (heattimer/x11.py, on the app's own display)."""
+    ``x11`` is the X server's (heattimer/platform/x11.py, on the app's own display)."""
     monitor: IdleMonitor
     if sys.platform == "win32":
         monitor = WindowsIdle()

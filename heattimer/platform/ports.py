@@ -1,9 +1,9 @@
 """The seams where the machine differs: each a small Protocol, with a real default and a fake.
 
-- ``Clock``: the wall clock and the real-time clock (heattimer/clock.py: SystemClock,
+- ``Clock``: the wall clock and the real-time clock (heattimer/platform/clock.py: SystemClock,
   FakeClock);
 - ``IdleMonitor``: seconds since the last keyboard or mouse input (heattimer/idle.py);
-- ``FullScreenProbe``: is a full-screen window up (heattimer/x11.py);
+- ``FullScreenProbe``: is a full-screen window up (heattimer/platform/x11.py);
 - ``Notifier`` and ``Sound``: how the app tells the person (heattimer/gui/notify.py,
   heattimer/gui/sound.py; the tests' fakes in tests/gui/conftest.py).
 No Qt here: the CLI and core name these too.

@@ -95,7 +95,7 @@ def make_app(
     from heattimer.gui.app import HeatTimerApp
     from heattimer.platform.idle import FakeIdle
 
-    return HeatTimerApp(
+    app = HeatTimerApp(
         service,
         clock,
         notifier,
@@ -104,6 +104,8 @@ def make_app(
         idle=FakeIdle(0.0),
         fullscreen=lambda: False,
     )
+    app.controller.startup_chores_ms = 0  # no window to wait for: the first chores at once
+    return app
 
 
 @pytest.fixture(autouse=True)

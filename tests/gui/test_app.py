@@ -25,7 +25,8 @@ def app(
 ) -> Iterator[HeatTimerApp]:
     heat_timer = make_app(service, clock, notifier, sound, tray_available=True)
     qtbot.addWidget(heat_timer.window)
-    heat_timer.start()
+    with qtbot.waitSignal(heat_timer.controller.idleTick, timeout=5000):
+        heat_timer.start()  # and its first chores, which wait for the window to be up
     yield heat_timer
     heat_timer.tray.icon.hide()
 

@@ -66,7 +66,8 @@ def app(
         fullscreen=screen,
     )
     qtbot.addWidget(heat_timer.window)
-    heat_timer.start()
+    with qtbot.waitSignal(heat_timer.controller.idleTick, timeout=5000):
+        heat_timer.start()  # and its first chores, which wait for the window to be up
     yield heat_timer
     if isinstance(heat_timer.popup, BreakPopup):
         heat_timer.popup.close()

@@ -28,7 +28,7 @@ TITLE = "heattimer-fullscreen-probe"
 
 
 class Probe:
-    """heattimer/x11.py inside a Qt app on ``display`` (x11_child.py)."""
+    """heattimer/platform/x11.py inside a Qt app on ``display`` (x11_child.py)."""
 
     def __init__(self, processes: Processes, display: str) -> None:
         require_qt("the X11 probe tests")

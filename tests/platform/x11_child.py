@@ -1,4 +1,4 @@
-"""A real Qt app on an X display, asking heattimer/x11.py what its parent test asks.
+"""A real Qt app on an X display, asking heattimer/platform/x11.py what its parent test asks.
 
 Run as ``python x11_child.py`` with DISPLAY set: Qt opens the display (xcb) as the app
 does, and the probe is built on Qt's own connection. Commands on stdin, one answer per
