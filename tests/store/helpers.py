@@ -7,6 +7,7 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -76,11 +77,23 @@ def lines(output: bytes) -> list[tuple[str, str]]:
     return [(line.partition(" ")[0], line.partition(" ")[2]) for line in complete]
 
 
-def heattimer(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The installed ``heattimer`` command, run as a separate process."""
+def heattimer(
+    data_dir: Path, *args: str, preexec_fn: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed ``heattimer`` command, run as a separate process (``preexec_fn``: run
+    in the child first, e.g. to drop privileges)."""
     return subprocess.run(
         [str(HEATTIMER), "--data-dir", str(data_dir), *args],
         capture_output=True,
         text=True,
         timeout=60,
+        preexec_fn=preexec_fn,
     )
+
+
+def leftovers(data_dir: Path) -> list[str]:
+    """Temporary files a command left behind in the data folder or its backups."""
+    names = [p.name for p in data_dir.iterdir()] if data_dir.is_dir() else []
+    folder = data_dir / "backups"
+    names += [p.name for p in folder.iterdir()] if folder.is_dir() else []
+    return [n for n in names if ".new-" in n or ".restoring-" in n or n.startswith(".heattimer")]

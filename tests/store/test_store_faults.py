@@ -29,6 +29,7 @@ from tests.store.helpers import (
     damaged_files,
     db_path,
     heattimer,
+    leftovers,
     query,
     sha256,
 )
@@ -41,14 +42,6 @@ def one_line(stderr: str) -> str:
     (line,) = stderr.splitlines()
     assert line.startswith("heattimer: ")
     return line
-
-
-def leftovers(data_dir: Path) -> list[str]:
-    """Temporary files a command left behind in the data folder or its backups."""
-    names = [p.name for p in data_dir.iterdir()] if data_dir.is_dir() else []
-    folder = data_dir / "backups"
-    names += [p.name for p in folder.iterdir()] if folder.is_dir() else []
-    return [n for n in names if ".new-" in n or ".restoring-" in n or n.startswith(".heattimer")]
 
 
 # -- what is at the path ----------------------------------------------------------
@@ -134,13 +127,7 @@ def unprivileged() -> Callable[[], None] | None:
 
 def heattimer_unprivileged(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The installed command, run by a user that file modes apply to."""
-    return subprocess.run(
-        [str(HEATTIMER), "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=unprivileged(),
-    )
+    return heattimer(data_dir, *args, preexec_fn=unprivileged())
 
 
 def test_an_unreadable_state_file_says_permission_denied(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from tests.store.helpers import (
     damaged_files,
     db_path,
     heattimer,
+    leftovers,
     sha256,
 )
 from tests.store.scenes import filled_folder
@@ -70,13 +71,6 @@ def one_line(stderr: str) -> str:
     assert "Traceback" not in stderr
     (line,) = [line for line in stderr.splitlines() if line.startswith("heattimer: ")]
     return line
-
-
-def leftovers(data_dir: Path) -> list[str]:
-    names = [p.name for p in data_dir.iterdir()] if data_dir.is_dir() else []
-    folder = data_dir / "backups"
-    names += [p.name for p in folder.iterdir()] if folder.is_dir() else []
-    return [n for n in names if ".new-" in n or ".restoring-" in n or n.startswith(".heattimer")]
 
 
 def test_a_full_disk_while_the_file_is_created(disk: Path) -> None:
