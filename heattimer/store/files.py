@@ -198,16 +198,42 @@ def sound(path: Path) -> bool:
         return False
 
 
+STEPPED_RESTARTS = 3
+"""How often a copy made in steps may start over before the rest is copied in one step."""
+
+
+class _StartedOver(Exception):
+    pass
+
+
 def copy_database(source: Path, target: Path, timeout: float, pages: int = -1) -> None:
     """Copy a whole database with SQLite's backup API into a new private file ``target``;
-    ``pages`` at a time, so that a writer waits at most for one step (-1: all at once)."""
+    ``pages`` at a time, so that a writer waits at most for one step (-1: all at once).
+
+    SQLite starts a copy in steps over whenever another connection writes between two
+    steps, so writes that keep coming would keep it from ever ending: after
+    STEPPED_RESTARTS, it is made in one step (a writer then waits once, for the copy)."""
+    restarts = 0
+    last = -1  # the pages left after the step before
+
+    def progress(_status: int, remaining: int, _total: int) -> None:
+        nonlocal restarts, last
+        if last >= 0 and remaining > last:  # it started over
+            restarts += 1
+            if restarts > STEPPED_RESTARTS:
+                raise _StartedOver
+        last = remaining
+
     target.unlink(missing_ok=True)
     create_private(target)
     src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=timeout)
     try:
         dst = sqlite3.connect(target)
         try:
-            src.backup(dst, pages=pages)
+            try:
+                src.backup(dst, pages=pages, progress=progress if pages > 0 else None)
+            except _StartedOver:
+                src.backup(dst)
         finally:
             dst.close()
     finally:

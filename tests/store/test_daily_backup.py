@@ -3,12 +3,17 @@ app's own): whole and checked, never in the way of a write, never of a damaged f
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from heattimer.service import Service
-from heattimer.store.files import sound
+from heattimer.store.files import copy_database, sound
 from tests.store.helpers import backups, damaged_files, db_path, query
 from tests.store.scenes import overwrite_page
 
@@ -25,10 +30,11 @@ def test_a_backup_made_while_the_app_writes_is_whole_and_sound(
     worker = threading.Thread(target=service.store.back_up_today)
     worker.start()
     written = 0
-    while worker.is_alive() or written < 5:  # the app goes on writing meanwhile
+    while (worker.is_alive() and written < 100) or written < 5:  # the app writes meanwhile
         service.log_injury(note=f"during {written}")
         written += 1
-    worker.join()
+    worker.join(timeout=60)  # a bound on a failure, not a wait for the rule
+    assert not worker.is_alive(), "the backup did not end while the app wrote"
     (backup,) = backups(data_dir)
     assert sound(backup)
     notes = {str(row[0]) for row in query(backup, "SELECT note FROM injuries")}
@@ -53,3 +59,61 @@ def test_a_damaged_file_gets_no_backup_and_the_days_first_write_repairs_it(
     service.log_injury(note="after")  # the day's first write checks the file itself
     assert len(damaged_files(data_dir)) == 1
     assert "after" in {str(row[0]) for row in query(db_path(data_dir), "SELECT note FROM injuries")}
+
+
+class WritesBetweenSteps:
+    """The source connection of a copy, where another connection writes after each step."""
+
+    def __init__(self, conn: sqlite3.Connection, source: Path) -> None:
+        self.conn, self.source, self.writing = conn, source, True
+
+    def backup(self, target: sqlite3.Connection, **options: Any) -> None:
+        progress = options.pop("progress", None)
+        with contextlib.closing(REAL_CONNECT(self.source)) as writer:
+
+            def step(status: int, remaining: int, total: int) -> None:
+                if progress is not None:
+                    progress(status, remaining, total)
+                if self.writing:
+                    writer.execute("INSERT INTO notes VALUES ('more')")
+                    writer.commit()
+
+            self.conn.backup(target, progress=step, **options)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+REAL_CONNECT = sqlite3.connect
+
+
+def test_a_backup_ends_though_another_program_writes_between_all_its_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite starts a copy made in steps over whenever another connection wrote between two
+    steps: writes that keep coming must not keep the day's backup from ever ending."""
+    source, copy = tmp_path / "source.sqlite3", tmp_path / "copy.sqlite3"
+    with contextlib.closing(REAL_CONNECT(source)) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+        conn.executemany("INSERT INTO notes VALUES (?)", [("x" * 800,)] * 2000)  # 400 pages
+        conn.commit()
+    sources: list[WritesBetweenSteps] = []
+
+    def connect(path: str | Path, *args: Any, **kwargs: Any) -> object:
+        conn = REAL_CONNECT(path, *args, **kwargs)
+        if str(path).startswith(source.as_uri()):
+            sources.append(WritesBetweenSteps(conn, source))
+            return sources[-1]
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    copying = threading.Thread(target=copy_database, args=(source, copy, 30.0, 64))
+    copying.start()
+    copying.join(timeout=60)  # a bound on a failure, not a wait for the rule
+    ended = not copying.is_alive()
+    for each in sources:
+        each.writing = False  # let a copy that never ends, end
+    copying.join()
+    assert ended, "the copy started over at every step, for as long as the writes went on"
+    assert query(copy, "PRAGMA integrity_check") == [("ok",)]
+    assert len(query(copy, "SELECT text FROM notes WHERE text != 'more'")) == 2000
