@@ -2,10 +2,10 @@
 
 - ``Clock``: the wall clock and the real-time clock (heattimer/platform/clock.py: SystemClock,
   FakeClock);
-- ``IdleMonitor``: seconds since the last keyboard or mouse input (heattimer/idle.py);
+- ``IdleMonitor``: seconds since the last keyboard or mouse input (heattimer/platform/idle.py);
 - ``FullScreenProbe``: is a full-screen window up (heattimer/platform/x11.py);
-- ``Notifier`` and ``Sound``: how the app tells the person (heattimer/gui/notify.py,
-  heattimer/gui/sound.py; the tests' fakes in tests/gui/conftest.py).
+- ``Notifier`` and ``Sound``: how the app tells the person (heattimer/gui/desktop/notify.py,
+  heattimer/gui/desktop/sound.py; the tests' fakes in tests/gui/conftest.py).
 No Qt here: the CLI and core name these too.
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 PROGRAMS = (
     "Xvfb",
@@ -30,6 +32,7 @@ PROGRAMS = (
     "xwininfo",
     "xdpyinfo",
     "wmctrl",
+    "dunstctl",
 )
 TRAY_PROGRAMS = {"sni": "xfce4-panel", "xembed": "trayer", "none": None}
 
@@ -50,6 +53,43 @@ def wait_for(check: Callable[[], object], timeout: float, what: str, step: float
         if time.monotonic() > deadline:
             raise TimeoutError(f"timed out after {timeout} s waiting for {what}")
         time.sleep(step)
+
+
+class Notify(NamedTuple):
+    """One Notify call, with the arguments that tell what a person sees."""
+
+    app: str
+    replaces: int
+    title: str
+    body: str
+    actions: list[str]
+    urgency: int | None
+    timeout: int
+
+
+def parse_notify_calls(log: str) -> list[Notify]:
+    """The Notify calls in dbus-monitor's log of the notification interface."""
+    calls = []
+    for block in log.split("method call ")[1:]:
+        if "member=Notify" not in block.splitlines()[0]:
+            continue
+        strings = re.findall(r'^ {3}string "(.*)"$', block, re.M)
+        (replaces,) = re.findall(r"^ {3}uint32 (\d+)$", block, re.M)[:1]
+        timeouts = re.findall(r"^ {3}int32 (-?\d+)$", block, re.M)
+        actions = re.search(r"^ {3}array \[\n(.*?)^ {3}\]", block, re.M | re.S)
+        urgency = re.search(r'string "urgency"\s+variant\s+byte (\d+)', block)
+        calls.append(
+            Notify(
+                app=strings[0],
+                replaces=int(replaces),
+                title=strings[2],
+                body=strings[3],
+                actions=re.findall(r'string "(.*)"', actions.group(1)) if actions else [],
+                urgency=int(urgency.group(1)) if urgency else None,
+                timeout=int(timeouts[-1]),
+            )
+        )
+    return calls
 
 
 class Desktop:
@@ -125,11 +165,11 @@ class Desktop:
                 else:
                     self.env[key] = value
         self._spawn("openbox", log="openbox.log")
-        self._spawn("dunst", log="dunst.log")
+        self._dunst = self._spawn("dunst", log="dunst.log")
         self._spawn(
             "dbus-monitor",
             "--session",
-            "interface='org.freedesktop.Notifications',member='Notify'",
+            "interface='org.freedesktop.Notifications'",
             log="notifications.log",
         )
         if self.tray == "sni":
@@ -147,6 +187,15 @@ class Desktop:
                 "32",
                 log="trayer.log",
             )
+        wait_for(lambda: self.bus_has("org.freedesktop.Notifications"), 20, "dunst")
+
+    def restart_notification_server(self) -> None:
+        """Stop dunst and start it again, as a new login or a crash does: it forgets what
+        it showed, and its ids start over."""
+        self._dunst.terminate()
+        self._dunst.wait(timeout=10)
+        wait_for(lambda: not self.bus_has("org.freedesktop.Notifications"), 10, "dunst to stop")
+        self._dunst = self._spawn("dunst", log="dunst.log")
         wait_for(lambda: self.bus_has("org.freedesktop.Notifications"), 20, "dunst")
 
     def start_sni_tray(self) -> None:
@@ -208,6 +257,25 @@ class Desktop:
     def notifications(self) -> str:
         """Everything dbus-monitor logged of Notify calls so far."""
         return self.notify_log.read_text(errors="replace") if self.notify_log.exists() else ""
+
+    def notify_calls(self) -> list[Notify]:
+        """The Notify calls the server got so far, in order, read from dbus-monitor's log."""
+        return parse_notify_calls(self.notifications())
+
+    def shown_notifications(self) -> int:
+        """How many notifications the server has on the screen now (its own count)."""
+        return int(self.run("dunstctl", "count", "displayed").stdout.strip() or 0)
+
+    def click_notification(self, button: int) -> None:
+        """Click the notification on the screen with mouse ``button`` as a person does (dunst:
+        1 closes it, 2 runs its action); fails if none is shown."""
+        found = self.run("xdotool", "search", "--onlyvisible", "--class", "dunst").stdout.split()
+        assert found, "no notification on the screen"
+        where = self.run("xdotool", "getwindowgeometry", "--shell", found[0]).stdout
+        numbers = dict(line.split("=", 1) for line in where.split())
+        x, y = int(numbers["X"]) + 30, int(numbers["Y"]) + 15
+        done = self.run("xdotool", "mousemove", str(x), str(y), "click", str(button))
+        assert done.returncode == 0, done.stderr
 
     def screenshot(self, path: Path) -> Path:
         """A PNG of the whole screen."""
