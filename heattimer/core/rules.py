@@ -108,7 +108,10 @@ def _end(session: Session, now: datetime) -> datetime:
 
 def accidental_starts(sessions: Sequence[Session], now: datetime, settings: Settings) -> set[str]:
     """The ids of the heat sessions that were accidental starts: stopped less than 60 s
-    after they started, with no heat session ending within its cool-down before them."""
+    after they started, with no heat session ending within its cool-down before them.
+    (Started before them: one started at the same instant, after an accidental start was
+    stopped at once, does not make that start count, nor its own start breach the
+    cool-down, in hindsight.)"""
     heat = [s for s in sessions if s.kind is Kind.HEAT]
     return {
         s.id
@@ -116,7 +119,7 @@ def accidental_starts(sessions: Sequence[Session], now: datetime, settings: Sett
         if s.short(now)
         and not any(
             p.id != s.id
-            and p.started_at <= s.started_at
+            and p.started_at < s.started_at
             and _end(p, now) + cool_down_after(p, settings) > s.started_at
             for p in heat
         )

@@ -353,7 +353,7 @@ class World:
             and not any(
                 other is not session
                 and other.kind is Kind.HEAT
-                and other.start <= session.start
+                and other.start < session.start
                 and (other.end(cut) or other.ends_at) + self.cool > session.start
                 for other in self.known_sessions(cut)
             )

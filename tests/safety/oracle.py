@@ -99,7 +99,7 @@ class Truth:
         if session.cold or session.stop is None or session.length() >= ACCIDENT:
             return False
         return not any(
-            p is not session and p.start <= session.start and p.end() + self.cool(p) > session.start
+            p is not session and p.start < session.start and p.end() + self.cool(p) > session.start
             for p in self.heat()
         )
 
