@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Injury, Kind, Session
+from heattimer.core.model import AREA_WORDING, Injury, Kind, Session
 from heattimer.core.rules import accidental_starts
 from heattimer.core.settings import SPECS, Settings, setting_text
 from heattimer.core.status import Status
@@ -151,19 +151,20 @@ def injury_data(injury: Injury, zone: tzinfo) -> dict[str, Any]:
 
 def injuries_text(injuries: list[Injury], now: datetime, zone: tzinfo) -> str:
     """Injuries as a table for people."""
+    from heattimer.core import injury_log  # (not on the path of `status`)
+
     if not injuries:
         return "No injuries logged."
     rows: list[tuple[str, ...]] = [("ID", "WHEN", "AREA", "RED FLAGS", "STATE", "NOTE")]
     for injury in injuries:
-        state = "removed" if injury.removed_at else "cleared" if injury.cleared_at else "active"
-        flags = "; ".join(RED_FLAG_WORDING[f] for f in sorted(injury.red_flags)) or "-"
+        flags = injury_log.flags_text(injury) or "-"
         rows.append(
             (
                 injury.id[:8],
                 when(injury.at, now, zone),
                 AREA_WORDING[injury.area],
                 flags,
-                state,
+                injury_log.state(injury).value,
                 injury.note,
             )
         )

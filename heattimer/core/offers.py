@@ -33,6 +33,8 @@ class Act(StrEnum):
     CLEARED = "cleared"
     LOG_CHECKED = "log_checked"
     LOG_INJURY = "log_injury"
+    UNDO_INJURY = "undo_injury"
+    INJURY_LOG = "injury_log"
     BREAK_NOW = "break_now"
     PAUSE = "pause"
     RESUME = "resume"
@@ -73,6 +75,8 @@ KEYS: tuple[Key, ...] = (
     Key(Act.CLEARED),
     Key(Act.LOG_CHECKED),
     Key(Act.LOG_INJURY),
+    Key(Act.UNDO_INJURY),
+    Key(Act.INJURY_LOG),
     Key(Act.BREAK_NOW),
     *(Key(Act.PAUSE, pause=p) for p in Pause),
     Key(Act.RESUME),
@@ -120,6 +124,8 @@ def offers(status: Status, zone: tzinfo) -> dict[Key, Offer]:
         ),
         Offer(Key(Act.LOG_CHECKED), "I checked my injury log", idle and status.hold is not None),
         Offer(Key(Act.LOG_INJURY), "Log injury…", True),
+        Offer(Key(Act.UNDO_INJURY), "Undo", status.just_logged is not None),
+        Offer(Key(Act.INJURY_LOG), "Injury log…", True),
         Offer(Key(Act.BREAK_NOW), "Take a posture break now", True, breaks_on, no_breaks),
         *(
             Offer(Key(Act.PAUSE, pause=p), f"Pause {p.words}", True, breaks_on, no_breaks)

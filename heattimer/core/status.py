@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from heattimer.core.breaks import BreakState, next_break
 from heattimer.core.coach import next_coach_event
+from heattimer.core.injury_log import UNDO_FOR, just_logged
 from heattimer.core.model import Injury, Kind, RecoveryHold, Session
 from heattimer.core.moment import Moment
 from heattimer.core.recovery import Recovery, recovery
@@ -41,6 +42,8 @@ class Status(NamedTuple):
     hold: RecoveryHold | None = None
     """Set after the state file was restored from an older backup, until the person
     confirms the injury log."""
+    just_logged: Injury | None = None
+    """An injury logged moments ago, that an Undo takes back (core/injury_log.py)."""
 
     @property
     def cold_offered(self) -> bool:
@@ -94,6 +97,7 @@ def build_status(
         breaks=breaks,
         next_coach_event=next_coach_event(placed_injuries, wall),
         hold=hold,
+        just_logged=just_logged(placed_injuries, wall),
     )
 
 
@@ -181,9 +185,16 @@ def next_change(status: Status) -> datetime | None:
         status.recovery.next_phase_at,
         status.next_coach_event,
         status.breaks.paused_until if status.breaks is not None else None,
+        undo_ends(status.just_logged),
     ]
     future = [t for t in candidates if t is not None and t > status.now]
     return min(future) if future else None
+
+
+def undo_ends(injury: Injury | None) -> datetime | None:
+    """When the Undo for ``injury`` (just logged) is no longer offered."""
+    logged = None if injury is None else injury.logged_at
+    return None if logged is None else logged + UNDO_FOR
 
 
 def next_redraw(status: Status) -> datetime | None:
