@@ -19,7 +19,7 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from heattimer import APP_ID, APP_NAME
-from heattimer.core import alarm
+from heattimer.core import alarm, injury_log
 from heattimer.core.breaks import Pause
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome, Kind
@@ -53,22 +53,22 @@ class LazyDesktop:
 
     def __init__(self) -> None:
         self._monitor: IdleMonitor | None = None
-        self._x11: X11Desktop | bool | None = False  # False: not looked for yet
+        self._x11: X11Desktop | None = None
+        self._looked = False
 
     def x11(self) -> X11Desktop | None:
         """The X server behind Qt's display, if the app runs on one."""
-        if self._x11 is False:
+        if not self._looked:
             from PySide6.QtGui import QGuiApplication, QNativeInterface
 
             from heattimer.platform.x11 import X11Desktop
 
+            self._looked = True
             app = QGuiApplication.instance()
             native = app.nativeInterface() if isinstance(app, QGuiApplication) else None
             if isinstance(native, QNativeInterface.QX11Application):
                 self._x11 = X11Desktop(native.display())
-            else:
-                self._x11 = None
-        return self._x11 if isinstance(self._x11, X11Desktop) else None
+        return self._x11
 
     def _real(self) -> IdleMonitor:
         if self._monitor is None:
@@ -118,7 +118,7 @@ class HeatTimerApp(QObject):
             self.notifier.tray = self.tray.icon
         self.told_no_tray = False
         self.has_tray = False  # found by _follow_tray, at start and each minute
-        desktop = LazyDesktop()
+        desktop = self.desktop = LazyDesktop()
         if idle is None:
             idle = desktop
         if fullscreen is None:
@@ -130,7 +130,7 @@ class HeatTimerApp(QObject):
         )
         self.popup: object | None = None
         self.coach = CoachPanel(self.exercises, service.zone)
-        self.window.extra.addWidget(self.coach)
+        self.window.add_extra(self.coach)
         self.controller.changed.connect(self.coach.show_status)
         self.coach_news = CoachNews(self.controller, service, self.notifier, self)
         self.breaks.breakDue.connect(self.show_break)
@@ -141,8 +141,9 @@ class HeatTimerApp(QObject):
         self.window.visibilityChanged.connect(self.controller.set_window_visible)
         self.window.closeRequested.connect(self.close_window)
         self.tray.openRequested.connect(self.window.bring_forward)
-        self.tray.quitRequested.connect(self.quit)
-        self.controller.wantsAttention.connect(self.window.bring_forward)
+        self.tray.quitRequested.connect(self.quit_asking)
+        self.window.quitRequested.connect(self.quit_asking)
+        self.controller.wantsAttention.connect(self.window.call_attention)
         self.controller.idleTick.connect(self._follow_tray)
         self.controller.idleTick.connect(self.back_up_today)
         self._backed_up_on: object = None
@@ -180,11 +181,11 @@ class HeatTimerApp(QObject):
 
         popup = BreakPopup(exercise, self.clock)
         popup.answered.connect(self._break_answered)
-        geometry = self.tray.icon.geometry()
-        if geometry.isValid() and not geometry.isEmpty():
-            popup.place_near(geometry.center().x(), geometry.center().y())
-        else:
-            popup.place_near()
+        icon = self.tray.icon.geometry()  # (only an XEmbed tray tells)
+        popup.place(icon if icon.isValid() and not icon.isEmpty() else None)
+        x11 = self.desktop.x11()
+        if x11 is not None:
+            x11.keep_off_taskbar(int(popup.winId()))
         popup.show()
         self.popup = popup
 
@@ -204,11 +205,15 @@ class HeatTimerApp(QObject):
         elif act is Act.HEAT_OFF:
             controller.confirm_heat_off()
         elif act is Act.CLEARED:
-            controller.clear_red_flags()
+            self.record_clearance()
         elif act is Act.LOG_CHECKED:
-            controller.confirm_injury_log()
+            self.confirm_injury_log()
         elif act is Act.LOG_INJURY:
             self.log_injury()
+        elif act is Act.UNDO_INJURY:
+            self.undo_injury()
+        elif act is Act.INJURY_LOG:
+            self.show_injury_log()
         elif act is Act.BREAK_NOW:
             self.breaks.offer_now()
         elif act is Act.PAUSE and key.pause is not None:
@@ -253,30 +258,43 @@ class HeatTimerApp(QObject):
         if self.has_tray:
             self.window.hide()
             return
-        status = self.controller.status
-        ringing = self.controller.alarm_session is not None  # the heat is not confirmed off
-        running = (status is not None and status.session is not None) or ringing
-        if running or not self.told_no_tray:
-            from PySide6.QtWidgets import QMessageBox  # rarely needed: loaded then
-
+        warning = self._quit_warning()
+        if warning or not self.told_no_tray:
             self.told_no_tray = True
             text = (
                 "There is no system tray on this desktop, so closing the window quits Heat Timer."
             )
-            if ringing:
-                text += "\n\nThe heat is not confirmed off: if you quit, the reminder stops."
-            elif running:
-                text += "\n\nA session is running: if you quit, no alarm will sound at its end."
-            answer = QMessageBox.question(
-                self.window,
-                APP_NAME,
-                text,
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel if running else QMessageBox.StandardButton.Close,
-            )
-            if answer != QMessageBox.StandardButton.Close:
+            if not self._may_quit(f"{text}\n\n{warning}" if warning else text, safe=not warning):
                 return
         self.quit()
+
+    def quit_asking(self) -> None:
+        """Quit (the menu, Ctrl+Q); while a session runs or the alarm rings, ask first."""
+        warning = self._quit_warning()
+        if not warning or self._may_quit(f"Quit {APP_NAME}?\n\n{warning}", safe=False):
+            self.quit()
+
+    def _quit_warning(self) -> str:
+        """What quitting now would stop, or "" if nothing."""
+        status = self.controller.status
+        if self.controller.alarm_session is not None:  # the heat is not confirmed off
+            return "The heat is not confirmed off: if you quit, the reminder stops."
+        if status is not None and status.session is not None:
+            return "A session is running: if you quit, no alarm will sound at its end."
+        return ""
+
+    def _may_quit(self, text: str, safe: bool) -> bool:
+        """Ask ``text``; Cancel is the default unless quitting is ``safe``."""
+        from PySide6.QtWidgets import QMessageBox  # rarely needed: loaded then
+
+        answer = QMessageBox.question(
+            self.window,
+            APP_NAME,
+            text,
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Close if safe else QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Close
 
     def log_injury(self) -> None:
         """Ask for an injury and log it."""
@@ -286,6 +304,43 @@ class HeatTimerApp(QObject):
         if dialog.exec() == InjuryDialog.DialogCode.Accepted:
             self.controller.log_injury(*dialog.values())
         self.window.bring_forward()
+
+    def record_clearance(self) -> None:
+        """Ask, saying what it lifts, then record a professional's clearance."""
+        from heattimer.gui.dialogs.confirm import confirm
+
+        now = self.clock.now()
+        injuries = self.controller.read(self.service.injuries) or []
+        question = injury_log.clearance_question(injuries, now, self.service.zone)
+        if confirm(self.window, "Cleared by a professional", question, "Record the clearance"):
+            self.controller.clear_red_flags()
+
+    def confirm_injury_log(self) -> None:
+        """Ask, then lift the hold after a restored state file."""
+        from heattimer.gui.dialogs.confirm import confirm
+
+        status = self.controller.status
+        if status is None or status.hold is None:
+            return
+        question = injury_log.log_check_question(status.hold, status.now, self.service.zone)
+        if confirm(self.window, "Injury log checked", question, "Lift the hold"):
+            self.controller.confirm_injury_log()
+
+    def undo_injury(self) -> None:
+        """Take back the injury logged moments ago (core/injury_log.py's Undo)."""
+        status = self.controller.status
+        logged = None if status is None else status.just_logged
+        if logged is not None:
+            self.controller.run(lambda: self.service.remove_injury(logged.id))
+
+    def show_injury_log(self) -> None:
+        """The injury log: every injury, to remove one logged by mistake or record a
+        clearance."""
+        from heattimer.gui.dialogs.injury_log import InjuryLogDialog
+
+        dialog = InjuryLogDialog(self, self.window)
+        dialog.exec()
+        self.controller.tick()
 
     def _notification_action(self, key: str) -> None:
         if key == alarm.HEAT_OFF_ACTION[0]:

@@ -183,6 +183,11 @@ class Controller(QObject):
             self.problem.emit(str(error))
             return None
 
+    def read(self, action: Callable[[], T]) -> T | None:
+        """Ask the service something (``action``); None, and the reason shown, if the state
+        file cannot be read."""
+        return self._act_quietly(action)
+
     def run(self, action: Callable[[], T]) -> T | None:
         """Do ``action`` (a call to the service), show why if it was refused, then tick."""
         return self._act(action)

@@ -17,6 +17,7 @@ from heattimer import APP_NAME
 from heattimer.core.model import Kind
 from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key, offers
 from heattimer.core.status import Status, TrayState, headline, tray_state
+from heattimer.gui import shortcuts
 from heattimer.gui.controller import Controller
 from heattimer.gui.widgets.icons import tray_icon
 
@@ -81,10 +82,21 @@ class Tray(QObject):
                 self._offer(key, self.pause_menu)
         self.menu.addMenu(self.pause_menu)
         self.injury = self._offer(Key(Act.LOG_INJURY))
+        self.injury_log = self._offer(Key(Act.INJURY_LOG))
         self.settings = self._action("Settings…", self.settingsRequested.emit)
         self.open = self._action(f"Open {APP_NAME}", self.openRequested.emit)
         self.menu.addSeparator()
         self.quit = self._action("Quit", self.quitRequested.emit)
+        # Shown beside each item: the window's shortcuts (they act in the window; a menu that
+        # is not open is no window to type into).
+        for act, keys in shortcuts.BY_ACT.items():
+            self._show_shortcut(self.offers[Key(act)], keys)
+        self._show_shortcut(self.settings, shortcuts.SETTINGS)
+        self._show_shortcut(self.quit, shortcuts.QUIT)
+
+    @staticmethod
+    def _show_shortcut(action: QAction, keys: str) -> None:
+        shortcuts.give(action, keys)
 
     def show(self) -> None:
         """Put the icon in the tray (Qt shows it as soon as a tray exists)."""
@@ -108,10 +120,13 @@ class Tray(QObject):
             self.icon.setToolTip(tip)
 
         offered = offers(status, self.zone)
+        default = Key(Act.START, minutes=status.settings.heat_minutes)
         for offer_key, action in self.offers.items():
             offer = offered[offer_key]
             if action.text() != offer.text:
                 action.setText(offer.text)
+            if offer_key.act is Act.START and (offer_key == default) == action.shortcut().isEmpty():
+                self._show_shortcut(action, shortcuts.START if offer_key == default else "")
             action.setVisible(offer.shown)
             action.setEnabled(offer.enabled)
         self.more.setVisible(offered[Key(Act.START, minutes=QUICK_MINUTES[0])].shown)

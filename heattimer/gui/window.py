@@ -6,22 +6,37 @@ it, every button goes back to the controller.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import tzinfo
+from functools import partial
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from heattimer import APP_NAME
+from heattimer.core import injury_log
 from heattimer.core.model import Kind, Session
 from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key, offers
 from heattimer.core.rules import Reason
 from heattimer.core.status import Status, headline
 from heattimer.core.wording import clock, when
+from heattimer.gui import shortcuts
 from heattimer.gui.controller import Controller
 from heattimer.gui.widgets.banner import Banner
-from heattimer.gui.widgets.icons import ALARM, COLD, HEAT
+from heattimer.gui.widgets.icons import ALARM, COLD, HEAT, WHITE
 from heattimer.gui.widgets.ring import ProgressRing
 
 if TYPE_CHECKING:  # Qt types named only in annotations: each one loaded costs memory
@@ -33,6 +48,7 @@ MUTED = QColor("#868e96")
 TONES: dict[str, tuple[str, str, QColor]] = {
     "ready": ("#2b8a3e", "#8ce99a", QColor(64, 192, 87, 40)),
     "running": ("#c2410c", "#ffa94d", QColor(253, 126, 20, 40)),
+    "cold": ("#1864ab", "#74c0fc", QColor(51, 154, 240, 40)),
     "blocked": ("#1864ab", "#74c0fc", QColor(51, 154, 240, 40)),
     "waiting": ("#495057", "#ced4da", QColor(134, 142, 150, 46)),
 }
@@ -45,6 +61,21 @@ RING_WORDS = {
 }
 
 
+def _buttons_in(layout: QLayout) -> Iterator[QPushButton]:
+    """The buttons in ``layout`` and the widgets it holds, in the order they are laid out."""
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if isinstance(widget, QPushButton):
+            yield widget
+        elif widget is not None and widget.layout() is not None:
+            inner = widget.layout()
+        if inner is not None:
+            yield from _buttons_in(inner)
+
+
 class MainWindow(QWidget):
     """Heat Timer's window."""
 
@@ -52,13 +83,14 @@ class MainWindow(QWidget):
     offerChosen = Signal(object)  # a core.offers.Key: the person picked that offer
     settingsRequested = Signal()
     closeRequested = Signal()
+    quitRequested = Signal()
 
     def __init__(self, controller: Controller, zone: tzinfo) -> None:
         super().__init__()
         self.controller = controller
         self.zone = zone
         self.setWindowTitle(APP_NAME)
-        self.setMinimumWidth(400)
+        self.setMinimumSize(420, 240)
         self._build()
         controller.changed.connect(self.show_status)
         controller.alarmChanged.connect(self.show_alarm)
@@ -68,12 +100,20 @@ class MainWindow(QWidget):
     # -- building --------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        # A compact timer: the window is always just the size of what it shows.
-        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
+        # What the window shows scrolls when the screen is too small for it (1024x600, or
+        # 2x scale); otherwise the window is just its size (fit_to_screen).
+        self.content = QWidget()
+        layout = QVBoxLayout(self.content)
         layout.setContentsMargins(22, 18, 22, 16)
         layout.setSpacing(10)
         self.body = layout
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
 
         self.ring = ProgressRing()
         layout.addWidget(self.ring, 1)
@@ -88,6 +128,14 @@ class MainWindow(QWidget):
 
         self.headline = Banner()
         layout.addWidget(self.headline)
+        self.undo_row = QWidget()  # "Injury logged at 18:02. [Undo]", for a few minutes
+        undo = QHBoxLayout(self.undo_row)
+        undo.setContentsMargins(0, 0, 0, 0)
+        self.undo_label = Banner(bold=False)
+        undo.addWidget(self.undo_label, 1)
+        self.undo_button = self._offer_button(Key(Act.UNDO_INJURY))
+        undo.addWidget(self.undo_button)
+        layout.addWidget(self.undo_row)
         self.problem_label = Banner(bold=False)
         layout.addWidget(self.problem_label)
 
@@ -136,13 +184,44 @@ class MainWindow(QWidget):
         self.footer = QHBoxLayout()
         self.injury_button = self._offer_button(Key(Act.LOG_INJURY))
         self.footer.addWidget(self.injury_button)
+        self.injury_log_button = self._offer_button(Key(Act.INJURY_LOG))
+        self.footer.addWidget(self.injury_log_button)
         self.footer.addStretch(1)
         self.settings_button = self._button("Settings…", self.settingsRequested.emit)
         self.footer.addWidget(self.settings_button)
         layout.addLayout(self.footer)
 
-        for widget in (self.alarm_label, self.heat_off_button, self.problem_label):
+        for widget in (self.alarm_label, self.heat_off_button, self.problem_label, self.undo_row):
             widget.hide()
+        self._fitted_to: tuple[int, int] | None = None
+        self._build_shortcuts()
+
+    def _build_shortcuts(self) -> None:
+        self.heat_minutes = QUICK_MINUTES[0]  # the person's default length (show_status)
+        slots: dict[str, Callable[[], object]] = {
+            shortcuts.START: lambda: self._chose(Key(Act.START, minutes=self.heat_minutes)),
+            shortcuts.SETTINGS: self.settingsRequested.emit,
+            shortcuts.QUIT: self.quitRequested.emit,
+        }
+        for act, keys in shortcuts.BY_ACT.items():
+            slots[keys] = partial(self._chose, Key(act))
+        for keys, slot in slots.items():
+            action = QAction(self)
+            shortcuts.give(action, keys)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.addAction(action)
+        for act, keys in shortcuts.BY_ACT.items():
+            for widget in self.offer_widgets[Key(act)]:
+                widget.setToolTip(shortcuts.shown(keys))
+        self.settings_button.setToolTip(shortcuts.shown(shortcuts.SETTINGS))
+
+    def add_extra(self, widget: QWidget) -> None:
+        """Add ``widget`` (the recovery coach) above the footer; Tab still goes down the window
+        as it reads."""
+        self.extra.addWidget(widget)
+        buttons = list(_buttons_in(self.body))
+        for before, after in pairwise(buttons):
+            QWidget.setTabOrder(before, after)
 
     def _button(self, text: str, slot: object) -> QPushButton:
         button = QPushButton(text)
@@ -151,10 +230,21 @@ class MainWindow(QWidget):
         return button
 
     def _offer_button(self, key: Key) -> QPushButton:
-        """A button for one offer (core/offers.py): its label and state come from there."""
-        button = self._button("", lambda: self.offerChosen.emit(key))
+        """A button for one offer (core/offers.py): its label and state come from there.
+        A click leaves the keyboard with the window, not the button (see park_keyboard)."""
+        button = self._button("", lambda: self._chose(key))
         self.offer_widgets.setdefault(key, []).append(button)
         return button
+
+    def _chose(self, key: Key) -> None:
+        self.park_keyboard()
+        self.offerChosen.emit(key)
+
+    def park_keyboard(self) -> None:
+        """Give the keyboard to the window itself, where no key does anything: a stray Space
+        or Enter must never start heat, log an injury or record a clearance. The person
+        reaches a button with Tab (or a shortcut); clicks and updates never leave it there."""
+        self.setFocus()
 
     def _dark(self) -> bool:
         return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
@@ -167,6 +257,13 @@ class MainWindow(QWidget):
 
     def show_status(self, status: Status) -> None:
         """Show ``status``: countdown, headline, which buttons make sense now."""
+        focused = self.focusWidget()
+        self._show_status(status)
+        if self.focusWidget() is not focused:  # what had it went (hidden, disabled): Qt
+            self.park_keyboard()  # moved the keyboard on by itself, maybe onto "Start"
+        self.fit_to_screen()
+
+    def _show_status(self, status: Status) -> None:
         session, heat, now = status.session, status.heat, status.now
         if self.controller.alarm_session is not None and session is None:
             self.ring.show_state(1.0, "Time is up", "turn the heat off", ALARM)
@@ -179,11 +276,11 @@ class MainWindow(QWidget):
             self.ring.show_state(
                 fraction, clock(session.remaining(now)), f"{label} · ends {ends}", colour
             )
-            state = "running"
+            state = "cold" if session.kind is Kind.COLD else "running"
         elif heat.allowed:
-            left = status.today_cap - status.today_sessions
-            plural = "s" if left != 1 else ""
-            self.ring.show_state(0.0, "Ready", f"{left} heat session{plural} left today", HEAT)
+            # (How many are left is the headline's to say, and the dots'.)
+            length = f"for {status.settings.heat_minutes} min of heat"
+            self.ring.show_state(0.0, "Ready", length, HEAT)
             state = "ready"
         else:
             lift = heat.available_at
@@ -199,6 +296,11 @@ class MainWindow(QWidget):
         text, tint = self._tone(state)
         self.headline.show_text(headline(status, self.zone), text, tint)
 
+        self.heat_minutes = status.settings.heat_minutes
+        for button, minutes in ((self.start15, QUICK_MINUTES[0]), (self.start20, QUICK_MINUTES[1])):
+            tip = shortcuts.shown(shortcuts.START) if minutes == self.heat_minutes else ""
+            if button.toolTip() != tip:
+                button.setToolTip(tip)
         running = session is not None
         self.start_row.setVisible(not running and not heat.injury_block)
         self.start_other.setEnabled(heat.allowed)
@@ -216,44 +318,93 @@ class MainWindow(QWidget):
         if on_hold:
             self.advice.show_text(heat.message)
         self.advice.setVisible(on_hold)
+        logged = status.just_logged
+        if logged is not None:
+            self.undo_label.show_text(injury_log.undo_line(logged, now, self.zone), MUTED)
+        self.undo_row.setVisible(logged is not None)
         cap, used = status.today_cap, status.today_sessions
         dots = "●" * min(used, cap) + "○" * max(0, cap - used)
-        self.today.show_text(f"Today  {dots}  {used} of {cap} heat sessions", MUTED)
+        self.today.show_text(f"Today  {dots}  {used} used", MUTED)
 
     def show_alarm(self, session: Session | None) -> None:
         """Show (or, with None, take down) "Time is up: turn the heat off"."""
         if session is None:
+            focused = self.focusWidget()
             self.alarm_label.hide()
             self.heat_off_button.hide()
+            if self.focusWidget() is not focused:
+                self.park_keyboard()
             return
         status = self.controller.status
         now = status.now if status is not None else session.ends_at
         self.alarm_label.show_text(
             "Time is up: turn the heat off\n"
             f"The session ended at {when(session.ends_at, now, self.zone)}.",
-            QColor("#ffffff"),
+            WHITE,
             ALARM,
         )
         self.alarm_label.show()
         self.heat_off_button.show()
         self.ring.show_state(1.0, "Time is up", "turn the heat off", ALARM)
-        self.bring_forward()
+        self.heat_off_button.setFocus()  # the only thing a key may press now
+        self.fit_to_screen()
+        self.call_attention()
+        self.scroller.ensureWidgetVisible(self.heat_off_button)
 
     def show_problem(self, text: str) -> None:
         """Show why the last action did not happen."""
         self.problem_label.show_text(text, ALARM)
         self.problem_label.show()
 
+    def fit_to_screen(self) -> None:
+        """Make the window the height of what it shows, as far as its screen allows (the
+        rest scrolls), and keep it on that screen. Left alone once maximized."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        width = max(self.width(), self.minimumWidth())
+        layout = self.content.layout()
+        need = layout.totalHeightForWidth(width) if layout is not None else 0
+        need = max(need, self.content.sizeHint().height())
+        screen = self.screen().availableGeometry()
+        frame = max(0, self.frameGeometry().height() - self.height()) or 32  # (title bar)
+        height = max(self.minimumHeight(), min(need, screen.height() - frame))
+        if (width, height) == self._fitted_to and self.size().height() == height:
+            return
+        self._fitted_to = (width, height)
+        self.resize(width, height)
+        if self.isVisible():
+            where = self.frameGeometry()
+            top = min(where.top(), screen.bottom() - height - frame)
+            left = min(where.left(), screen.right() - where.width())
+            if (left, top) != (where.left(), where.top()):
+                self.move(max(screen.left(), left), max(screen.top(), top))
+
     def bring_forward(self) -> None:
-        """Show the window, raised and active, even from the tray or another desktop."""
+        """Show the window, raised and active, even from the tray or another desktop (the
+        person asked for it: the tray, a notification's body)."""
         self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    def call_attention(self) -> None:
+        """The alarm: the window comes up, raised and marked as wanting attention, without
+        taking the keyboard from what the person is typing in elsewhere. Should the desktop
+        give it the keyboard anyway, "Heat is off" has it, and nothing else."""
+        from PySide6.QtCore import Qt  # (the alarm's, not start-up's: see gui/widgets/drawing.py)
+
+        if not self.isVisible() or self.isMinimized():
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+            self.showNormal()
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+        self.raise_()
+        QApplication.alert(self)  # the taskbar's "wants attention", until it is looked at
 
     # -- window events ---------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.focusWidget() is None:
+            self.park_keyboard()  # else Qt gives the first button the keyboard: "Start 15 min"
         self.visibilityChanged.emit(True)
 
     def hideEvent(self, event: QHideEvent) -> None:

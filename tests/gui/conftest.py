@@ -120,3 +120,43 @@ def _close_popups() -> Iterator[None]:
         if isinstance(widget, BreakPopup):
             widget.hide()
             widget.deleteLater()
+
+
+class Answer:
+    """Answers the next modal dialog as a person would, once it is up: presses ``keys`` in
+    it, then clicks the button labelled ``click`` (if given). ``asked`` is what it said."""
+
+    def __init__(self, keys: tuple[object, ...] = (), click: str | None = None) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.keys, self.click = keys, click
+        self.asked: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._look)
+        self._timer.start()
+
+    def _look(self) -> None:
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        self._timer.stop()
+        self.asked.append(
+            dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+        )
+        for key in self.keys:  # where the keyboard is, as typing would, until it closes
+            if not dialog.isVisible():
+                break
+            QTest.keyClick(dialog.focusWidget() or dialog, key)  # type: ignore[call-overload]
+        if self.click is not None and dialog.isVisible():
+            for button in dialog.findChildren(QPushButton):
+                if button.text().replace("&", "") == self.click:
+                    button.click()
+                    return
+            raise AssertionError(f"no {self.click!r} button in {self.asked[-1]!r}")
+        if dialog.isVisible():  # (nothing closed it: the test would hang)
+            dialog.close()
+            raise AssertionError(f"{self.keys} left {self.asked[-1]!r} open")

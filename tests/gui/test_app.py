@@ -16,7 +16,7 @@ from heattimer.gui.app import HeatTimerApp
 from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
-from tests.gui.conftest import BERLIN, FakeNotifier, FakeSound, make_app
+from tests.gui.conftest import BERLIN, Answer, FakeNotifier, FakeSound, make_app
 
 
 @pytest.fixture
@@ -152,7 +152,14 @@ def test_red_flag_shows_professional_message_and_clearance(
     clock.jump(timedelta(hours=49))
     app.controller.tick()
     assert window.cleared_button.isVisible()  # still held after 48 h
+    for keys in ((Qt.Key.Key_Return,), (Qt.Key.Key_Space,), (Qt.Key.Key_Escape,)):
+        answer = Answer(keys)  # the question's default is Cancel: no key records it
+        window.cleared_button.click()
+        assert "cleared you to use heat" in answer.asked[0]
+        assert window.cleared_button.isVisible()
+    answer = Answer(click="Record the clearance")
     window.cleared_button.click()
+    assert "Neck" in answer.asked[0] and "Numbness" in answer.asked[0]
     assert not window.cleared_button.isVisible()
     assert window.start_row.isVisible() and window.start15.isEnabled()
 
@@ -169,7 +176,12 @@ def test_after_a_restore_from_an_older_backup_heat_waits_for_the_injury_log_to_b
     assert "injury log" in window.headline.text()
     assert "restored from the backup of 09:00" in window.advice.text()  # 14:00 less 5 h
     assert window.log_checked_button.isVisible()
+    answer = Answer((Qt.Key.Key_Return,))  # (kept: its timer lives with it)
     window.log_checked_button.click()
+    assert window.log_checked_button.isVisible()  # Enter is Cancel
+    answer = Answer(click="Lift the hold")
+    window.log_checked_button.click()
+    assert "since 09:00" in answer.asked[0]
     assert not window.log_checked_button.isVisible()
     assert window.start15.isEnabled()
     assert service.status().hold is None
@@ -189,7 +201,7 @@ def test_daily_cap_disables_start_with_the_reason_in_the_tray_menu(
     assert window.headline.text().startswith("3 of 3 sessions used today; next tomorrow 00:00")
     items = menu_texts(app)
     assert items["Start 15 min — 3 of 3 used: next tomorrow 00:00"] == (True, False)
-    assert window.today.text().endswith("3 of 3 heat sessions")
+    assert window.today.text() == "Today  ●●●  3 used"
 
 
 def test_cool_down_headline_counts_down(app: HeatTimerApp, clock: FakeClock) -> None:
@@ -416,7 +428,7 @@ def test_changes_from_another_process_show_within_two_seconds(
     assert app.window.stop_button.isVisible()
     with qtbot.waitSignal(watcher.changed, timeout=2000):
         other.set_setting("daily-cap", "2")
-    assert app.window.today.text().endswith("1 of 2 heat sessions")
+    assert app.window.today.text() == "Today  ●○  1 used"
 
 
 def test_a_failing_tick_never_stops_the_clock(

@@ -336,7 +336,9 @@ def test_settings_dialog_saves_and_refuses_bad_values(app: HeatTimerApp, service
     dialog.numbers["break-interval-minutes"].setValue(45)
     dialog.work_hours.setText("Mon-Fri 18:00-09:00")
     dialog.save()
-    assert "end after they start" in dialog.error.text()
+    said = dialog.error.text()  # the field as the dialog names it, not the setting's key
+    assert said.startswith("Breaks only in work hours: ") and "end after they start" in said
+    assert "work-hours" not in said
     assert service.settings().break_interval_minutes == 20  # nothing saved
     dialog.work_hours.setText("Mon-Fri 09:00-18:00")
     dialog.save()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -94,7 +96,18 @@ class InjuryDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.buttons = buttons
         self.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The button box has just made Save the default (it does so on show): Enter in a field
+        # must not log an injury, which blocks heat for 48 hours. Save is clicked, or Tab
+        # and Space; Esc cancels.
+        super().showEvent(event)
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setDefault(False)
+                button.setAutoDefault(False)
 
     def values(self) -> tuple[datetime | None, Area, list[RedFlag], str]:
         """When (None for now), area, red flags and note, as entered."""

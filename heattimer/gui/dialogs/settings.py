@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heattimer.core.settings import SPECS, SettingError, parse_setting, setting_text
+from heattimer.core.settings import SPECS, SettingError, setting_text
+from heattimer.gui.widgets.banner import Banner
+from heattimer.gui.widgets.icons import ALARM, WHITE
 from heattimer.service import Service
 
 NUMBERS = (
@@ -31,6 +33,8 @@ NUMBERS = (
     ("break-interval-minutes", "Posture break after sitting", " min"),
     ("idle-reset-minutes", "Away time that restarts the sitting clock", " min"),
 )
+
+WORK_HOURS = "Breaks only in work hours"
 
 
 class SettingsDialog(QDialog):
@@ -44,6 +48,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.numbers: dict[str, QSpinBox] = {}
+        self.labels = {"breaks": "Posture breaks", "work-hours": WORK_HOURS}
         for key, label, suffix in NUMBERS:
             allowed = SPECS[key].allowed
             assert allowed is not None, key
@@ -53,6 +58,7 @@ class SettingsDialog(QDialog):
             box.setValue(int(setting_text(self.current, key)))
             form.addRow(label, box)
             self.numbers[key] = box
+            self.labels[key] = label
         self.breaks = QCheckBox("Remind me to take posture breaks")
         self.breaks.setChecked(self.current.breaks)
         form.addRow("", self.breaks)
@@ -60,7 +66,7 @@ class SettingsDialog(QDialog):
             "" if self.current.work_hours is None else str(self.current.work_hours)
         )
         self.work_hours.setPlaceholderText("any time (e.g. Mon-Fri 09:00-18:00)")
-        form.addRow("Breaks only in work hours", self.work_hours)
+        form.addRow(WORK_HOURS, self.work_hours)
         layout.addLayout(form)
 
         away = (
@@ -72,8 +78,7 @@ class SettingsDialog(QDialog):
         self.idle_note = QLabel(away)
         self.idle_note.setWordWrap(True)
         layout.addWidget(self.idle_note)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
+        self.error = Banner(bold=False)
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
@@ -95,13 +100,13 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         """Store the changes; on a value the rules refuse, say why and keep the dialog open."""
         changes = self.changes()
-        try:
-            for key, text in changes.items():
-                parse_setting(key, text)  # all checked before any is stored
-        except SettingError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
+        for key, text in changes.items():  # all checked before any is stored
+            try:
+                SPECS[key].parse(text)
+            except SettingError as error:
+                self.error.show_text(f"{self.labels[key]}: {error}", WHITE, ALARM)
+                self.error.show()
+                return
         for key, text in changes.items():
             self.current = self.service.set_setting(key, text)
         self.accept()

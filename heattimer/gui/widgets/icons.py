@@ -14,10 +14,12 @@ from heattimer.gui.widgets import drawing
 from heattimer.platform.paths import resources_dir
 
 SIZES = (16, 22, 32, 48, 64)  # the PNGs shipped for each icon
-NAMES = ("heattimer", "tray-ready", "tray-running", "tray-blocked", "tray-capped")
+NAMES = ("heattimer", "tray-ready", "tray-running", "tray-cold", "tray-blocked", "tray-capped")
 HEAT = QColor("#e8590c")
 COLD = QColor("#1c7ed6")
 ALARM = QColor("#e03131")
+WHITE = QColor("#ffffff")
+"""Text on an ALARM background."""
 
 
 def png_path(name: str, size: int) -> str:
@@ -51,8 +53,9 @@ def tray_icon(state: TrayState, progress: float | None = None, cold: bool = Fals
     if state not in (TrayState.RUNNING, TrayState.ALARM):
         return _icon(f"tray-{state}")
     icon = QIcon()
+    mark = "tray-cold" if cold and state is TrayState.RUNNING else "tray-running"
     for size in SIZES:
-        picture = pixmap("tray-running", size)
+        picture = pixmap(mark, size)
         if state is TrayState.ALARM:
             _draw_ring(picture, size, 0.0, ALARM)
         elif progress is not None:
