@@ -1,8 +1,8 @@
 """The posture-break popup: one exercise, its steps and picture; Done, Snooze or Skip.
 
-It appears near the tray corner without taking the keyboard from whatever the
-person is typing in (shown without activation); once they click into it,
-Enter is Done and Esc is Snooze. Done runs a short countdown for the
+It appears next to the tray (gui/placement.py), not in the taskbar, without taking the
+keyboard from whatever the person is typing in (shown without activation); once they
+click into it, Enter is Done and Esc is Snooze. Done runs a short countdown for the
 exercise, then counts as done. Ignored for two minutes, it closes itself and
 counts as missed. Time is read from the clock on each tick, never counted.
 """
@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QPixmap
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QPixmap,
+    QScreen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from heattimer import APP_NAME
@@ -20,12 +28,15 @@ from heattimer.core.breaks import POPUP_TIMEOUT, SNOOZE
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.wording import clock as clock_face
+from heattimer.gui.placement import MARGIN, popup_position
 from heattimer.gui.widgets.banner import Banner
 from heattimer.platform.catalogue import picture_png
 from heattimer.platform.ports import Clock
 
 PICTURE = QSize(160, 120)
-MARGIN = 16
+PADDING = 16
+FRAME_GUESS = 30
+"""The window manager's title bar, until the popup is shown and its frame is known."""
 
 
 def _duration(seconds: int) -> str:
@@ -41,6 +52,7 @@ class BreakPopup(QWidget):
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
         self.exercise = exercise
         self.clock = clock
+        self._placed: tuple[QScreen, QRect | None] | None = None
         self.shown_at = clock.now()
         self.countdown_until: datetime | None = None
         self.outcome: BreakOutcome | None = None
@@ -55,11 +67,11 @@ class BreakPopup(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setContentsMargins(PADDING, PADDING, PADDING, PADDING)
         layout.setSpacing(10)
         top = QHBoxLayout()
         top.setSpacing(14)
-        picture = QLabel()
+        picture = self.picture = QLabel()
         scale = 2 if self.devicePixelRatioF() > 1 else 1  # a HiDPI screen: the 2x picture
         pixmap = QPixmap(picture_png(self.exercise, scale))  # rendered by tools/render_pngs.py
         pixmap.setDevicePixelRatio(scale)
@@ -86,11 +98,11 @@ class BreakPopup(QWidget):
             "\n".join(f"{n}. {step}" for n, step in enumerate(self.exercise.steps, 1))
         )
         layout.addWidget(self.steps)
-        if self.exercise.why:
-            why = Banner(bold=False, centred=False)
-            why.italic = True
-            why.show_text(self.exercise.why)
-            layout.addWidget(why)
+        self.why = Banner(bold=False, centred=False)
+        self.why.italic = True
+        self.why.show_text(self.exercise.why)
+        self.why.setVisible(bool(self.exercise.why))
+        layout.addWidget(self.why)
 
         buttons = QHBoxLayout()
         self.done = QPushButton("Done")
@@ -109,22 +121,51 @@ class BreakPopup(QWidget):
         self.steps.setMinimumWidth(408)
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
 
-    def place_near(self, anchor_x: int | None = None, anchor_y: int | None = None) -> None:
-        """Put the popup in the screen's corner nearest the tray (or the given point)."""
-        self.adjustSize()
-        screen = QGuiApplication.primaryScreen()
+    def place(self, icon: QRect | None = None) -> None:
+        """Lay the popup out, then put it next to the tray (its ``icon``, where the tray says
+        where that is) on the tray's screen, fully inside it (gui/placement.py)."""
+        screen = QGuiApplication.screenAt(icon.center()) if icon is not None else None
+        screen = screen or QGuiApplication.primaryScreen()
         if screen is None:
             return
-        area = screen.availableGeometry()
-        right = area.right() - self.width() - MARGIN
-        x = (
-            right
-            if anchor_x is None
-            else min(max(area.left() + MARGIN, anchor_x - self.width()), right)
-        )
-        top_half = anchor_y is not None and anchor_y < area.center().y()
-        y = area.top() + MARGIN if top_half else area.bottom() - self.height() - MARGIN
-        self.move(x, y)
+        available = screen.availableGeometry()
+        self.fit(available)
+        outside = self.frameGeometry().size() - self.size()  # (the title bar, once known)
+        frame = outside if outside.height() > 0 else QSize(0, FRAME_GUESS)
+        where = popup_position(self.size() + frame, screen.geometry(), available, icon)
+        self.move(where)
+        self._placed = (screen, icon)
+
+    def fit(self, available: QRect) -> None:
+        """Take the size the text needs at its width; where the screen is too small for that
+        (a small screen, 2x scale), leave out the why, then the picture."""
+        room = available.height() - 2 * MARGIN - FRAME_GUESS
+        for leave_out in (None, self.why, self.picture):
+            if leave_out is not None:
+                leave_out.hide()
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # sizes every banner at the popup's width before it is shown
+            self.adjustSize()
+            if self.height() <= room:
+                return
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(200, self._replace_with_frame)  # the window manager framed it
+
+    def _replace_with_frame(self) -> None:
+        if self._placed is None or not self.isVisible():
+            return
+        screen, icon = self._placed
+        outside = self.frameGeometry().size() - self.size()
+        if outside.height() > 0 and outside.height() != FRAME_GUESS:
+            self.move(
+                popup_position(
+                    self.size() + outside, screen.geometry(), screen.availableGeometry(), icon
+                )
+            )
+            self._placed = None
 
     def start_exercise(self) -> None:
         """Done: count the exercise down, then it counts as done."""

@@ -1,6 +1,7 @@
 """X11: the idle time and the full-screen check, through Xlib on the app's own display.
 
-The app asks an X server two things: how long since the last keyboard or mouse input
+The app asks an X server two things (and tells it one: that a posture-break popup is no
+window for the taskbar): how long since the last keyboard or mouse input
 (the MIT-SCREEN-SAVER extension, libXss), and whether the window in front is full
 screen (the window manager's _NET_ACTIVE_WINDOW and _NET_WM_STATE, libX11). It asks on
 the connection Qt already has (``QNativeInterface.QX11Application.display()``): no
@@ -22,6 +23,7 @@ import ctypes.util
 XA_ATOM = 4  # predefined atoms (X11/Xatom.h)
 XA_WINDOW = 33
 _SUCCESS = 0
+_REPLACE = 0  # PropModeReplace
 
 
 class _ScreenSaverInfo(ctypes.Structure):
@@ -75,6 +77,8 @@ class X11Desktop:
         ]  # fmt: skip
         xlib.XGetWindowProperty.restype = c_int
         xlib.XFree.argtypes = [ptr]
+        xlib.XChangeProperty.argtypes = [ptr, ulong, ulong, ulong, c_int, c_int, ptr, c_int]
+        xlib.XFlush.argtypes = [ptr]
         if xss is not None:
             xss.XScreenSaverQueryInfo.argtypes = [ptr, ulong, ctypes.POINTER(_ScreenSaverInfo)]
             xss.XScreenSaverQueryInfo.restype = ctypes.c_int  # Status: nonzero on success
@@ -124,6 +128,23 @@ class X11Desktop:
         if states is None:
             return None
         return self._atom(b"_NET_WM_STATE_FULLSCREEN") in states
+
+    # -- windows of ours ---------------------------------------------------------
+
+    def keep_off_taskbar(self, window: int) -> bool:
+        """Ask taskbars and pagers not to list ``window`` (a popup of ours, created but not yet
+        shown: Qt adds its own states to these when it maps it). False if it cannot."""
+        if not self.usable or not window:
+            return False
+        assert self._xlib is not None
+        states = (ctypes.c_ulong * 2)(
+            self._atom(b"_NET_WM_STATE_SKIP_TASKBAR"), self._atom(b"_NET_WM_STATE_SKIP_PAGER")
+        )
+        self._xlib.XChangeProperty(
+            self._display, window, self._atom(b"_NET_WM_STATE"), XA_ATOM, 32, _REPLACE, states, 2
+        )
+        self._xlib.XFlush(self._display)
+        return True
 
     def _atom(self, name: bytes) -> int:
         if name not in self._atoms:

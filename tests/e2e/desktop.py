@@ -33,6 +33,7 @@ PROGRAMS = (
     "xdpyinfo",
     "wmctrl",
     "dunstctl",
+    "xprop",
 )
 TRAY_PROGRAMS = {"sni": "xfce4-panel", "xembed": "trayer", "none": None}
 
@@ -95,9 +96,10 @@ def parse_notify_calls(log: str) -> list[Notify]:
 class Desktop:
     """Starts the desktop on entry and stops every part of it on exit."""
 
-    def __init__(self, tray: str = "sni", size: str = "1280x800") -> None:
+    def __init__(self, tray: str = "sni", size: str = "1280x800", panel: str = "") -> None:
         self.tray = tray
         self.size = size
+        self.panel = panel  # "top" or "bottom": one xfce4-panel there with tasks and tray
         self.work = Path(tempfile.mkdtemp(prefix="heattimer-desktop-"))
         self.notify_log = self.work / "notifications.log"
         self.env: dict[str, str] = {}
@@ -201,8 +203,63 @@ class Desktop:
     def start_sni_tray(self) -> None:
         """Start the StatusNotifierItem tray host (xfce4-panel); also later, as a panel that
         comes up after the apps at login does."""
+        if self.panel:
+            self._write_panel_config(self.panel)
         self._spawn("xfce4-panel", log="panel.log")
         wait_for(lambda: self.bus_has("org.kde.StatusNotifierWatcher"), 20, "the SNI tray")
+
+    def _write_panel_config(self, edge: str) -> None:
+        """One panel on ``edge``, a task list at its left and the tray at its right, in xfconf's
+        own file (read
+        by xfconfd, started by the session bus when the panel asks for its settings)."""
+        position = {"top": "p=6;x=0;y=0", "bottom": "p=10;x=0;y=0"}[edge]
+        folder = self.work / "config" / "xfce4" / "xfconf" / "xfce-perchannel-xml"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "xfce4-panel.xml").write_text(
+            f"""<?xml version="1.0" encoding="UTF-8"?>
+<channel name="xfce4-panel" version="1.0">
+  <property name="configver" type="int" value="2"/>
+  <property name="panels" type="array">
+    <value type="int" value="1"/>
+    <property name="panel-1" type="empty">
+      <property name="position" type="string" value="{position}"/>
+      <property name="length" type="uint" value="100"/>
+      <property name="position-locked" type="bool" value="true"/>
+      <property name="size" type="uint" value="30"/>
+      <property name="plugin-ids" type="array">
+        <value type="int" value="1"/>
+        <value type="int" value="2"/>
+        <value type="int" value="3"/>
+      </property>
+    </property>
+  </property>
+  <property name="plugins" type="empty">
+    <property name="plugin-1" type="string" value="tasklist"/>
+    <property name="plugin-2" type="string" value="separator">
+      <property name="expand" type="bool" value="true"/>
+      <property name="style" type="uint" value="0"/>
+    </property>
+    <property name="plugin-3" type="string" value="systray"/>
+  </property>
+</channel>
+"""
+        )
+
+    def window_geometry(self, wid: int) -> tuple[int, int, int, int]:
+        """A window's frame on the screen: x, y, width, height (as xwininfo reads them)."""
+        out = self.run("xwininfo", "-id", str(wid), "-frame").stdout
+        field = {
+            key.strip(): int(value)
+            for key, value in re.findall(
+                r"^\s*(Absolute upper-left [XY]|Width|Height):\s*(-?\d+)", out, re.M
+            )
+        }
+        return (
+            field["Absolute upper-left X"],
+            field["Absolute upper-left Y"],
+            field["Width"],
+            field["Height"],
+        )
 
     def run(self, *argv: str, timeout: float = 30, **env: str) -> subprocess.CompletedProcess[str]:
         """Run a command on this desktop and wait for it."""
@@ -247,6 +304,25 @@ class Desktop:
         """Titles of the visible windows whose title contains ``name``."""
         ids = self.run("xdotool", "search", "--onlyvisible", "--name", name).stdout.split()
         return [self.run("xdotool", "getwindowname", wid).stdout.strip() for wid in ids]
+
+    def window_ids(self, name: str) -> list[int]:
+        """The visible windows whose title contains ``name``."""
+        found = self.run("xdotool", "search", "--onlyvisible", "--name", name).stdout.split()
+        return [int(wid) for wid in found]
+
+    def active_window(self) -> int:
+        """The window that has the keyboard (the window manager's _NET_ACTIVE_WINDOW)."""
+        return int(self.run("xdotool", "getactivewindow").stdout.strip() or 0)
+
+    def window_states(self, wid: int) -> str:
+        """A window's _NET_WM_STATE, as xprop prints it (what taskbars read)."""
+        return self.run("xprop", "-id", str(wid), "_NET_WM_STATE").stdout
+
+    def type_keys(self, *keys: str) -> None:
+        """Press ``keys`` (xdotool names: space, Return, a) into whatever has the keyboard."""
+        for key in keys:
+            done = self.run("xdotool", "key", key)
+            assert done.returncode == 0, done.stderr
 
     def close_window(self, wid: int) -> None:
         """Ask the window manager to close window ``wid``, as its title bar's close button does
