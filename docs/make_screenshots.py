@@ -1,5 +1,7 @@
-"""Render the README's screenshots: the window running a session, blocked by an injury, and a
-posture-break popup, in light and dark palettes. Offscreen, with a clock set by hand.
+"""Render the README's screenshots: the window running a session, blocked by an injury,
+running a cold session, the injury log, and a posture-break popup, in light and dark
+palettes (docs/desktop_shots.py takes those only a real desktop shows). Offscreen, with a
+clock set by hand.
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [OUTPUT_DIR]
 """
@@ -18,8 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from heattimer.core.model import Area, Kind
+from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.gui.app import HeatTimerApp, _make_qapp
+from heattimer.gui.widgets.focus_ring import FocusRingStyle
 from heattimer.platform.clock import FakeClock
 from heattimer.platform.idle import FakeIdle
 from heattimer.service import Service
@@ -76,6 +79,12 @@ def palette(dark: bool) -> QPalette:
     }
     for role, value in colours.items():
         base.setColor(role, QColor(value))
+    for role in (
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+    ):
+        base.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6c737a"))
     return base
 
 
@@ -95,13 +104,19 @@ def build(folder: Path, clock: FakeClock) -> tuple[HeatTimerApp, Service]:
 
 
 def shoot(qapp: QApplication, app: HeatTimerApp, path: Path) -> None:
+    """The window's content at its full height (the offscreen screen is only 800x600; on a
+    small real one the window scrolls)."""
     app.window.show()
     app.controller.tick()
     for _ in range(5):
         qapp.processEvents()
-    app.window.adjustSize()
+    content = app.window.content
+    layout = content.layout()
+    assert layout is not None
+    width = app.window.width()
+    content.resize(width, max(layout.totalHeightForWidth(width), content.sizeHint().height()))
     qapp.processEvents()
-    app.window.grab().save(str(path))
+    content.grab().save(str(path))
     print(path)
 
 
@@ -109,7 +124,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent)
     out.mkdir(parents=True, exist_ok=True)
     qapp = _make_qapp()
-    qapp.setStyle("Fusion")
+    qapp.setStyle(FocusRingStyle("Fusion"))
     for dark in (False, True):
         qapp.setPalette(palette(dark))
         tone = "dark" if dark else "light"
@@ -127,6 +142,26 @@ def main() -> int:
             service.log_injury(clock.now() - timedelta(hours=17), Area.LOWER_BACK, (), "deadlifts")
             app.start()
             shoot(qapp, app, out / f"blocked-{tone}.png")
+
+            app.controller.start(kind=Kind.COLD)
+            clock.jump(timedelta(minutes=4, seconds=12))
+            shoot(qapp, app, out / f"cold-{tone}.png")
+
+            service.log_injury(
+                clock.now() - timedelta(hours=3), Area.NECK, (RedFlag.NUMBNESS,), "woke up with it"
+            )
+            wrong = service.log_injury(clock.now() - timedelta(days=3), Area.SHOULDER, (), "")
+            service.remove_injury(wrong.id)
+            from heattimer.gui.dialogs.injury_log import InjuryLogDialog
+
+            dialog = InjuryLogDialog(app, app.window)
+            dialog.show()
+            dialog.table.selectRow(0)
+            for _ in range(5):
+                qapp.processEvents()
+            dialog.grab().save(str(out / f"injury-log-{tone}.png"))
+            print(out / f"injury-log-{tone}.png")
+            dialog.close()
 
             app.breaks.offer_now()
             popup = app.popup
