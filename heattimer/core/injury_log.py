@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Injury, RecoveryHold
-from heattimer.core.rules import INJURY_BLOCK
+from heattimer.core.rules import INJURY_BLOCK, injury_block_until
 from heattimer.core.wording import when
 
 UNDO_FOR = timedelta(minutes=5)
@@ -83,15 +83,20 @@ def removal_question(injury: Injury, now: datetime, zone: tzinfo) -> str:
     )
 
 
-def clearance_question(injuries: Iterable[Injury], now: datetime, zone: tzinfo) -> str:
-    """Asked before a professional's clearance is recorded for the red flags holding heat."""
-    holding = [i for i in injuries if i.holds_heat(now)]
+def clearance_question(
+    injuries: Iterable[Injury], now: datetime, zone: tzinfo, only: Injury | None = None
+) -> str:
+    """Asked before a professional's clearance is recorded for the red flags holding heat
+    (or for ``only`` that injury's); ``injuries`` are all of them, since the 48-hour block
+    that still runs is the latest injury's, red flags or not."""
+    injuries = list(injuries)
+    holding = [only] if only is not None else [i for i in injuries if i.holds_heat(now)]
     listed = "\n".join(f"• {describe(i, now, zone)}" for i in holding) or "• none"
-    blocked = [i for i in holding if i.at + INJURY_BLOCK > now]
+    ends = injury_block_until(injuries, now)
     still = (
         f" The 48-hour block after an injury still applies: heat stays off "
-        f"{_block_ends(max(blocked, key=lambda i: i.at), now, zone)}."
-        if blocked
+        f"until {when(ends, now, zone)}."
+        if ends is not None and ends > now
         else ""
     )
     return (
@@ -107,6 +112,6 @@ def log_check_question(hold: RecoveryHold, now: datetime, zone: tzinfo) -> str:
     return (
         "Have you checked your injury log?\n\n"
         f"The state file was restored from a backup, so injuries, red flags or clearances "
-        f"logged {since} may be missing. Log any that are missing first: this lifts the "
-        "hold on heat."
+        f"logged {since} may be missing. Log any that are missing first; then confirming "
+        "here lifts the hold on heat."
     )

@@ -297,14 +297,15 @@ class HeatTimerApp(QObject):
         )
         return answer == QMessageBox.StandardButton.Close
 
-    def log_injury(self) -> None:
-        """Ask for an injury and log it."""
+    def log_injury(self, parent: QWidget | None = None) -> None:
+        """Ask for an injury (over ``parent``, the window by default) and log it."""
         from heattimer.gui.dialogs.injury import InjuryDialog
 
-        dialog = InjuryDialog(self.clock.now(), self.window)
+        dialog = InjuryDialog(self.clock.now(), parent or self.window)
         if dialog.exec() == InjuryDialog.DialogCode.Accepted:
             self.controller.log_injury(*dialog.values())
-        self.window.bring_forward()
+        if parent is None:
+            self.window.bring_forward()
 
     def record_clearance(self) -> None:
         """Ask, saying what it lifts, then record a professional's clearance."""

@@ -40,7 +40,7 @@ from heattimer.gui.widgets.icons import ALARM, COLD, HEAT, WHITE
 from heattimer.gui.widgets.ring import ProgressRing
 
 if TYPE_CHECKING:  # Qt types named only in annotations: each one loaded costs memory
-    from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QHideEvent, QMouseEvent, QShowEvent
 
 MUTED = QColor("#868e96")
 
@@ -59,6 +59,17 @@ RING_WORDS = {
     Reason.DAILY_CAP: "Done today",
     Reason.COOL_DOWN: "Cool-down",
 }
+
+
+class OfferButton(QPushButton):
+    """A button that does not keep the keyboard once the mouse lets go of it: a right click,
+    or a press dragged off, gives a button the keyboard without pressing it, and then one
+    Space would."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.hasFocus():
+            self.window().setFocus()
 
 
 def _buttons_in(layout: QLayout) -> Iterator[QPushButton]:
@@ -193,7 +204,7 @@ class MainWindow(QWidget):
 
         for widget in (self.alarm_label, self.heat_off_button, self.problem_label, self.undo_row):
             widget.hide()
-        self._fitted_to: tuple[int, int] | None = None
+        self._fitted_to: tuple[int | bool, ...] | None = None
         self._build_shortcuts()
 
     def _build_shortcuts(self) -> None:
@@ -231,8 +242,10 @@ class MainWindow(QWidget):
 
     def _offer_button(self, key: Key) -> QPushButton:
         """A button for one offer (core/offers.py): its label and state come from there.
-        A click leaves the keyboard with the window, not the button (see park_keyboard)."""
-        button = self._button("", lambda: self._chose(key))
+        The mouse leaves the keyboard with the window, not the button (see park_keyboard)."""
+        button = OfferButton("")
+        button.setMinimumHeight(34)
+        button.clicked.connect(lambda: self._chose(key))
         self.offer_widgets.setdefault(key, []).append(button)
         return button
 
@@ -358,19 +371,19 @@ class MainWindow(QWidget):
 
     def fit_to_screen(self) -> None:
         """Make the window the height of what it shows, as far as its screen allows (the
-        rest scrolls), and keep it on that screen. Left alone once maximized."""
+        rest scrolls), and keep it on that screen: when what it shows changes, not at every
+        update, so a height the person gave it stays until then. Left alone once maximized."""
         if self.isMaximized() or self.isFullScreen():
             return
-        width = max(self.width(), self.minimumWidth())
-        layout = self.content.layout()
-        need = layout.totalHeightForWidth(width) if layout is not None else 0
-        need = max(need, self.content.sizeHint().height())
         screen = self.screen().availableGeometry()
+        shows = (*(not w.isHidden() for w in self.content.findChildren(QWidget)), screen.height())
+        if shows == self._fitted_to:  # the same rows (a text that wraps anew is no change)
+            return
+        self._fitted_to = shows
+        width = max(self.width(), self.minimumWidth())
+        need = self.content.sizeHint().height()  # (the banners: at their present width)
         frame = max(0, self.frameGeometry().height() - self.height()) or 32  # (title bar)
         height = max(self.minimumHeight(), min(need, screen.height() - frame))
-        if (width, height) == self._fitted_to and self.size().height() == height:
-            return
-        self._fitted_to = (width, height)
         self.resize(width, height)
         if self.isVisible():
             where = self.frameGeometry()

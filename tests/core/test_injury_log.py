@@ -65,3 +65,13 @@ def test_a_clearance_lifts_red_flag_holds_but_says_the_48_hours_still_run() -> N
 def test_the_log_check_question_names_the_backup_it_came_from() -> None:
     hold = RecoveryHold(at=NOW, backup_at=NOW - hours(5), moved_to="x.damaged")
     assert "logged since 10:00 may be missing" in injury_log.log_check_question(hold, NOW, BERLIN)
+
+
+def test_the_clearance_says_when_heat_returns_by_the_latest_injury_flags_or_not() -> None:
+    flagged = injury(NOW - hours(40), [RedFlag.NUMBNESS], area=Area.NECK)
+    plain = injury(NOW - hours(2))  # no red flag, but its 48 hours run longest
+    question = injury_log.clearance_question([flagged, plain], NOW, BERLIN)
+    assert "Neck" in question and "Lower back" not in question  # only the hold is lifted
+    assert "heat stays off until Thu 13:00" in question  # 15:00 in Berlin less 2 h, + 48 h
+    only = injury_log.clearance_question([flagged, plain], NOW, BERLIN, only=flagged)
+    assert "heat stays off until Thu 13:00" in only

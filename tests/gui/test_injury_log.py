@@ -145,3 +145,26 @@ def test_enter_in_the_injury_dialog_logs_nothing(app: HeatTimerApp, service: Ser
     save = Answer(click="Save")
     app.window.injury_button.click()
     assert len(save.asked) == 1 and len(service.injuries()) == 1
+
+
+def test_logging_from_the_injury_log_blocks_the_log_until_it_is_done(
+    app: HeatTimerApp, qtbot: QtBot, service: Service
+) -> None:
+    parents: list[object] = []
+
+    def act(dialog) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QTimer
+
+        def look() -> None:
+            modal = QApplication.activeModalWidget()
+            parents.append(modal.parent() if modal is not None else None)
+            if modal is not None:
+                modal.close()
+
+        QTimer.singleShot(50, look)
+        dialog.add_button.click()
+        parents.append(dialog)
+
+    open_log(app, qtbot, act)
+    assert parents[0] is parents[1]  # the injury dialog sat over the log, which waited
+    assert service.injuries() == []

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from heattimer.core.model import Area
 from heattimer.core.offers import Act, Key
 from heattimer.gui.app import HeatTimerApp
 from heattimer.platform.clock import FakeClock
@@ -122,3 +123,32 @@ def test_tab_goes_down_the_window_as_it_reads(app: HeatTimerApp) -> None:
     assert {window.start15, window.injury_button, window.settings_button, app.coach.pause} <= set(
         seen
     )
+
+
+def test_a_right_click_or_a_press_dragged_off_leaves_no_button_the_keyboard(
+    app: HeatTimerApp, service: Service
+) -> None:
+    window = app.window
+    QTest.mouseClick(window.start15, Qt.MouseButton.RightButton)
+    assert not window.start15.hasFocus()
+    QTest.mousePress(window.start20, Qt.MouseButton.LeftButton)
+    QTest.mouseRelease(
+        window.start20, Qt.MouseButton.LeftButton, pos=window.start20.rect().bottomRight() * 3
+    )  # let go outside it: no click
+    assert not window.start20.hasFocus()
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_Space)
+    status = app.controller.status
+    assert status is not None and status.session is None
+
+
+def test_a_height_the_person_gives_the_window_stays_until_what_it_shows_changes(
+    app: HeatTimerApp, clock: FakeClock, qtbot: QtBot
+) -> None:
+    window = app.window
+    fitted = window.height()
+    window.resize(window.width(), fitted + 150)
+    clock.jump(timedelta(minutes=1))
+    app.controller.tick()
+    assert window.height() == fitted + 150
+    app.controller.log_injury(None, Area.NECK, [], "")  # what it shows changes: fitted again
+    assert window.height() != fitted + 150

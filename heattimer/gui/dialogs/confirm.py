@@ -3,6 +3,7 @@ Escape leaves everything as it was; only the named button (clicked, or Tab and S
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from heattimer import APP_NAME
@@ -18,6 +19,7 @@ def confirm(parent: QWidget | None, title: str, text: str, act: str) -> bool:
     no = box.addButton(QMessageBox.StandardButton.Cancel)
     for button in (yes, no):
         button.setAutoDefault(False)
+    yes.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click on it that misses keeps no keyboard
     box.setDefaultButton(no)
     box.setEscapeButton(no)
     box.exec()

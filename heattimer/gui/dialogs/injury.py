@@ -108,6 +108,8 @@ class InjuryDialog(QDialog):
             if isinstance(button, QPushButton):
                 button.setDefault(False)
                 button.setAutoDefault(False)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a right click leaves it no keyboard
 
     def values(self) -> tuple[datetime | None, Area, list[RedFlag], str]:
         """When (None for now), area, red flags and note, as entered."""

@@ -111,7 +111,7 @@ class InjuryLogDialog(QDialog):
         self.clear_button.setEnabled(injury is not None and injury.holds_heat(now))
 
     def _add(self) -> None:
-        self.app.log_injury()
+        self.app.log_injury(parent=self)
         self.refresh()
 
     def _remove(self) -> None:
@@ -128,7 +128,8 @@ class InjuryLogDialog(QDialog):
         if injury is None:
             return
         now = self.app.clock.now()
-        question = injury_log.clearance_question([injury], now, self.app.service.zone)
+        zone = self.app.service.zone
+        question = injury_log.clearance_question(self.injuries, now, zone, only=injury)
         if confirm(self, "Cleared by a professional", question, "Record the clearance"):
             self.app.controller.run(lambda: self.app.service.clear_injury(injury.id))
         self.refresh()
