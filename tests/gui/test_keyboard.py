@@ -152,3 +152,45 @@ def test_a_height_the_person_gives_the_window_stays_until_what_it_shows_changes(
     assert window.height() == fitted + 150
     app.controller.log_injury(None, Area.NECK, [], "")  # what it shows changes: fitted again
     assert window.height() != fitted + 150
+
+
+def _unnamed(top: QWidget) -> list[str]:
+    """The controls under ``top`` that a screen reader would announce without a name."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QTableWidget,
+    )
+
+    kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QTableWidget)
+    missing = []
+    for widget in top.findChildren(QWidget):
+        if (
+            not isinstance(widget, kinds)
+            or widget.isHidden()
+            or widget.objectName().startswith("qt_")
+        ):
+            continue
+        face = QAccessible.queryAccessibleInterface(widget)
+        if face is None or not face.text(QAccessible.Text.Name).strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def test_every_control_has_an_accessible_name(app: HeatTimerApp, service: Service) -> None:
+    from heattimer.gui.dialogs.injury import InjuryDialog
+    from heattimer.gui.dialogs.injury_log import InjuryLogDialog
+    from heattimer.gui.dialogs.settings import SettingsDialog
+
+    app.controller.log_injury(None, Area.NECK, [], "")  # the undo row, cold, ...
+    assert _unnamed(app.window) == []
+    assert _unnamed(app.coach) == []
+    injury = InjuryDialog(app.clock.now(), app.window)
+    assert _unnamed(injury) == []
+    assert _unnamed(SettingsDialog(service, "none", app.window)) == []
+    assert _unnamed(InjuryLogDialog(app, app.window)) == []
+    app.breaks.offer_now()
+    assert app.popup is not None and _unnamed(app.popup) == []  # type: ignore[arg-type]

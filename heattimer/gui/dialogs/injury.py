@@ -54,6 +54,7 @@ class InjuryDialog(QDialog):
         group.addButton(self.earlier)
         self.at = QDateTimeEdit()
         self.at.setCalendarPopup(True)
+        self.at.setAccessibleName("When it happened, if earlier")
         self.at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         local_now = QDateTime.fromSecsSinceEpoch(int(now.timestamp()))
         self.at.setMaximumDateTime(local_now)
