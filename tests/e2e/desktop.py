@@ -121,11 +121,6 @@ class Desktop:
         return proc
 
     def _start(self) -> None:
-        display = next(
-            n
-            for n in range(90, 400)
-            if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists()
-        )
         base = {
             k: v
             for k, v in os.environ.items()
@@ -133,23 +128,13 @@ class Desktop:
         }
         self.env = {
             **base,
-            "DISPLAY": f":{display}",
             "XDG_CONFIG_HOME": str(self.work / "config"),
             "XDG_RUNTIME_DIR": str(self.work / "run"),
             "XDG_CACHE_HOME": str(self.work / "cache"),
         }
         for folder in ("config", "run", "cache"):
             (self.work / folder).mkdir(mode=0o700)
-        self._spawn(
-            "Xvfb",
-            f":{display}",
-            "-screen",
-            "0",
-            f"{self.size}x24",
-            "-nolisten",
-            "tcp",
-            log="xvfb.log",
-        )
+        self.env["DISPLAY"] = f":{self._start_x()}"
         wait_for(
             lambda: subprocess.run(["xdpyinfo"], env=self.env, capture_output=True).returncode == 0,
             10,
@@ -190,6 +175,25 @@ class Desktop:
                 log="trayer.log",
             )
         wait_for(lambda: self.bus_has("org.freedesktop.Notifications"), 20, "dunst")
+
+    def _start_x(self) -> int:
+        """Start Xvfb on a display number it finds free itself (-displayfd): a number that
+        looks free in /tmp/.X11-unix may be taken by an X server in another mount namespace
+        (a chroot) whose abstract socket is the same, and clients would reach that one."""
+        read, write = os.pipe()
+        with open(self.work / "xvfb.log", "wb") as log:
+            proc = subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{self.size}x24",
+                 "-nolisten", "tcp"],
+                env=self.env, stdout=log, stderr=subprocess.STDOUT, pass_fds=(write,),
+            )  # fmt: skip
+        self._procs.append(proc)
+        os.close(write)
+        with os.fdopen(read) as chosen:
+            number = chosen.readline().strip()  # written once it listens; "" if it died
+        if not number.isdigit():
+            raise RuntimeError(f"Xvfb did not start: {(self.work / 'xvfb.log').read_text()}")
+        return int(number)
 
     def restart_notification_server(self) -> None:
         """Stop dunst and start it again, as a new login or a crash does: it forgets what
