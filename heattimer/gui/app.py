@@ -456,8 +456,8 @@ def run_app(data_dir_arg: str | None = None) -> int:
         except StoreError as error:
             print(f"heattimer: {error}", file=sys.stderr)
             return Exit.STORE_FAILED
-        print(
-            "heattimer: Heat Timer is already running: its window was brought forward.",
+        print(  # (asked: on Wayland the desktop may leave the window where it is)
+            "heattimer: Heat Timer is already running: it was asked to show its window.",
             file=sys.stderr,
         )
         return Exit.OK

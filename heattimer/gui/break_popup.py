@@ -2,7 +2,8 @@
 
 It appears next to the tray (gui/placement.py), not in the taskbar, without taking the
 keyboard from whatever the person is typing in (shown without activation); once they
-click into it, Enter is Done and Esc is Snooze. Done runs a short countdown for the
+click into it, Enter is Done and Esc is Snooze; before that no key answers it, even where
+the desktop gives it the keyboard (Wayland). Done runs a short countdown for the
 exercise, then counts as done. Ignored for two minutes, it closes itself and
 counts as missed. Time is read from the clock on each tick, never counted.
 """
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeyEvent,
+    QMouseEvent,
     QPixmap,
     QScreen,
     QShowEvent,
@@ -53,6 +55,8 @@ class BreakPopup(QWidget):
         self.exercise = exercise
         self.clock = clock
         self._placed: tuple[QScreen, QRect | None] | None = None
+        self.engaged = False
+        """The person has clicked into the popup (keys typed before that answer nothing)."""
         self.shown_at = clock.now()
         self.countdown_until: datetime | None = None
         self.outcome: BreakOutcome | None = None
@@ -116,6 +120,9 @@ class BreakPopup(QWidget):
         self.skip.clicked.connect(lambda: self.finish(BreakOutcome.SKIPPED))
         for button in (self.done, self.snooze, self.skip):
             button.setMinimumHeight(32)
+            # No button takes the keyboard: where the desktop gives the popup the keyboard
+            # anyway (Wayland focuses a new window), a Space typed into it presses nothing.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.steps.setMinimumWidth(408)
@@ -200,8 +207,14 @@ class BreakPopup(QWidget):
         self.answered.emit(outcome)
         self.close()
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.engaged = True  # the person clicked into it: from now on Enter and Esc answer
+        super().mousePressEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if not self.engaged:
+            event.accept()  # typed while meaning another window: no key answers the break
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.done.click()
         elif event.key() == Qt.Key.Key_Escape:
             if self.countdown_until is None:

@@ -131,11 +131,16 @@ def test_ignored_popup_closes_after_two_minutes_as_missed(
     assert outcomes(service) == [("missed", popup.exercise.id)]
 
 
-def test_enter_starts_the_exercise_countdown_then_counts_it_done(
+def test_no_key_answers_a_break_until_clicked_into_then_enter_starts_the_countdown(
     app: HeatTimerApp, clock: FakeClock, service: Service, qtbot: QtBot
 ) -> None:
     sit(app, clock, 20)
     (popup,) = popups()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Escape, Qt.Key.Key_S):
+        qtbot.keyClick(popup.focusWidget() or popup, key)  # typed before clicking into it
+    assert popup.countdown_until is None and outcomes(service) == [] and popup.isVisible()
+    assert not any(b.hasFocus() for b in (popup.done, popup.snooze, popup.skip))
+    qtbot.mouseClick(popup, Qt.MouseButton.LeftButton)  # into it (not on a button)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert popup.countdown_until == clock.now() + timedelta(seconds=popup.exercise.seconds)
     clock.jump(popup.exercise.seconds - 1)
@@ -153,6 +158,7 @@ def test_escape_snoozes_for_ten_minutes(
 ) -> None:
     sit(app, clock, 20)
     (popup,) = popups()
+    qtbot.mouseClick(popup, Qt.MouseButton.LeftButton)
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
     assert outcomes(service) == [("snoozed", popup.exercise.id)]
     sit(app, clock, 9)
