@@ -20,6 +20,13 @@ from heattimer.core.workhours import WorkHours
 
 SNOOZE = timedelta(minutes=10)
 POPUP_TIMEOUT = timedelta(minutes=2)
+ANSWERS: dict[BreakOutcome, str] = {
+    BreakOutcome.DONE: "Done",
+    BreakOutcome.SNOOZED: f"Snooze {round(SNOOZE.total_seconds() / 60)} min",
+    BreakOutcome.SKIPPED: "Skip",
+}
+"""A break's answers, as its popup's buttons and its notification's read: the outcome each
+records (Done starts the exercise's countdown first), and its label."""
 WORK_DAYS_AHEAD = 8
 
 

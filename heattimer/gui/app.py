@@ -11,16 +11,17 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QPixmapCache
+from PySide6.QtGui import QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from heattimer import APP_ID, APP_NAME
 from heattimer.core import alarm, injury_log
-from heattimer.core.breaks import Pause
+from heattimer.core.breaks import ANSWERS, POPUP_TIMEOUT, Pause
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome, Kind
 from heattimer.core.offers import Act, Key
@@ -41,11 +42,14 @@ from heattimer.platform.display import qt_start_failure_line
 from heattimer.platform.ports import Clock, IdleMonitor
 
 if TYPE_CHECKING:
+    from heattimer.gui.break_popup import BreakPopup
     from heattimer.platform.x11 import X11Desktop
 from heattimer.platform.paths import data_dir
 from heattimer.platform.single_instance import PROBES_TAKE_THE_LOCK, AppLock
 from heattimer.service import Request, Service
 from heattimer.store import Store, StoreError
+
+BREAK_TAG = "break"
 
 
 class LazyDesktop:
@@ -105,8 +109,14 @@ class HeatTimerApp(QObject):
         tray_available: bool | None = None,
         idle: IdleMonitor | None = None,
         fullscreen: Callable[[], bool | None] | None = None,
+        breaks_as_notifications: bool | None = None,
     ) -> None:
         super().__init__()
+        if breaks_as_notifications is None:  # Wayland gives every new window the keyboard
+            breaks_as_notifications = QGuiApplication.platformName() == "wayland"
+        self.breaks_as_notifications = breaks_as_notifications
+        self.noted_break: Exercise | None = None
+        """The break shown as a notification, until it is answered or missed."""
         self.service = service
         self.clock = clock
         self._tray_override = tray_available
@@ -177,7 +187,52 @@ class HeatTimerApp(QObject):
         ).start()
 
     def show_break(self, exercise: Exercise) -> None:
-        """A posture break is due: the popup, near the tray, without taking the keyboard."""
+        """A posture break is due: the popup, near the tray, without taking the keyboard; on
+        Wayland, where a new window takes it, a notification with Done, Snooze and Skip."""
+        if self.breaks_as_notifications:
+            self._note_break(exercise)
+            return
+        self._open_popup(exercise)
+
+    def _note_break(self, exercise: Exercise) -> None:
+        from heattimer.platform.catalogue import picture_png
+
+        self.noted_break = exercise
+        steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, 1))
+        self.notifier.notify(
+            BREAK_TAG,
+            f"Time for a posture break: {exercise.name}",
+            steps,
+            actions=tuple((f"break-{outcome}", words) for outcome, words in ANSWERS.items()),
+            image=Path(picture_png(exercise, 1)).as_uri(),
+        )
+        # Unanswered, it goes as the popup would; read from the clock when the timer fires.
+        shown_at = self.clock.now()
+        QTimer.singleShot(
+            int(POPUP_TIMEOUT.total_seconds() * 1000) + 500, lambda: self._break_unseen(shown_at)
+        )
+
+    def _break_unseen(self, shown_at: datetime) -> None:
+        if self.noted_break is None:
+            return
+        if self.clock.now() - shown_at < POPUP_TIMEOUT:  # (a clock stepped back)
+            QTimer.singleShot(1000, lambda: self._break_unseen(shown_at))
+            return
+        self._break_answered(BreakOutcome.MISSED)
+
+    def _break_noted_answer(self, outcome: BreakOutcome) -> None:
+        exercise = self.noted_break
+        if exercise is None:
+            return
+        if outcome is BreakOutcome.DONE:  # the person asked for it: the countdown's window
+            self.notifier.close(BREAK_TAG)
+            self.noted_break = None
+            popup = self._open_popup(exercise)
+            popup.start_exercise()
+        else:
+            self._break_answered(outcome)
+
+    def _open_popup(self, exercise: Exercise) -> BreakPopup:
         from heattimer.gui.break_popup import BreakPopup  # loaded with the first break
 
         popup = BreakPopup(exercise, self.clock)
@@ -189,9 +244,13 @@ class HeatTimerApp(QObject):
             x11.keep_off_taskbar(int(popup.winId()))
         popup.show()
         self.popup = popup
+        return popup
 
     def _break_answered(self, outcome: BreakOutcome) -> None:
+        if self.noted_break is not None:  # (a server may keep it up after a button)
+            self.notifier.close(BREAK_TAG)
         self.popup = None
+        self.noted_break = None
         self.breaks.answered(outcome)
 
     def do(self, key: Key) -> None:
@@ -347,6 +406,8 @@ class HeatTimerApp(QObject):
     def _notification_action(self, key: str) -> None:
         if key == alarm.HEAT_OFF_ACTION[0]:
             self.do(Key(Act.HEAT_OFF))
+        elif key.startswith("break-") and key[6:] in set(BreakOutcome):
+            self._break_noted_answer(BreakOutcome(key[6:]))
         else:
             self.window.bring_forward()
 

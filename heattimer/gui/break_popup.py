@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from heattimer import APP_NAME
-from heattimer.core.breaks import POPUP_TIMEOUT, SNOOZE
+from heattimer.core.breaks import ANSWERS, POPUP_TIMEOUT
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.wording import clock as clock_face
@@ -109,12 +109,12 @@ class BreakPopup(QWidget):
         layout.addWidget(self.why)
 
         buttons = QHBoxLayout()
-        self.done = QPushButton("Done")
+        self.done = QPushButton(ANSWERS[BreakOutcome.DONE])
         self.done.setDefault(True)
         self.done.setToolTip("Start the exercise now (Enter)")
-        self.snooze = QPushButton(f"Snooze {round(SNOOZE.total_seconds() / 60)} min")
+        self.snooze = QPushButton(ANSWERS[BreakOutcome.SNOOZED])
         self.snooze.setToolTip("Remind me in a few minutes (Esc)")
-        self.skip = QPushButton("Skip")
+        self.skip = QPushButton(ANSWERS[BreakOutcome.SKIPPED])
         self.done.clicked.connect(self.start_exercise)
         self.snooze.clicked.connect(lambda: self.finish(BreakOutcome.SNOOZED))
         self.skip.clicked.connect(lambda: self.finish(BreakOutcome.SKIPPED))

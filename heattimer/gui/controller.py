@@ -166,7 +166,7 @@ class Controller(QObject):
             self.alarmChanged.emit(None)
         elif kind is alarm.EffectKind.RING:
             self.notifier.notify(
-                ALARM_TAG, effect.title, effect.body, urgent=True, action=alarm.HEAT_OFF_ACTION
+                ALARM_TAG, effect.title, effect.body, urgent=True, actions=(alarm.HEAT_OFF_ACTION,)
             )
             self.sound.play()
             self.wantsAttention.emit()

@@ -51,10 +51,12 @@ class Note(NamedTuple):
     title: str
     body: str
     urgency: Urgency = Urgency.NORMAL
-    action: tuple[str, str] | None = None
-    """Its one button: the key the app hears when it is clicked, and its label."""
+    actions: tuple[tuple[str, str], ...] = ()
+    """Its buttons: for each, the key the app hears when it is clicked, and its label."""
     icon: str = ""
     """A file:// URI or an icon name; "" for none."""
+    image: str = ""
+    """A picture to show with it (the spec's ``image-path`` hint, a file:// URI); "" none."""
 
 
 class Clicked(NamedTuple):
@@ -83,8 +85,10 @@ def notify_message(note: Note, app_name: str, app_id: str, replaces: int = 0) ->
     }
     if note.urgency is Urgency.CRITICAL:
         hints["sound-name"] = ("s", "alarm-clock-elapsed")
+    if note.image:
+        hints["image-path"] = ("s", note.image)
     timeout = NEVER_EXPIRES if note.urgency is Urgency.CRITICAL else SERVER_DEFAULT
-    actions = list(note.action or ())
+    actions = [text for action in note.actions for text in action]
     return new_method_call(
         ADDRESS,
         "Notify",

@@ -57,9 +57,10 @@ class Notifier(Protocol):
         title: str,
         body: str,
         urgent: bool = False,
-        action: tuple[str, str] | None = None,
+        actions: tuple[tuple[str, str], ...] = (),
+        image: str = "",
     ) -> None:
-        """Show a notification (with one button: its key and label)."""
+        """Show a notification, with buttons (each: its key and label) and a picture."""
         ...
 
     def close(self, tag: str) -> None:

@@ -35,6 +35,7 @@ class FakeNotifier(QObject):
         self.tray = None
         self.shown: list[dict[str, object]] = []
         self.closed: list[str] = []
+        self.images: list[str] = []
 
     def notify(
         self,
@@ -42,11 +43,13 @@ class FakeNotifier(QObject):
         title: str,
         body: str,
         urgent: bool = False,
-        action: tuple[str, str] | None = None,
+        actions: tuple[tuple[str, str], ...] = (),
+        image: str = "",
     ) -> None:
         self.shown.append(
-            {"tag": tag, "title": title, "body": body, "urgent": urgent, "action": action}
+            {"tag": tag, "title": title, "body": body, "urgent": urgent, "actions": actions}
         )
+        self.images.append(image)
 
     def close(self, tag: str) -> None:
         self.closed.append(tag)
@@ -90,6 +93,7 @@ def make_app(
     notifier: FakeNotifier,
     sound: FakeSound,
     tray_available: bool = True,
+    **options: object,
 ):  # type: ignore[no-untyped-def]
     """The app with fakes for everything the desktop would tell it (idle time, full screen)."""
     from heattimer.gui.app import HeatTimerApp
@@ -103,6 +107,7 @@ def make_app(
         tray_available=tray_available,
         idle=FakeIdle(0.0),
         fullscreen=lambda: False,
+        **options,  # type: ignore[arg-type]
     )
     app.controller.startup_chores_ms = 0  # no window to wait for: the first chores at once
     return app

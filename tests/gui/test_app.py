@@ -65,7 +65,7 @@ def test_start_tick_to_deadline_alarm_repeats_until_confirmed(
     assert app.window.alarm_label.isVisible()
     assert "Time is up: turn the heat off" in app.window.alarm_label.text()
     assert notifier.shown[-1]["urgent"] is True
-    assert notifier.shown[-1]["action"] == ("heat-off", "Heat is off")
+    assert notifier.shown[-1]["actions"] == (("heat-off", "Heat is off"),)
     assert sound.played == 1
 
     clock.jump(30)

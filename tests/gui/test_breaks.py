@@ -20,7 +20,7 @@ from heattimer.platform.catalogue import catalogue
 from heattimer.platform.clock import FakeClock
 from heattimer.platform.idle import FakeIdle
 from heattimer.service import Service
-from tests.gui.conftest import FakeNotifier, FakeSound
+from tests.gui.conftest import FakeNotifier, FakeSound, make_app
 
 
 class Screen:
@@ -356,3 +356,60 @@ def test_settings_dialog_saves_and_refuses_bad_values(app: HeatTimerApp, service
         .idle_note.text()
         .endswith("X11 screen saver extension.")
     )
+
+
+@pytest.fixture
+def noting_app(
+    qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
+) -> Iterator[HeatTimerApp]:
+    """The app as on Wayland, where a new window takes the keyboard: breaks are notifications."""
+    heat_timer = make_app(service, clock, notifier, sound, breaks_as_notifications=True)
+    qtbot.addWidget(heat_timer.window)
+    heat_timer.start()
+    yield heat_timer
+    heat_timer.tray.icon.hide()
+
+
+def test_on_wayland_a_break_is_a_notification_with_its_picture_and_answers(
+    noting_app: HeatTimerApp, notifier: FakeNotifier, service: Service
+) -> None:
+    noting_app.breaks.offer_now()
+    assert popups() == []  # no window to take the keyboard
+    note = notifier.shown[-1]
+    assert note["tag"] == "break" and str(note["title"]).startswith("Time for a posture break: ")
+    assert note["actions"] == (
+        ("break-done", "Done"),
+        ("break-snoozed", "Snooze 10 min"),
+        ("break-skipped", "Skip"),
+    )
+    assert notifier.images[-1].startswith("file://") and notifier.images[-1].endswith(".png")
+    notifier.actionInvoked.emit("break-snoozed")
+    assert [o for o, _ in outcomes(service)] == ["snoozed"]
+    assert notifier.closed == ["break"]  # answered: off the screen
+    notifier.actionInvoked.emit("break-skipped")  # (it was answered: nothing more)
+    assert [o for o, _ in outcomes(service)] == ["snoozed"]
+
+
+def test_done_in_the_notification_opens_the_exercise_countdown(
+    noting_app: HeatTimerApp, notifier: FakeNotifier, service: Service, clock: FakeClock
+) -> None:
+    noting_app.breaks.offer_now()
+    notifier.actionInvoked.emit("break-done")
+    (popup,) = popups()
+    assert popup.countdown_until is not None  # the person asked for it: counting down
+    clock.jump(popup.exercise.seconds)
+    popup.tick()
+    assert [o for o, _ in outcomes(service)] == ["done"]
+
+
+def test_a_break_notification_left_unanswered_is_missed_after_two_minutes(
+    noting_app: HeatTimerApp, notifier: FakeNotifier, service: Service, clock: FakeClock
+) -> None:
+    noting_app.breaks.offer_now()
+    shown_at = clock.now()
+    clock.jump(timedelta(minutes=1))
+    noting_app._break_unseen(shown_at)  # what the timer calls: too early, by the clock
+    assert outcomes(service) == [] and notifier.closed == []
+    clock.jump(timedelta(minutes=1))
+    noting_app._break_unseen(shown_at)
+    assert [o for o, _ in outcomes(service)] == ["missed"] and notifier.closed == ["break"]

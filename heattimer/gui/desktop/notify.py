@@ -60,14 +60,17 @@ class Notifier(QObject):
         title: str,
         body: str,
         urgent: bool = False,
-        action: tuple[str, str] | None = None,
+        actions: tuple[tuple[str, str], ...] = (),
+        image: str = "",
     ) -> None:
-        """Show a notification; one with the same ``tag`` replaces the one before."""
+        """Show a notification, with its buttons (key, label) and a picture (a file:// URI);
+        one with the same ``tag`` replaces the one before."""
         from heattimer.platform.notifications import Note, Urgency
 
         self.sent.append((title, body, urgent))
         urgency = Urgency.CRITICAL if urgent else Urgency.NORMAL
-        note = Note(tag, title, body, urgency, action, Path(png_path("heattimer", 64)).as_uri())
+        icon = Path(png_path("heattimer", 64)).as_uri()
+        note = Note(tag, title, body, urgency, actions, icon, image)
         bus = self._connected()
         if bus is None:
             self._tray_message(note)
