@@ -12,7 +12,7 @@ from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -362,7 +362,9 @@ class MainWindow(QWidget):
         self.heat_off_button.setFocus()  # the only thing a key may press now
         self.fit_to_screen()
         self.call_attention()
-        self.scroller.ensureWidgetVisible(self.heat_off_button)
+        # Once the layout has taken the new height: where the window scrolls, "Heat is off"
+        # is in view.
+        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.heat_off_button))
 
     def show_problem(self, text: str) -> None:
         """Show why the last action did not happen."""

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 RING_SIDE = 208
+RING_SMALLEST = 112
 
 
 class ProgressRing(QWidget):
@@ -26,9 +27,11 @@ class ProgressRing(QWidget):
         self.big = ""
         self.small = ""
         self.colour = QColor("#e8590c")
-        self.setFixedHeight(RING_SIDE)
-        self.setMinimumWidth(RING_SIDE)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Its size where there is room; on a short screen (1024x600 at 2x) it gives up height
+        # first, down to RING_SMALLEST, before the window has to scroll.
+        self.setMinimumSize(RING_SIDE, RING_SMALLEST)
+        self.setMaximumHeight(RING_SIDE)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def show_state(self, fraction: float, big: str, small: str, colour: QColor) -> None:
         """Show ``fraction`` (0 to 1) of the ring filled, and the two labels."""
@@ -49,7 +52,7 @@ class ProgressRing(QWidget):
         big, small = QFont(self.font()), QFont(self.font())
         big.setPixelSize(round(side / (5.2 if len(self.big) <= 5 else 7.5)))
         big.setWeight(QFont.Weight.DemiBold)
-        small.setPixelSize(round(max(11.0, side / 17)))
+        small.setPixelSize(round(max(9.0, side / 17)))
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
