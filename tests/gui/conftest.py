@@ -165,3 +165,13 @@ class Answer:
         if dialog.isVisible():  # (nothing closed it: the test would hang)
             dialog.close()
             raise AssertionError(f"{self.keys} left {self.asked[-1]!r} open")
+
+
+@pytest.fixture
+def app(qtbot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound):  # type: ignore[no-untyped-def]
+    """The app started with a tray, its window up (a module may wait for more: test_app)."""
+    heat_timer = make_app(service, clock, notifier, sound, tray_available=True)
+    qtbot.addWidget(heat_timer.window)
+    heat_timer.start()
+    yield heat_timer
+    heat_timer.tray.icon.hide()

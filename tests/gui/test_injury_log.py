@@ -3,10 +3,8 @@ mistake and recording a clearance, each asked first with Cancel the default."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -16,18 +14,7 @@ from heattimer.core.model import Area, RedFlag
 from heattimer.gui.app import HeatTimerApp
 from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
-from tests.gui.conftest import Answer, FakeNotifier, FakeSound, make_app
-
-
-@pytest.fixture
-def app(
-    qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
-) -> Iterator[HeatTimerApp]:
-    heat_timer = make_app(service, clock, notifier, sound, tray_available=True)
-    qtbot.addWidget(heat_timer.window)
-    heat_timer.start()
-    yield heat_timer
-    heat_timer.tray.icon.hide()
+from tests.gui.conftest import Answer
 
 
 def active(service: Service) -> list[str]:

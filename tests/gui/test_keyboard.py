@@ -4,7 +4,6 @@ down the window as it reads."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -18,20 +17,15 @@ from heattimer.core.offers import Act, Key
 from heattimer.gui.app import HeatTimerApp
 from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
-from tests.gui.conftest import Answer, FakeNotifier, FakeSound, make_app
+from tests.gui.conftest import Answer
 
 
 @pytest.fixture
-def app(
-    qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
-) -> Iterator[HeatTimerApp]:
-    heat_timer = make_app(service, clock, notifier, sound, tray_available=True)
-    qtbot.addWidget(heat_timer.window)
-    heat_timer.start()
-    heat_timer.window.activateWindow()
-    qtbot.waitUntil(heat_timer.window.isActiveWindow)
-    yield heat_timer
-    heat_timer.tray.icon.hide()
+def app(app: HeatTimerApp, qtbot: QtBot) -> HeatTimerApp:
+    """The app, its window the active one: where typed keys and shortcuts go."""
+    app.window.activateWindow()
+    qtbot.waitUntil(app.window.isActiveWindow)
+    return app
 
 
 CTRL = Qt.KeyboardModifier.ControlModifier
