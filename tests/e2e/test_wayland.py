@@ -24,21 +24,37 @@ from tests.needs import qt_missing, require
 pytestmark = pytest.mark.desktop
 
 
+READY = ">"
+
+
 class Typist:
     """A terminal (foot) the person types into; what reaches it is written to a file."""
 
     def __init__(self, desktop: WaylandDesktop, folder: Path) -> None:
         self.file = folder / "typed.txt"
-        self.file.write_text("")
-        # Characters as they come (no line buffering), no echo: the file is what was typed.
-        script = f"stty -icanon -echo; exec cat > {self.file}"
+        # Characters as they come (no line buffering), no echo: the file is what was typed,
+        # after a mark that says the terminal was ready for them.
+        script = f"stty -icanon -echo; printf '{READY}' > {self.file}; exec cat >> {self.file}"
         desktop.spawn("foot", "--title", "Typing here", "sh", "-c", script, log="foot.log")
         wait_for(
             lambda: desktop.focused() == "Typing here", 20, "the terminal to have the keyboard"
         )
+        wait_for(
+            lambda: self.file.exists() and self.file.read_text().startswith(READY),
+            20,
+            "the terminal to be ready",
+        )
 
     def typed(self) -> str:
-        return self.file.read_text()
+        """What was typed (the Escape that leads each of the test's typing taken out)."""
+        return self.file.read_text().removeprefix(READY).replace("\x1b", "")
+
+    def wait_for(self, text: str) -> None:
+        """Wait until ``text``, all of it and only it, has reached the terminal."""
+        try:
+            wait_for(lambda: self.typed() == text, 5, "the typing to reach the terminal")
+        except TimeoutError:
+            raise AssertionError(f"the terminal got {self.typed()!r}, not {text!r}") from None
 
 
 @pytest.fixture
@@ -91,7 +107,7 @@ def test_a_break_leaves_the_keyboard_with_the_terminal_and_its_snooze_is_recorde
         "the break's notification",
     )
     desktop.type_text("c d")  # the person goes on typing, a space among the keys
-    wait_for(lambda: typist.typed() == "abc d", 5, "the typing to reach the terminal")
+    typist.wait_for("abc d")
     assert desktop.focused() == "Typing here"
     assert not any("Posture break" in w["name"] for w in desktop.windows())  # no window
     desktop.screenshot(SHOTS / "wayland-break.png")
@@ -114,7 +130,7 @@ def test_the_alarm_marks_the_window_urgent_and_mako_s_button_confirms_the_heat_o
         lambda: (desktop.window("Heat Timer") or {}).get("urgent"), 15, "the window marked urgent"
     )
     desktop.type_text("x y")
-    wait_for(lambda: typist.typed() == "x y", 5, "the typing to reach the terminal")
+    typist.wait_for("x y")
     assert desktop.focused() == "Typing here"
     assert status(desktop, env)["unconfirmed"] is not None
     desktop.screenshot(SHOTS / "wayland-alarm.png")
