@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.gui.app import HeatTimerApp, _make_qapp
-from heattimer.gui.widgets.focus_ring import FocusRingStyle
 from heattimer.platform.clock import FakeClock
 from heattimer.platform.idle import FakeIdle
 from heattimer.service import Service
@@ -124,7 +123,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent)
     out.mkdir(parents=True, exist_ok=True)
     qapp = _make_qapp()
-    qapp.setStyle(FocusRingStyle("Fusion"))
+    qapp.setStyle("Fusion")
     for dark in (False, True):
         qapp.setPalette(palette(dark))
         tone = "dark" if dark else "light"

@@ -33,7 +33,6 @@ from heattimer.gui.desktop.notify import Notifier
 from heattimer.gui.desktop.sound import Sound
 from heattimer.gui.desktop.watch import StoreWatcher
 from heattimer.gui.tray import Tray
-from heattimer.gui.widgets.focus_ring import FocusRingStyle
 from heattimer.gui.widgets.icons import app_icon
 from heattimer.gui.window import MainWindow
 from heattimer.platform.catalogue import catalogue
@@ -464,7 +463,6 @@ def _make_qapp() -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
-    app.setStyle(FocusRingStyle())
     # No pixmap cache: while it holds anything Qt wakes the app every 10 s to age it, and an
     # idle tray app must sleep (benchmarks/bench_gui.py); the app redraws little anyway.
     QPixmapCache.setCacheLimit(0)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from heattimer.core.status import Status
 from heattimer.core.wording import span, when
 from heattimer.gui.controller import Controller
 from heattimer.gui.widgets.banner import Banner
+from heattimer.gui.widgets.button import Button
 from heattimer.platform.ports import Notifier
 from heattimer.service import Service
 from heattimer.store import StoreError
@@ -61,9 +61,9 @@ class CoachPanel(QWidget):
         row.setContentsMargins(0, 6, 0, 0)
         self.breaks = Banner(bold=False, centred=False)
         row.addWidget(self.breaks, 1)
-        self.break_now = QPushButton("Break now")
+        self.break_now = Button("Break now")
         self.break_now.clicked.connect(lambda: self.offerChosen.emit(Key(Act.BREAK_NOW)))
-        self.pause = QPushButton("Pause")
+        self.pause = Button("Pause")
         menu = QMenu(self)
         self.pause_actions: dict[Key, QAction] = {}
         for key in KEYS:

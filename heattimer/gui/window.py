@@ -36,11 +36,12 @@ from heattimer.core.wording import clock, when
 from heattimer.gui import shortcuts
 from heattimer.gui.controller import Controller
 from heattimer.gui.widgets.banner import Banner
+from heattimer.gui.widgets.button import Button
 from heattimer.gui.widgets.icons import ALARM, COLD, HEAT, WHITE
 from heattimer.gui.widgets.ring import ProgressRing
 
 if TYPE_CHECKING:  # Qt types named only in annotations: each one loaded costs memory
-    from PySide6.QtGui import QCloseEvent, QHideEvent, QMouseEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 
 MUTED = QColor("#868e96")
 
@@ -59,17 +60,6 @@ RING_WORDS = {
     Reason.DAILY_CAP: "Done today",
     Reason.COOL_DOWN: "Cool-down",
 }
-
-
-class OfferButton(QPushButton):
-    """A button that does not keep the keyboard once the mouse lets go of it: a right click,
-    or a press dragged off, gives a button the keyboard without pressing it, and then one
-    Space would."""
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if self.hasFocus():
-            self.window().setFocus()
 
 
 def _buttons_in(layout: QLayout) -> Iterator[QPushButton]:
@@ -235,7 +225,7 @@ class MainWindow(QWidget):
             QWidget.setTabOrder(before, after)
 
     def _button(self, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
+        button = Button(text)
         button.setMinimumHeight(34)
         button.clicked.connect(slot)
         return button
@@ -243,9 +233,7 @@ class MainWindow(QWidget):
     def _offer_button(self, key: Key) -> QPushButton:
         """A button for one offer (core/offers.py): its label and state come from there.
         The mouse leaves the keyboard with the window, not the button (see park_keyboard)."""
-        button = OfferButton("")
-        button.setMinimumHeight(34)
-        button.clicked.connect(lambda: self._chose(key))
+        button = self._button("", lambda: self._chose(key))
         self.offer_widgets.setdefault(key, []).append(button)
         return button
 

@@ -188,3 +188,21 @@ def test_every_control_has_an_accessible_name(app: HeatTimerApp, service: Servic
     assert _unnamed(InjuryLogDialog(app, app.window)) == []
     app.breaks.offer_now()
     assert app.popup is not None and _unnamed(app.popup) == []  # type: ignore[arg-type]
+
+
+def test_the_button_with_the_keyboard_has_a_ring_in_the_highlight_colour(
+    app: HeatTimerApp,
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    button = app.window.settings_button
+    highlight = button.palette().color(QPalette.ColorRole.Highlight)
+
+    def edge_colour() -> tuple[int, int, int]:
+        image = button.grab().toImage()
+        pixel = image.pixelColor(1, image.height() // 2)
+        return (pixel.red(), pixel.green(), pixel.blue())
+
+    assert edge_colour() != (highlight.red(), highlight.green(), highlight.blue())
+    button.setFocus()  # as Tab would
+    assert edge_colour() == (highlight.red(), highlight.green(), highlight.blue())
