@@ -154,7 +154,7 @@ def injuries_text(injuries: list[Injury], now: datetime, zone: tzinfo) -> str:
     from heattimer.core import injury_log  # (not on the path of `status`)
 
     if not injuries:
-        return "No injuries logged."
+        return injury_log.NONE_LOGGED
     rows: list[tuple[str, ...]] = [("ID", "WHEN", "AREA", "RED FLAGS", "STATE", "NOTE")]
     for injury in injuries:
         flags = injury_log.flags_text(injury) or "-"
@@ -164,7 +164,7 @@ def injuries_text(injuries: list[Injury], now: datetime, zone: tzinfo) -> str:
                 when(injury.at, now, zone),
                 AREA_WORDING[injury.area],
                 flags,
-                injury_log.state(injury).value,
+                injury_log.state_text(injury, now, zone),
                 injury.note,
             )
         )

@@ -20,6 +20,7 @@ from heattimer.core.rules import INJURY_BLOCK, injury_block_until
 from heattimer.core.wording import when
 
 UNDO_FOR = timedelta(minutes=5)
+NONE_LOGGED = "No injuries logged."
 
 
 class State(StrEnum):
@@ -35,6 +36,17 @@ def state(injury: Injury) -> State:
     if injury.removed_at is not None:
         return State.REMOVED
     return State.CLEARED if injury.cleared_at is not None else State.ACTIVE
+
+
+def state_text(injury: Injury, now: datetime, zone: tzinfo) -> str:
+    """Where it stands, as the log says it: "holds heat", "active", "cleared Tue 14:06",
+    "removed 14:06"."""
+    found = state(injury)
+    if found is State.REMOVED:
+        return f"removed {when(injury.removed_at or now, now, zone)}"
+    if found is State.CLEARED:
+        return f"cleared {when(injury.cleared_at or now, now, zone)}"
+    return "holds heat" if injury.holds_heat(now) else "active"
 
 
 def flags_text(injury: Injury) -> str:

@@ -75,3 +75,18 @@ def test_the_clearance_says_when_heat_returns_by_the_latest_injury_flags_or_not(
     assert "heat stays off until Thu 13:00" in question  # 15:00 in Berlin less 2 h, + 48 h
     only = injury_log.clearance_question([flagged, plain], NOW, BERLIN, only=flagged)
     assert "heat stays off until Thu 13:00" in only
+
+
+def test_the_log_and_the_command_line_say_the_same_of_where_an_injury_stands() -> None:
+    held = injury(NOW - hours(1), [RedFlag.NUMBNESS])
+    assert injury_log.state_text(held, NOW, BERLIN) == "holds heat"
+    assert injury_log.state_text(injury(NOW - hours(1)), NOW, BERLIN) == "active"
+    cleared = injury(NOW - hours(3), [RedFlag.NUMBNESS], cleared=NOW - hours(1))
+    assert injury_log.state_text(cleared, NOW, BERLIN) == "cleared 14:00"
+    removed = injury(NOW - hours(3), removed=NOW)
+    assert injury_log.state_text(removed, NOW, BERLIN) == "removed 15:00"
+    from heattimer.cli.report import injuries_text
+
+    table = injuries_text([held, removed], NOW, BERLIN)
+    assert "holds heat" in table and "removed 15:00" in table
+    assert injuries_text([], NOW, BERLIN) == injury_log.NONE_LOGGED

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from heattimer.core import injury_log
-from heattimer.core.injury_log import State
 from heattimer.core.model import AREA_WORDING, Injury
 from heattimer.core.wording import when
 from heattimer.gui.dialogs.confirm import confirm
@@ -41,7 +40,7 @@ class InjuryLogDialog(QDialog):
         self.setWindowTitle("Injury log — Heat Timer")
         self.injuries: list[Injury] = []
         layout = QVBoxLayout(self)
-        self.empty = QLabel("No injuries logged.")
+        self.empty = QLabel(injury_log.NONE_LOGGED)
         layout.addWidget(self.empty)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -82,18 +81,12 @@ class InjuryLogDialog(QDialog):
         now, zone = self.app.clock.now(), self.app.service.zone
         self.table.setRowCount(len(self.injuries))
         for r, injury in enumerate(self.injuries):
-            state = injury_log.state(injury)
-            said = {
-                State.ACTIVE: "holds heat" if injury.holds_heat(now) else "active",
-                State.CLEARED: f"cleared {when(injury.cleared_at or now, now, zone)}",
-                State.REMOVED: f"removed {when(injury.removed_at or now, now, zone)}",
-            }[state]
             cells = (
                 when(injury.at, now, zone),
                 AREA_WORDING[injury.area],
                 injury_log.flags_text(injury) or "none",
                 injury.note,
-                said,
+                injury_log.state_text(injury, now, zone),
             )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
