@@ -56,6 +56,33 @@ def wait_for(check: Callable[[], object], timeout: float, what: str, step: float
         time.sleep(step)
 
 
+def start_xvfb(
+    size: str, *extra: str, env: dict[str, str] | None = None, output: object = None
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start Xvfb on a display number it finds free itself (-displayfd), and return it once
+    the server accepts clients. (A number that looks free in /tmp/.X11-unix may be taken by
+    an X server in another mount namespace, a chroot, whose abstract socket is the same:
+    clients would reach that one.)"""
+    read, write = os.pipe()
+    try:
+        proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp",
+             # As on a desktop, where other clients stay: an Xvfb whose last client leaves
+             # starts over, and drops whoever connects meanwhile (a flaky test's cause).
+             "-noreset", *extra],
+            env=env, stdout=output or subprocess.DEVNULL, stderr=subprocess.STDOUT,
+            pass_fds=(write,),
+        )  # fmt: skip
+    finally:
+        os.close(write)
+    with os.fdopen(read) as chosen:
+        number = chosen.readline().strip()  # written once it listens; "" if it died
+    if not number.isdigit():
+        proc.kill()
+        raise RuntimeError("Xvfb exited before it chose a display")
+    return proc, int(number)
+
+
 class Notify(NamedTuple):
     """One Notify call, with the arguments that tell what a person sees."""
 
@@ -177,23 +204,10 @@ class Desktop:
         wait_for(lambda: self.bus_has("org.freedesktop.Notifications"), 20, "dunst")
 
     def _start_x(self) -> int:
-        """Start Xvfb on a display number it finds free itself (-displayfd): a number that
-        looks free in /tmp/.X11-unix may be taken by an X server in another mount namespace
-        (a chroot) whose abstract socket is the same, and clients would reach that one."""
-        read, write = os.pipe()
         with open(self.work / "xvfb.log", "wb") as log:
-            proc = subprocess.Popen(
-                ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{self.size}x24",
-                 "-nolisten", "tcp"],
-                env=self.env, stdout=log, stderr=subprocess.STDOUT, pass_fds=(write,),
-            )  # fmt: skip
+            proc, display = start_xvfb(self.size, env=self.env, output=log)
         self._procs.append(proc)
-        os.close(write)
-        with os.fdopen(read) as chosen:
-            number = chosen.readline().strip()  # written once it listens; "" if it died
-        if not number.isdigit():
-            raise RuntimeError(f"Xvfb did not start: {(self.work / 'xvfb.log').read_text()}")
-        return int(number)
+        return display
 
     def restart_notification_server(self) -> None:
         """Stop dunst and start it again, as a new login or a crash does: it forgets what

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.desktop import start_xvfb as start_display
 from tests.e2e.desktop import wait_for
 from tests.needs import require
 
@@ -59,36 +60,9 @@ class Processes:
 
 def start_xvfb(processes: Processes, *extra: str) -> str:
     """Start an Xvfb on a display it picks itself; return its name (":N") once it listens."""
-    read, write = os.pipe()
-    try:
-        processes.start(
-            "Xvfb",
-            "-displayfd",
-            str(write),
-            "-screen",
-            "0",
-            "640x480x24",
-            "-nolisten",
-            "tcp",
-            # As on a desktop, where other clients stay: an Xvfb whose last client leaves
-            # starts over, and drops whoever connects meanwhile (a flaky test's cause).
-            "-noreset",
-            *extra,
-            pass_fds=(write,),
-        )
-        os.close(write)
-        write = -1
-        number = b""
-        while not number.endswith(b"\n"):  # Xvfb writes the number once it accepts clients
-            chunk = os.read(read, 16)
-            if not chunk:
-                raise RuntimeError("Xvfb exited before it chose a display")
-            number += chunk
-    finally:
-        os.close(read)
-        if write != -1:
-            os.close(write)
-    return f":{int(number)}"
+    proc, number = start_display("640x480", *extra)
+    processes.started.append(proc)
+    return f":{number}"
 
 
 def run(display: str, *argv: str) -> subprocess.CompletedProcess[str]:
