@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Self
 
 PROGRAMS = (
     "Xvfb",
@@ -120,20 +120,17 @@ def parse_notify_calls(log: str) -> list[Notify]:
     return calls
 
 
-class Desktop:
-    """Starts the desktop on entry and stops every part of it on exit."""
+class Session:
+    """What a throwaway desktop has: a work folder, the environment its programs get, the
+    processes it started (stopped, newest first, on exit) and a private session bus."""
 
-    def __init__(self, tray: str = "sni", size: str = "1280x800", panel: str = "") -> None:
-        self.tray = tray
-        self.size = size
-        self.panel = panel  # "top" or "bottom": one xfce4-panel there with tasks and tray
-        self.work = Path(tempfile.mkdtemp(prefix="heattimer-desktop-"))
-        self.notify_log = self.work / "notifications.log"
+    def __init__(self, prefix: str) -> None:
+        self.work = Path(tempfile.mkdtemp(prefix=prefix))
         self.env: dict[str, str] = {}
         self._procs: list[subprocess.Popen[bytes]] = []
         self._dbus_pid: int | None = None
 
-    def __enter__(self) -> Desktop:
+    def __enter__(self) -> Self:
         try:
             self._start()
         except BaseException:
@@ -141,11 +138,59 @@ class Desktop:
             raise
         return self
 
-    def _spawn(self, *argv: str, log: str) -> subprocess.Popen[bytes]:
+    def _start(self) -> None:
+        raise NotImplementedError
+
+    def _spawn(
+        self, *argv: str, log: str, env: dict[str, str] | None = None
+    ) -> subprocess.Popen[bytes]:
         out = open(self.work / log, "wb")  # noqa: SIM115 - lives as long as the process
-        proc = subprocess.Popen(argv, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(argv, env=env or self.env, stdout=out, stderr=subprocess.STDOUT)
         self._procs.append(proc)
         return proc
+
+    def _launch_bus(self) -> None:
+        """Start a private session bus (dbus-launch); its address goes into ``env``."""
+        launched = subprocess.run(
+            ["dbus-launch", "--sh-syntax"], env=self.env, capture_output=True, text=True, check=True
+        ).stdout
+        for line in launched.splitlines():
+            if "=" in line and line.startswith("DBUS_SESSION_BUS_"):
+                key, value = line.rstrip(";").split("=", 1)
+                value = value.strip("'")
+                if key == "DBUS_SESSION_BUS_PID":
+                    self._dbus_pid = int(value)
+                else:
+                    self.env[key] = value
+
+    def run(self, *argv: str, timeout: float = 30, **env: str) -> subprocess.CompletedProcess[str]:
+        """Run a command on this desktop and wait for it."""
+        return subprocess.run(
+            argv, env={**self.env, **env}, capture_output=True, text=True, timeout=timeout
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        for proc in reversed(self._procs):
+            proc.terminate()
+        for proc in reversed(self._procs):
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        if self._dbus_pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._dbus_pid, signal.SIGTERM)
+
+
+class Desktop(Session):
+    """Starts the desktop on entry and stops every part of it on exit."""
+
+    def __init__(self, tray: str = "sni", size: str = "1280x800", panel: str = "") -> None:
+        super().__init__("heattimer-desktop-")
+        self.tray = tray
+        self.size = size
+        self.panel = panel  # "top" or "bottom": one xfce4-panel there with tasks and tray
+        self.notify_log = self.work / "notifications.log"
 
     def _start(self) -> None:
         base = {
@@ -167,17 +212,7 @@ class Desktop:
             10,
             "Xvfb",
         )
-        launched = subprocess.run(
-            ["dbus-launch", "--sh-syntax"], env=self.env, capture_output=True, text=True, check=True
-        ).stdout
-        for line in launched.splitlines():
-            if "=" in line and line.startswith("DBUS_SESSION_BUS_"):
-                key, value = line.rstrip(";").split("=", 1)
-                value = value.strip("'")
-                if key == "DBUS_SESSION_BUS_PID":
-                    self._dbus_pid = int(value)
-                else:
-                    self.env[key] = value
+        self._launch_bus()
         self._spawn("openbox", log="openbox.log")
         self._dunst = self._spawn("dunst", log="dunst.log")
         self._spawn(
@@ -279,12 +314,6 @@ class Desktop:
             field["Height"],
         )
 
-    def run(self, *argv: str, timeout: float = 30, **env: str) -> subprocess.CompletedProcess[str]:
-        """Run a command on this desktop and wait for it."""
-        return subprocess.run(
-            argv, env={**self.env, **env}, capture_output=True, text=True, timeout=timeout
-        )
-
     def bus_has(self, name: str) -> bool:
         """True if ``name`` is owned on the session bus."""
         out = self.run(
@@ -375,15 +404,3 @@ class Desktop:
         """A PNG of the whole screen."""
         self.run("import", "-window", "root", str(path), timeout=30)
         return path
-
-    def __exit__(self, *exc: object) -> None:
-        for proc in reversed(self._procs):
-            proc.terminate()
-        for proc in reversed(self._procs):
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        if self._dbus_pid:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._dbus_pid, signal.SIGTERM)

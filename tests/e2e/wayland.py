@@ -12,17 +12,15 @@ installed here.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import pwd
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.desktop import wait_for
+from tests.e2e.desktop import Session, wait_for
 
 PROGRAMS = ("sway", "swaymsg", "mako", "makoctl", "wtype", "grim", "foot", "dbus-launch")
 TESTER = "wayland-tester"
@@ -33,29 +31,12 @@ def missing_programs() -> list[str]:
     return [name for name in PROGRAMS if shutil.which(name) is None]
 
 
-class WaylandDesktop:
+class WaylandDesktop(Session):
     """Starts sway, a session bus and mako on entry; stops all of them on exit."""
 
     def __init__(self, size: str = "1280x800") -> None:
+        super().__init__("heattimer-wayland-")
         self.size = size
-        self.work = Path(tempfile.mkdtemp(prefix="heattimer-wayland-"))
-        self.env: dict[str, str] = {}
-        self._procs: list[subprocess.Popen[bytes]] = []
-        self._dbus_pid: int | None = None
-
-    def __enter__(self) -> WaylandDesktop:
-        try:
-            self._start()
-        except BaseException:
-            self.__exit__()
-            raise
-        return self
-
-    def _spawn(self, argv: list[str], log: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
-        out = open(self.work / log, "wb")  # noqa: SIM115 - lives as long as the process
-        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT)
-        self._procs.append(proc)
-        return proc
 
     def _start(self) -> None:
         runtime = self.work / "run"
@@ -81,7 +62,7 @@ class WaylandDesktop:
             for path in (self.work, runtime, config):
                 os.chown(path, tester.pw_uid, tester.pw_gid)
             argv = ["runuser", "-u", TESTER, "--", *argv]
-        self._spawn(argv, "sway.log", compositor_env)
+        self._spawn(*argv, log="sway.log", env=compositor_env)
         sockets = wait_for(
             lambda: [p for p in runtime.glob("wayland-*") if not p.name.endswith(".lock")],
             20,
@@ -103,29 +84,13 @@ class WaylandDesktop:
             "XDG_CONFIG_HOME": str(self.work / "config"),
             "QT_QPA_PLATFORM": "wayland",
         }
-        launched = subprocess.run(
-            ["dbus-launch", "--sh-syntax"], env=self.env, capture_output=True, text=True, check=True
-        ).stdout
-        for line in launched.splitlines():
-            if "=" in line and line.startswith("DBUS_SESSION_BUS_"):
-                key, value = line.rstrip(";").split("=", 1)
-                value = value.strip("'")
-                if key == "DBUS_SESSION_BUS_PID":
-                    self._dbus_pid = int(value)
-                else:
-                    self.env[key] = value
-        self._spawn(["mako"], "mako.log", self.env)
+        self._launch_bus()
+        self._spawn("mako", log="mako.log")
         wait_for(lambda: self.run("makoctl", "list").returncode == 0, 20, "mako")
-
-    def run(self, *argv: str, timeout: float = 30, **env: str) -> subprocess.CompletedProcess[str]:
-        """Run a command on this desktop and wait for it."""
-        return subprocess.run(
-            argv, env={**self.env, **env}, capture_output=True, text=True, timeout=timeout
-        )
 
     def spawn(self, *argv: str, log: str) -> subprocess.Popen[bytes]:
         """Start a program on this desktop; it is stopped with the desktop."""
-        return self._spawn(list(argv), log, self.env)
+        return self._spawn(*argv, log=log)
 
     def windows(self) -> list[dict[str, Any]]:
         """Every window sway manages: its name, app_id, and whether it is focused, urgent."""
@@ -175,17 +140,8 @@ class WaylandDesktop:
         return path
 
     def __exit__(self, *exc: object) -> None:
-        for proc in reversed(self._procs):
-            proc.terminate()
-        for proc in self._procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        if self._dbus_pid is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._dbus_pid, 15)
-        shutil.rmtree(self.work, ignore_errors=True)
+        super().__exit__(*exc)
+        shutil.rmtree(self.work, ignore_errors=True)  # (owned by the tester in part)
 
 
 def _ensure_tester() -> None:
