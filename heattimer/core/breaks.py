@@ -20,6 +20,14 @@ from heattimer.core.workhours import WorkHours
 
 SNOOZE = timedelta(minutes=10)
 POPUP_TIMEOUT = timedelta(minutes=2)
+
+
+def unanswered(shown_at: datetime, now: datetime) -> bool:
+    """A break shown at ``shown_at`` (a popup or a notification) and not answered by ``now``
+    is over, and counts as missed."""
+    return now - shown_at >= POPUP_TIMEOUT
+
+
 ANSWERS: dict[BreakOutcome, str] = {
     BreakOutcome.DONE: "Done",
     BreakOutcome.SNOOZED: f"Snooze {round(SNOOZE.total_seconds() / 60)} min",

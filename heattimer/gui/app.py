@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from heattimer import APP_ID, APP_NAME
 from heattimer.core import alarm, injury_log
-from heattimer.core.breaks import ANSWERS, POPUP_TIMEOUT, Pause
+from heattimer.core.breaks import ANSWERS, POPUP_TIMEOUT, Pause, unanswered
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome, Kind
 from heattimer.core.offers import Act, Key
@@ -214,7 +214,7 @@ class HeatTimerApp(QObject):
     def _break_unseen(self, shown_at: datetime) -> None:
         if self.noted_break is None:
             return
-        if self.clock.now() - shown_at < POPUP_TIMEOUT:  # (a clock stepped back)
+        if not unanswered(shown_at, self.clock.now()):  # (a clock stepped back)
             QTimer.singleShot(1000, lambda: self._break_unseen(shown_at))
             return
         self._break_answered(BreakOutcome.MISSED)

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from heattimer import APP_NAME
-from heattimer.core.breaks import ANSWERS, POPUP_TIMEOUT
+from heattimer.core.breaks import ANSWERS, unanswered
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.wording import clock as clock_face
@@ -195,7 +195,7 @@ class BreakPopup(QWidget):
                 self.finish(BreakOutcome.DONE)
             else:
                 self.length.setText(f"{clock_face(left)} left: keep going")
-        elif now - self.shown_at >= POPUP_TIMEOUT:
+        elif unanswered(self.shown_at, now):
             self.finish(BreakOutcome.MISSED)
 
     def finish(self, outcome: BreakOutcome) -> None:
