@@ -64,10 +64,13 @@ class MutterIdle:
 def pick_idle_monitor(
     bus: QDBusConnection | None = None, x11: IdleMonitor | None = None
 ) -> IdleMonitor:
-    """The app's idle source: Mutter on Wayland if it answers, else heattimer.platform.idle's choice
-    (``x11``: the X server's, on the app's display)."""
+    """The app's idle source. On Wayland: Mutter if it answers, else the compositor's
+    ext-idle-notify-v1 (heattimer/platform/wayland_idle.py); then heattimer.platform.idle's
+    choice (``x11``: the X server's, on the app's display)."""
     if os.environ.get("WAYLAND_DISPLAY"):
-        mutter = MutterIdle.available(bus)
-        if mutter is not None:
-            return mutter
+        from heattimer.platform.wayland_idle import WaylandIdle
+
+        monitor: IdleMonitor | None = MutterIdle.available(bus) or WaylandIdle.connect()
+        if monitor is not None:
+            return monitor
     return system_idle_monitor(x11)
