@@ -396,6 +396,10 @@ class Service:
 
         return self.store.write(body)
 
+    def postpone_break(self) -> schedule.BreakState:
+        """A break nobody saw (core/breaks.unseen): nothing is recorded, it comes again later."""
+        return self._update_breaks(lambda state, now, _: schedule.after_unseen(state, now))
+
     def _update_breaks_in(self, t: Tables, change: BreakChange) -> schedule.BreakState:
         now = self.clock.now()
         state = t.break_state() or schedule.BreakState(sitting_since=now)

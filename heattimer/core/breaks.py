@@ -24,8 +24,15 @@ POPUP_TIMEOUT = timedelta(minutes=2)
 
 def unanswered(shown_at: datetime, now: datetime) -> bool:
     """A break shown at ``shown_at`` (a popup or a notification) and not answered by ``now``
-    is over, and counts as missed."""
+    is over: missed, or postponed if nobody could see it (``unseen``)."""
     return now - shown_at >= POPUP_TIMEOUT
+
+
+def unseen(shown_at: datetime, now: datetime, idle_seconds: float | None) -> bool:
+    """True if nobody touched the keyboard or mouse from ``shown_at`` to ``now``: the person
+    was away, or watching something full screen that hid it. Such a break is not missed
+    but postponed (``after_unseen``). Where the desktop cannot tell (None), it was seen."""
+    return idle_seconds is not None and idle_seconds >= (now - shown_at).total_seconds()
 
 
 ANSWERS: dict[BreakOutcome, str] = {
@@ -51,6 +58,12 @@ def after_outcome(state: BreakState, outcome: BreakOutcome, at: datetime) -> Bre
     if outcome is BreakOutcome.SNOOZED:
         return state._replace(snoozed_until=at + SNOOZE)
     return state._replace(sitting_since=at, snoozed_until=None)
+
+
+def after_unseen(state: BreakState, now: datetime) -> BreakState:
+    """The schedule after a break nobody saw: it comes again a snooze later (or, should the
+    person be away long enough by then, sitting starts over when they are back)."""
+    return state._replace(snoozed_until=now + SNOOZE)
 
 
 def after_away(

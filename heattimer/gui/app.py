@@ -208,14 +208,15 @@ class HeatTimerApp(QObject):
         # Unanswered, it goes as the popup would; read from the clock when the timer fires.
         shown_at = self.clock.now()
         QTimer.singleShot(
-            int(POPUP_TIMEOUT.total_seconds() * 1000) + 500, lambda: self._break_unseen(shown_at)
+            int(POPUP_TIMEOUT.total_seconds() * 1000) + 500,
+            lambda: self._break_unanswered(shown_at),
         )
 
-    def _break_unseen(self, shown_at: datetime) -> None:
+    def _break_unanswered(self, shown_at: datetime) -> None:
         if self.noted_break is None:
             return
         if not unanswered(shown_at, self.clock.now()):  # (a clock stepped back)
-            QTimer.singleShot(1000, lambda: self._break_unseen(shown_at))
+            QTimer.singleShot(1000, lambda: self._break_unanswered(shown_at))
             return
         self._break_answered(BreakOutcome.MISSED)
 

@@ -4,7 +4,8 @@ The schedule itself is core's (core/breaks.py); this keeper feeds it what only
 the desktop knows: how long since the last keyboard or mouse input, whether
 the machine slept (the clock jumped between two ticks), and whether a
 full-screen window is up. A break due while the person is away, during the
-end-of-session alarm, or over a full-screen presentation waits; it is not lost.
+end-of-session alarm, or over a full-screen presentation waits; it is not lost. One that
+went unanswered while nobody touched the keyboard or mouse was not seen: it comes again.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class BreakKeeper(QObject):
         self.fullscreen = fullscreen
         self.catalogue = catalogue
         self.showing: Exercise | None = None
+        self.shown_at = clock.now()
+        """When the break showing (or the last one) came up."""
         self.presence = schedule.Presence()
         controller.before_tick.append(self.notice_absence)
         controller.changed.connect(self.on_status)
@@ -91,9 +94,17 @@ class BreakKeeper(QObject):
             self._offer()
 
     def answered(self, outcome: BreakOutcome) -> None:
-        """The popup closed with ``outcome``: record it; the schedule moves on."""
+        """The popup closed with ``outcome``: record it; the schedule moves on. Unanswered
+        with no input since it came up, nobody saw it: postponed, nothing recorded."""
         exercise, self.showing = self.showing, None
-        self._quietly(lambda: self.service.record_break(outcome, exercise.id if exercise else ""))
+        shown_at, now = self.shown_at, self.clock.now()
+        if outcome is BreakOutcome.MISSED and schedule.unseen(
+            shown_at, now, self.idle.idle_seconds()
+        ):
+            self._quietly(self.service.postpone_break)
+        else:
+            name = exercise.id if exercise else ""
+            self._quietly(lambda: self.service.record_break(outcome, name))
         self.controller.tick()
 
     def _offer(self) -> None:
@@ -101,6 +112,7 @@ class BreakKeeper(QObject):
         if exercise is None:
             return
         self.showing = exercise
+        self.shown_at = self.clock.now()
         self.breakDue.emit(exercise)
 
     def notice_absence(self) -> None:

@@ -9,14 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from heattimer.core.breaks import (
+    SNOOZE,
     BreakState,
     Presence,
     after_away,
     after_outcome,
+    after_unseen,
     next_break,
     notice,
     offer_break,
     paused,
+    unseen,
 )
 from heattimer.core.localtime import next_day_start
 from heattimer.core.model import BreakOutcome
@@ -330,3 +333,21 @@ def test_a_due_break_waits_for_the_alarm_an_absence_and_a_full_screen_window() -
         assert not offer_break(due, T0, **{**free, reason: True}, fullscreen=lambda: False)
     assert not offer_break(due, T0, **free, fullscreen=lambda: True)
     assert offer_break(due, T0, **free, fullscreen=lambda: None)  # cannot tell: offered
+
+
+def test_a_break_is_unseen_only_if_no_input_came_since_it_came_up() -> None:
+    shown = T0
+    now = T0 + timedelta(minutes=2)
+    assert unseen(shown, now, 120.0)
+    assert unseen(shown, now, 3600.0)
+    assert not unseen(shown, now, 119.0)  # a key a second after it came up
+    assert not unseen(shown, now, 0.0)
+    assert not unseen(shown, now, None)  # the desktop cannot tell: it was seen
+
+
+def test_an_unseen_break_comes_again_a_snooze_later_and_sitting_goes_on() -> None:
+    state = BreakState(sitting_since=T0)
+    now = T0 + timedelta(minutes=52)
+    after = after_unseen(state, now)
+    assert after.sitting_since == T0
+    assert next_break(after, Settings(), UTC) == now + SNOOZE

@@ -99,14 +99,14 @@ def make_app(
     from heattimer.gui.app import HeatTimerApp
     from heattimer.platform.idle import FakeIdle
 
+    options.setdefault("idle", FakeIdle(0.0))
+    options.setdefault("fullscreen", lambda: False)
     app = HeatTimerApp(
         service,
         clock,
         notifier,
         sound,  # type: ignore[arg-type]
         tray_available=tray_available,
-        idle=FakeIdle(0.0),
-        fullscreen=lambda: False,
         **options,  # type: ignore[arg-type]
     )
     app.controller.startup_chores_ms = 0  # no window to wait for: the first chores at once

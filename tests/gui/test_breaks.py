@@ -131,6 +131,35 @@ def test_ignored_popup_closes_after_two_minutes_as_missed(
     assert outcomes(service) == [("missed", popup.exercise.id)]
 
 
+def test_a_popup_nobody_could_see_is_not_missed_but_comes_again_a_snooze_later(
+    app: HeatTimerApp, clock: FakeClock, service: Service, idle: FakeIdle
+) -> None:
+    sit(app, clock, 20)
+    (popup,) = popups()
+    # Watching a full-screen video (or away): no key, no mouse, since the popup came up.
+    clock.jump(timedelta(minutes=2))
+    idle.seconds = 150.0
+    popup.tick()
+    assert popups() == []
+    assert outcomes(service) == []  # not "missed": nobody saw it
+    idle.seconds = 0.0  # back at the keyboard
+    sit(app, clock, 9)
+    assert popups() == []
+    sit(app, clock, 1)
+    assert len(popups()) == 1
+
+
+def test_a_popup_ignored_by_someone_typing_is_missed(
+    app: HeatTimerApp, clock: FakeClock, service: Service, idle: FakeIdle
+) -> None:
+    sit(app, clock, 20)
+    (popup,) = popups()
+    clock.jump(timedelta(minutes=2))
+    idle.seconds = 30.0  # a key a little while ago: the popup was there to see
+    popup.tick()
+    assert outcomes(service) == [("missed", popup.exercise.id)]
+
+
 def test_no_key_answers_a_break_until_clicked_into_then_enter_starts_the_countdown(
     app: HeatTimerApp, clock: FakeClock, service: Service, qtbot: QtBot
 ) -> None:
@@ -360,10 +389,15 @@ def test_settings_dialog_saves_and_refuses_bad_values(app: HeatTimerApp, service
 
 @pytest.fixture
 def noting_app(
-    qtbot: QtBot, service: Service, clock: FakeClock, notifier: FakeNotifier, sound: FakeSound
+    qtbot: QtBot,
+    service: Service,
+    clock: FakeClock,
+    notifier: FakeNotifier,
+    sound: FakeSound,
+    idle: FakeIdle,
 ) -> Iterator[HeatTimerApp]:
     """The app as on Wayland, where a new window takes the keyboard: breaks are notifications."""
-    heat_timer = make_app(service, clock, notifier, sound, breaks_as_notifications=True)
+    heat_timer = make_app(service, clock, notifier, sound, breaks_as_notifications=True, idle=idle)
     qtbot.addWidget(heat_timer.window)
     heat_timer.start()
     yield heat_timer
@@ -408,8 +442,25 @@ def test_a_break_notification_left_unanswered_is_missed_after_two_minutes(
     noting_app.breaks.offer_now()
     shown_at = clock.now()
     clock.jump(timedelta(minutes=1))
-    noting_app._break_unseen(shown_at)  # what the timer calls: too early, by the clock
+    noting_app._break_unanswered(shown_at)  # what the timer calls: too early, by the clock
     assert outcomes(service) == [] and notifier.closed == []
     clock.jump(timedelta(minutes=1))
-    noting_app._break_unseen(shown_at)
+    noting_app._break_unanswered(shown_at)
     assert [o for o, _ in outcomes(service)] == ["missed"] and notifier.closed == ["break"]
+
+
+def test_a_break_notification_nobody_could_see_is_postponed(
+    noting_app: HeatTimerApp,
+    notifier: FakeNotifier,
+    service: Service,
+    clock: FakeClock,
+    idle: FakeIdle,
+) -> None:
+    noting_app.breaks.offer_now()
+    shown_at = clock.now()
+    clock.jump(timedelta(minutes=2))
+    idle.seconds = 125.0
+    noting_app._break_unanswered(shown_at)
+    assert outcomes(service) == [] and notifier.closed == ["break"]
+    state = service.break_state()
+    assert state is not None and state.snoozed_until == clock.now() + timedelta(minutes=10)

@@ -9,59 +9,25 @@ compositor say "idle" and the time count on, and the connection lost when KWin g
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from heattimer.platform.wayland_idle import WaylandIdle
+from tests.e2e.kwin import KWin
 from tests.e2e.wayland import WaylandDesktop, missing_programs
 from tests.needs import require_qt
-from tests.platform.conftest import Processes, need, wait_for
+from tests.platform.conftest import need, wait_for
 
 pytest.importorskip("pywayland", reason="pywayland is installed only on x86-64 Linux")
 
 
-class KWin:
-    """KWin, headless with a virtual output, on a runtime folder and a bus of its own."""
-
-    def __init__(self, bus: str) -> None:
-        need("kwin_wayland")
-        self.folder = Path(tempfile.mkdtemp(prefix="heattimer-kwin-"))
-        runtime = self.folder / "run"
-        runtime.mkdir(mode=0o700)
-        # Debian's binary carries a file capability (cap_sys_resource), which a container
-        # without it refuses to run; a copy without the capability runs as any program does.
-        binary = self.folder / "kwin_wayland"
-        shutil.copy(shutil.which("kwin_wayland") or "", binary)
-        env = {
-            **{k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")},
-            "DBUS_SESSION_BUS_ADDRESS": bus,
-            "XDG_RUNTIME_DIR": str(runtime),
-        }
-        self.processes = Processes()
-        self.processes.start(
-            str(binary), "--virtual", "--no-lockscreen", "--socket", "wayland-kwin", env=env
-        )
-        socket = runtime / "wayland-kwin"
-        wait_for(socket.exists, 30, "KWin's Wayland socket")
-        self.display = str(socket)
-
-    def stop(self) -> None:
-        self.processes.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
 @pytest.fixture
-def kwin(bus_address: str) -> Iterator[KWin]:
-    compositor = KWin(bus_address)
-    yield compositor
-    compositor.stop()
+def kwin() -> Iterator[KWin]:
+    with KWin() as compositor:
+        yield compositor
 
 
 def test_kwin_says_when_nobody_touched_anything_and_the_time_counts_on(kwin: KWin) -> None:
@@ -83,7 +49,7 @@ def test_kwin_says_when_nobody_touched_anything_and_the_time_counts_on(kwin: KWi
 def test_a_compositor_that_goes_away_is_cannot_tell_not_a_crash(kwin: KWin) -> None:
     monitor = WaylandIdle.connect(kwin.display, timeout=1.0)
     assert monitor is not None
-    kwin.processes.stop()
+    kwin.stop()
     wait_for(lambda: monitor.idle_seconds() is None, 15, "the lost connection to be noticed")
     assert monitor.idle_seconds() is None
 
@@ -113,7 +79,7 @@ def test_sway_gives_a_monitor_only_where_it_offers_the_protocol() -> None:
 
 
 def test_the_app_picks_the_compositor_s_idle_time_where_mutter_does_not_answer(
-    kwin: KWin, bus_address: str, monkeypatch: pytest.MonkeyPatch
+    kwin: KWin, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     require_qt("the idle source the app picks")
     from PySide6.QtDBus import QDBusConnection
@@ -122,7 +88,7 @@ def test_the_app_picks_the_compositor_s_idle_time_where_mutter_does_not_answer(
 
     monkeypatch.setenv("WAYLAND_DISPLAY", kwin.display)
     name = "heattimer-no-mutter"
-    bus = QDBusConnection.connectToBus(bus_address, name)  # a bus with no Mutter on it
+    bus = QDBusConnection.connectToBus(kwin.bus, name)  # a bus with no Mutter on it
     try:
         monitor = pick_idle_monitor(bus)
         assert isinstance(monitor, WaylandIdle)
