@@ -131,16 +131,22 @@ def test_ignored_popup_closes_after_two_minutes_as_missed(
     assert outcomes(service) == [("missed", popup.exercise.id)]
 
 
+def leave_popup(app: HeatTimerApp, clock: FakeClock, idle: FakeIdle, idle_then: float) -> str:
+    """A break comes up and nobody answers it; two minutes on, the last input was
+    ``idle_then`` seconds ago. The exercise it showed."""
+    sit(app, clock, 20)
+    (popup,) = popups()
+    clock.jump(timedelta(minutes=2))
+    idle.seconds = idle_then
+    popup.tick()
+    assert popups() == []
+    return popup.exercise.id
+
+
 def test_a_popup_nobody_could_see_is_not_missed_but_comes_again_a_snooze_later(
     app: HeatTimerApp, clock: FakeClock, service: Service, idle: FakeIdle
 ) -> None:
-    sit(app, clock, 20)
-    (popup,) = popups()
-    # Watching a full-screen video (or away): no key, no mouse, since the popup came up.
-    clock.jump(timedelta(minutes=2))
-    idle.seconds = 150.0
-    popup.tick()
-    assert popups() == []
+    leave_popup(app, clock, idle, 150.0)  # a full-screen video, or away: no key, no mouse
     assert outcomes(service) == []  # not "missed": nobody saw it
     idle.seconds = 0.0  # back at the keyboard
     sit(app, clock, 9)
@@ -152,12 +158,8 @@ def test_a_popup_nobody_could_see_is_not_missed_but_comes_again_a_snooze_later(
 def test_a_popup_ignored_by_someone_typing_is_missed(
     app: HeatTimerApp, clock: FakeClock, service: Service, idle: FakeIdle
 ) -> None:
-    sit(app, clock, 20)
-    (popup,) = popups()
-    clock.jump(timedelta(minutes=2))
-    idle.seconds = 30.0  # a key a little while ago: the popup was there to see
-    popup.tick()
-    assert outcomes(service) == [("missed", popup.exercise.id)]
+    exercise = leave_popup(app, clock, idle, 30.0)  # a key a little while ago: it was seen
+    assert outcomes(service) == [("missed", exercise)]
 
 
 def test_no_key_answers_a_break_until_clicked_into_then_enter_starts_the_countdown(
