@@ -396,9 +396,15 @@ class Service:
 
         return self.store.write(body)
 
-    def postpone_break(self) -> schedule.BreakState:
-        """A break nobody saw (core/breaks.unseen): nothing is recorded, it comes again later."""
-        return self._update_breaks(lambda state, now, _: schedule.after_unseen(state, now))
+    def break_unanswered(
+        self, exercise: str, shown_at: datetime, idle_seconds: float | None
+    ) -> schedule.BreakState:
+        """A break nobody answered, shown at ``shown_at``, the last input ``idle_seconds``
+        ago: missed; or, if nobody could see it (core/breaks.unseen), nothing is recorded
+        and it comes again later."""
+        if schedule.unseen(shown_at, self.clock.now(), idle_seconds):
+            return self._update_breaks(lambda state, now, _: schedule.after_unseen(state, now))
+        return self.record_break(BreakOutcome.MISSED, exercise)
 
     def _update_breaks_in(self, t: Tables, change: BreakChange) -> schedule.BreakState:
         now = self.clock.now()

@@ -97,13 +97,11 @@ class BreakKeeper(QObject):
         """The popup closed with ``outcome``: record it; the schedule moves on. Unanswered
         with no input since it came up, nobody saw it: postponed, nothing recorded."""
         exercise, self.showing = self.showing, None
-        shown_at, now = self.shown_at, self.clock.now()
-        if outcome is BreakOutcome.MISSED and schedule.unseen(
-            shown_at, now, self.idle.idle_seconds()
-        ):
-            self._quietly(self.service.postpone_break)
+        name = exercise.id if exercise else ""
+        if outcome is BreakOutcome.MISSED:
+            idle = self.idle.idle_seconds()
+            self._quietly(lambda: self.service.break_unanswered(name, self.shown_at, idle))
         else:
-            name = exercise.id if exercise else ""
             self._quietly(lambda: self.service.record_break(outcome, name))
         self.controller.tick()
 

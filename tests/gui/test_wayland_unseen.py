@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
+from heattimer.gui.desktop.mutter_idle import WatchedIdle, pick_idle_monitor
 from heattimer.platform.clock import FakeClock
 from heattimer.platform.wayland_idle import WaylandIdle
 from heattimer.service import Service
@@ -34,15 +35,19 @@ def test_a_break_nobody_saw_on_kde_comes_again_and_is_not_missed(
     notifier: FakeNotifier,
     sound: FakeSound,
 ) -> None:
-    idle = WaylandIdle.connect(kwin.display, timeout=1.0, clock=lambda: clock.now().timestamp())
-    assert idle is not None
+    compositor = WaylandIdle.connect(
+        kwin.display, timeout=1.0, clock=lambda: clock.now().timestamp()
+    )
+    assert compositor is not None
+    idle = WatchedIdle(compositor)
     app = make_app(service, clock, notifier, sound, breaks_as_notifications=True, idle=idle)
     qtbot.addWidget(app.window)
     app.start()
     app.breaks.offer_now()
     shown_at = clock.now()
     assert notifier.shown[-1]["tag"] == "break"
-    qtbot.waitUntil(lambda: (idle.idle_seconds() or 0) >= 1.0, timeout=15000)  # KWin: idle
+    # KWin says "idle"; the event loop reads it when it comes, with nobody asking.
+    qtbot.waitUntil(lambda: compositor.idle_since is not None, timeout=15000)
     clock.jump(timedelta(minutes=2))  # still nobody at the keyboard
     app._break_unanswered(shown_at)
     assert notifier.closed == ["break"]
@@ -51,5 +56,26 @@ def test_a_break_nobody_saw_on_kde_comes_again_and_is_not_missed(
     assert records == []  # not "missed"
     state = service.break_state()
     assert state is not None and state.snoozed_until == now + timedelta(minutes=10)
-    idle.close()
+    compositor.close()
     app.tray.icon.hide()
+
+
+def test_the_app_picks_the_compositor_s_idle_time_where_mutter_does_not_answer(
+    kwin: KWin, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtDBus import QDBusConnection
+
+    monkeypatch.setenv("WAYLAND_DISPLAY", kwin.display)
+    name = "heattimer-no-mutter"
+    bus = QDBusConnection.connectToBus(kwin.bus, name)  # a bus with no Mutter on it
+    try:
+        monitor = pick_idle_monitor(bus)
+        assert isinstance(monitor, WatchedIdle)
+        assert monitor.name == "Wayland (ext-idle-notify-v1)"
+        assert monitor.idle_seconds() == 0.0
+        # KWin's default timeout here is the app's (30 s): watched, nothing is read early.
+        assert monitor.monitor.idle_since is None
+        monitor.monitor.close()
+        assert monitor.idle_seconds() is None
+    finally:
+        QDBusConnection.disconnectFromBus(name)

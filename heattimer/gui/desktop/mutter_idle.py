@@ -20,6 +20,8 @@ from heattimer.platform.ports import IdleMonitor
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
 
+    from heattimer.platform.wayland_idle import WaylandIdle
+
 SERVICE = "org.gnome.Mutter.IdleMonitor"
 PATH = "/org/gnome/Mutter/IdleMonitor/Core"
 INTERFACE = "org.gnome.Mutter.IdleMonitor"
@@ -70,7 +72,34 @@ def pick_idle_monitor(
     if os.environ.get("WAYLAND_DISPLAY"):
         from heattimer.platform.wayland_idle import WaylandIdle
 
-        monitor: IdleMonitor | None = MutterIdle.available(bus) or WaylandIdle.connect()
-        if monitor is not None:
-            return monitor
+        mutter = MutterIdle.available(bus)
+        if mutter is not None:
+            return mutter
+        compositor = WaylandIdle.connect()
+        if compositor is not None:
+            return WatchedIdle(compositor)
     return system_idle_monitor(x11)
+
+
+class WatchedIdle:
+    """The compositor's idle time, its socket watched by Qt's event loop: "idle" is timed
+    when the compositor sends it, not at the app's next look (up to a minute later)."""
+
+    def __init__(self, monitor: WaylandIdle) -> None:
+        from PySide6.QtCore import QSocketNotifier
+
+        self.monitor = monitor
+        self.name = monitor.name
+        self._watch = QSocketNotifier(monitor.fileno(), QSocketNotifier.Type.Read)
+        self._watch.activated.connect(self._read)
+
+    def _read(self) -> None:
+        if not self.monitor.read():
+            self._watch.setEnabled(False)  # the socket is closed: nothing more to watch
+
+    def idle_seconds(self) -> float | None:
+        """As the compositor said (heattimer/platform/wayland_idle.py)."""
+        seconds = self.monitor.idle_seconds()
+        if seconds is None:
+            self._watch.setEnabled(False)
+        return seconds
