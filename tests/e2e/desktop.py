@@ -120,6 +120,18 @@ def parse_notify_calls(log: str) -> list[Notify]:
     return calls
 
 
+def stop_all(procs: list[subprocess.Popen[bytes]]) -> None:
+    """Ask each process to end, newest first; kill what has not within 5 s."""
+    for proc in reversed(procs):
+        proc.terminate()
+    for proc in reversed(procs):
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 class Session:
     """What a throwaway desktop has: a work folder, the environment its programs get, the
     processes it started (stopped, newest first, on exit) and a private session bus."""
@@ -170,13 +182,7 @@ class Session:
         )
 
     def __exit__(self, *exc: object) -> None:
-        for proc in reversed(self._procs):
-            proc.terminate()
-        for proc in reversed(self._procs):
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop_all(self._procs)
         if self._dbus_pid:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._dbus_pid, signal.SIGTERM)

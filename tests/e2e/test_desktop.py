@@ -6,6 +6,7 @@ HEATTIMER_REQUIRE_DESKTOP=1 (as `.ci/run` sets), when a missing program fails.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -67,6 +68,18 @@ class App:
             self.proc.kill()
 
 
+@contextlib.contextmanager
+def window_up(desktop: Desktop, data: Path) -> Iterator[App]:
+    """The app started on ``desktop`` with its data in ``data``, once its window is up;
+    stopped on the way out."""
+    app = App(desktop, data)
+    try:
+        wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
+        yield app
+    finally:
+        app.stop()
+
+
 @pytest.fixture
 def sni_app(tmp_path: Path) -> Iterator[App]:
     _need("sni")
@@ -123,13 +136,8 @@ def test_real_desktop_tray_window_cli_and_alarm(sni_app: App) -> None:
 def trayless_app(tmp_path: Path) -> Iterator[App]:
     """The app on a desktop with no tray (plain GNOME), its window up."""
     _need("none")
-    with Desktop("none") as desktop:
-        app = App(desktop, tmp_path / "data")
-        try:
-            wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
-            yield app
-        finally:
-            app.stop()
+    with Desktop("none") as desktop, window_up(desktop, tmp_path / "data") as app:
+        yield app
 
 
 def test_without_a_tray_the_window_still_works(trayless_app: App) -> None:

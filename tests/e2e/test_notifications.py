@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.desktop import Desktop, Notify, wait_for
-from tests.e2e.test_desktop import App, _need
+from tests.e2e.test_desktop import App, _need, window_up
 
 pytestmark = pytest.mark.desktop
 
@@ -56,13 +56,8 @@ def shown_ids(desktop: Desktop) -> dict[str, int]:
 def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
     """The app on a desktop with a StatusNotifierItem tray, an XEmbed one, and none."""
     _need(request.param)
-    with Desktop(request.param) as desktop:
-        running = App(desktop, tmp_path / "data")
-        try:
-            wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
-            yield running
-        finally:
-            running.stop()
+    with Desktop(request.param) as desktop, window_up(desktop, tmp_path / "data") as running:
+        yield running
 
 
 def test_the_alarms_button_confirms_the_heat_off_and_closing_it_does_not(app: App) -> None:
@@ -93,13 +88,10 @@ def test_a_repeat_replaces_the_alarm_on_the_screen_also_after_a_relaunch(
 ) -> None:
     _need("sni")
     with Desktop("sni") as desktop:
-        first = App(desktop, tmp_path / "data")
-        try:
-            wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
+        with window_up(desktop, tmp_path / "data") as first:
             ring(first)
             app_id = shown_ids(desktop)["alarm"]
-        finally:
-            first.stop()  # killed mid-alarm: its notification stays on the screen
+        # (stopped mid-alarm: its notification stays on the screen)
         assert desktop.shown_notifications() == 1
         again = App(desktop, tmp_path / "data")
         try:
@@ -120,12 +112,8 @@ def test_after_the_server_restarted_the_app_replaces_none_of_its_new_notificatio
     # app's notification now, and must not be replaced.
     _need("sni")
     with Desktop("sni") as desktop:
-        first = App(desktop, tmp_path / "data")
-        try:
-            wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
+        with window_up(desktop, tmp_path / "data") as first:
             ring(first)
-        finally:
-            first.stop()
         desktop.restart_notification_server()
         other = desktop.run(  # another app's notification: the new server's first id
             "gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",

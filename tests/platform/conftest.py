@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.desktop import start_xvfb as start_display
-from tests.e2e.desktop import wait_for
+from tests.e2e.desktop import stop_all, wait_for
 from tests.needs import require
 
 HERE = Path(__file__).resolve().parent
@@ -48,14 +48,7 @@ class Processes:
 
     def stop(self) -> None:
         """Terminate every process started here, newest first."""
-        for proc in reversed(self.started):
-            proc.terminate()
-        for proc in reversed(self.started):
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_all(self.started)
 
 
 def start_xvfb(processes: Processes, *extra: str) -> str:
