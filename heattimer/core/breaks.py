@@ -42,6 +42,8 @@ ANSWERS: dict[BreakOutcome, str] = {
 }
 """A break's answers, as its popup's buttons and its notification's read: the outcome each
 records (Done starts the exercise's countdown first), and its label."""
+ANSWER_KEYS: dict[str, BreakOutcome] = {f"break-{outcome}": outcome for outcome in ANSWERS}
+"""The action key each answer's button sends from a break's notification."""
 WORK_DAYS_AHEAD = 8
 
 

@@ -165,6 +165,15 @@ class TrayState(StrEnum):
     """Not now: the cap is reached, or a cool-down runs."""
 
 
+def quit_warning(status: Status | None, alarm_ringing: bool) -> str:
+    """What quitting the app now would stop, or "" if nothing."""
+    if alarm_ringing:  # the heat is not confirmed off
+        return "The heat is not confirmed off: if you quit, the reminder stops."
+    if status is not None and status.session is not None:
+        return "A session is running: if you quit, no alarm will sound at its end."
+    return ""
+
+
 def tray_state(status: Status) -> TrayState:
     """The tray icon's state at ``status``."""
     if status.session is not None:

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from heattimer import APP_ID, APP_NAME
 from heattimer.core import alarm, injury_log
-from heattimer.core.breaks import ANSWERS, POPUP_TIMEOUT, Pause, unanswered
+from heattimer.core.breaks import ANSWER_KEYS, ANSWERS, POPUP_TIMEOUT, Pause, unanswered
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome, Kind
 from heattimer.core.offers import Act, Key
+from heattimer.core.status import quit_warning
 from heattimer.exits import Exit
 from heattimer.gui.break_keeper import BreakKeeper
 from heattimer.gui.coach_panel import CoachNews, CoachPanel
@@ -202,7 +203,7 @@ class HeatTimerApp(QObject):
             BREAK_TAG,
             f"Time for a posture break: {exercise.name}",
             steps,
-            actions=tuple((f"break-{outcome}", words) for outcome, words in ANSWERS.items()),
+            actions=tuple((key, ANSWERS[outcome]) for key, outcome in ANSWER_KEYS.items()),
             image=Path(picture_png(exercise, 1)).as_uri(),
         )
         # Unanswered, it goes as the popup would; read from the clock when the timer fires.
@@ -335,13 +336,8 @@ class HeatTimerApp(QObject):
             self.quit()
 
     def _quit_warning(self) -> str:
-        """What quitting now would stop, or "" if nothing."""
-        status = self.controller.status
-        if self.controller.alarm_session is not None:  # the heat is not confirmed off
-            return "The heat is not confirmed off: if you quit, the reminder stops."
-        if status is not None and status.session is not None:
-            return "A session is running: if you quit, no alarm will sound at its end."
-        return ""
+        """What quitting now would stop (core/status.py), or "" if nothing."""
+        return quit_warning(self.controller.status, self.controller.alarm_session is not None)
 
     def _may_quit(self, text: str, safe: bool) -> bool:
         """Ask ``text``; Cancel is the default unless quitting is ``safe``."""
@@ -406,8 +402,8 @@ class HeatTimerApp(QObject):
     def _notification_action(self, key: str) -> None:
         if key == alarm.HEAT_OFF_ACTION[0]:
             self.do(Key(Act.HEAT_OFF))
-        elif key.startswith("break-") and key[6:] in set(BreakOutcome):
-            self._break_noted_answer(BreakOutcome(key[6:]))
+        elif key in ANSWER_KEYS:
+            self._break_noted_answer(ANSWER_KEYS[key])
         else:
             self.window.bring_forward()
 

@@ -135,13 +135,15 @@ class BreakPopup(QWidget):
         screen = screen or QGuiApplication.primaryScreen()
         if screen is None:
             return
-        available = screen.availableGeometry()
-        self.fit(available)
+        self.fit(screen.availableGeometry())
         outside = self.frameGeometry().size() - self.size()  # (the title bar, once known)
-        frame = outside if outside.height() > 0 else QSize(0, FRAME_GUESS)
-        where = popup_position(self.size() + frame, screen.geometry(), available, icon)
-        self.move(where)
+        self._move_beside(screen, icon, outside if outside.height() > 0 else QSize(0, FRAME_GUESS))
         self._placed = (screen, icon)
+
+    def _move_beside(self, screen: QScreen, icon: QRect | None, frame: QSize) -> None:
+        """Move the popup, with a window frame of ``frame``, to its place (gui/placement.py)."""
+        size = self.size() + frame
+        self.move(popup_position(size, screen.geometry(), screen.availableGeometry(), icon))
 
     def fit(self, available: QRect) -> None:
         """Take the size the text needs at its width; where the screen is too small for that
@@ -167,11 +169,7 @@ class BreakPopup(QWidget):
         screen, icon = self._placed
         outside = self.frameGeometry().size() - self.size()
         if outside.height() > 0 and outside.height() != FRAME_GUESS:
-            self.move(
-                popup_position(
-                    self.size() + outside, screen.geometry(), screen.availableGeometry(), icon
-                )
-            )
+            self._move_beside(screen, icon, outside)
             self._placed = None
 
     def start_exercise(self) -> None:

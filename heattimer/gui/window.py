@@ -7,6 +7,7 @@ it, every button goes back to the controller.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import tzinfo
 from functools import partial
 from itertools import pairwise
@@ -241,6 +242,15 @@ class MainWindow(QWidget):
         self.park_keyboard()
         self.offerChosen.emit(key)
 
+    @contextmanager
+    def _keyboard_kept(self) -> Iterator[None]:
+        """Around a change that hides or disables widgets: should the one with the keyboard
+        go, Qt moves the keyboard on by itself, maybe onto "Start"; it is parked instead."""
+        focused = self.focusWidget()
+        yield
+        if self.focusWidget() is not focused:
+            self.park_keyboard()
+
     def park_keyboard(self) -> None:
         """Give the keyboard to the window itself, where no key does anything: a stray Space
         or Enter must never start heat, log an injury or record a clearance. The person
@@ -258,10 +268,8 @@ class MainWindow(QWidget):
 
     def show_status(self, status: Status) -> None:
         """Show ``status``: countdown, headline, which buttons make sense now."""
-        focused = self.focusWidget()
-        self._show_status(status)
-        if self.focusWidget() is not focused:  # what had it went (hidden, disabled): Qt
-            self.park_keyboard()  # moved the keyboard on by itself, maybe onto "Start"
+        with self._keyboard_kept():
+            self._show_status(status)
         self.fit_to_screen()
 
     def _show_status(self, status: Status) -> None:
@@ -330,11 +338,9 @@ class MainWindow(QWidget):
     def show_alarm(self, session: Session | None) -> None:
         """Show (or, with None, take down) "Time is up: turn the heat off"."""
         if session is None:
-            focused = self.focusWidget()
-            self.alarm_label.hide()
-            self.heat_off_button.hide()
-            if self.focusWidget() is not focused:
-                self.park_keyboard()
+            with self._keyboard_kept():
+                self.alarm_label.hide()
+                self.heat_off_button.hide()
             return
         status = self.controller.status
         now = status.now if status is not None else session.ends_at
