@@ -8,7 +8,7 @@ from heattimer.core.moment import Moment
 from heattimer.core.recovery import Phase
 from heattimer.core.rules import Reason
 from heattimer.core.settings import Settings
-from heattimer.core.status import build_status, headline, unconfirmed_heat
+from heattimer.core.status import build_status, headline, quit_warning, unconfirmed_heat
 
 from .build import BERLIN, NOW, cold, days, heat, hours, injury, manual, minutes, running
 
@@ -116,3 +116,12 @@ def test_the_headline_says_to_stop_the_heat_when_an_injury_comes_in_during_it() 
         "An injury blocks heat: turn the heat off now and stop the session"
     )
     assert headline(status([belt]), BERLIN).startswith("Heat on: 10:00 left")
+
+
+def test_quitting_warns_of_what_it_would_stop_the_ringing_alarm_first() -> None:
+    idle, busy = status(), status([running(heat(NOW - minutes(5)))])
+    assert quit_warning(idle, alarm_ringing=False) == ""
+    assert quit_warning(None, alarm_ringing=False) == ""
+    assert "no alarm will sound" in quit_warning(busy, alarm_ringing=False)
+    assert "not confirmed off" in quit_warning(idle, alarm_ringing=True)
+    assert "not confirmed off" in quit_warning(busy, alarm_ringing=True)
