@@ -60,6 +60,12 @@ class App:
     def move_clock(self, seconds: float) -> None:
         self.clock_file.write_text(str(seconds))
 
+    def __enter__(self) -> App:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -72,23 +78,16 @@ class App:
 def window_up(desktop: Desktop, data: Path) -> Iterator[App]:
     """The app started on ``desktop`` with its data in ``data``, once its window is up;
     stopped on the way out."""
-    app = App(desktop, data)
-    try:
+    with App(desktop, data) as app:
         wait_for(lambda: desktop.window_names("Heat Timer"), 30, "the window")
         yield app
-    finally:
-        app.stop()
 
 
 @pytest.fixture
 def sni_app(tmp_path: Path) -> Iterator[App]:
     _need("sni")
-    with Desktop("sni") as desktop:
-        app = App(desktop, tmp_path / "data")
-        try:
-            yield app
-        finally:
-            app.stop()
+    with Desktop("sni") as desktop, App(desktop, tmp_path / "data") as app:
+        yield app
 
 
 def test_real_desktop_tray_window_cli_and_alarm(sni_app: App) -> None:

@@ -10,6 +10,7 @@ posture-break popup goes next to the tray, off the taskbar.
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,14 +30,17 @@ TYPED = ("space", "Return", "KP_Enter", "l", "s", "c", "h", "space", "Return")
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
     _need("sni")
-    with Desktop("sni", panel="top") as desktop:
-        running = App(desktop, tmp_path / "data")
-        try:
-            wait_for(lambda: desktop.window_ids("Heat Timer"), 30, "the window")
-            wait_for(lambda: "/StatusNotifierItem" in desktop.tray_items(), 20, "the tray icon")
-            yield running
-        finally:
-            running.stop()
+    with Desktop("sni", panel="top") as desktop, tray_up(desktop, tmp_path / "data") as running:
+        yield running
+
+
+@contextlib.contextmanager
+def tray_up(desktop: Desktop, data: Path) -> Iterator[App]:
+    """The app started on ``desktop``, once its window and its tray icon are up."""
+    with App(desktop, data) as app:
+        wait_for(lambda: desktop.window_ids("Heat Timer"), 30, "the window")
+        wait_for(lambda: "/StatusNotifierItem" in desktop.tray_items(), 20, "the tray icon")
+        yield app
 
 
 def nothing_was_done(app: App) -> None:
@@ -90,29 +94,26 @@ def test_the_popup_is_beside_the_tray_on_the_screen_and_off_the_taskbar(
     edge: str, tmp_path: Path
 ) -> None:
     _need("sni")
-    with Desktop("sni", panel=edge, size="1280x800") as desktop:
-        app = App(desktop, tmp_path / "data")
-        try:
-            wait_for(lambda: desktop.window_ids("Heat Timer"), 30, "the window")
-            wait_for(lambda: "/StatusNotifierItem" in desktop.tray_items(), 20, "the tray icon")
-            panel = next(
-                w for w in desktop.window_ids("xfce4-panel") if desktop.window_geometry(w)[2] > 600
-            )
-            _, panel_y, _, panel_h = desktop.window_geometry(panel)
-            assert app.cli("break", "now").returncode == 0
-            popup = wait_for(lambda: desktop.window_ids("Posture break"), 10, "the popup")[0]  # type: ignore[index]
+    with (
+        Desktop("sni", panel=edge, size="1280x800") as desktop,
+        tray_up(desktop, tmp_path / "data") as app,
+    ):
+        panel = next(
+            w for w in desktop.window_ids("xfce4-panel") if desktop.window_geometry(w)[2] > 600
+        )
+        _, panel_y, _, panel_h = desktop.window_geometry(panel)
+        assert app.cli("break", "now").returncode == 0
+        popup = wait_for(lambda: desktop.window_ids("Posture break"), 10, "the popup")[0]  # type: ignore[index]
 
-            def placed() -> bool:  # (once the window manager has framed it, it may move once)
-                x, y, width, height = desktop.window_geometry(popup)
-                beside = panel_y + panel_h <= y <= panel_y + panel_h + 40  # under a top panel
-                if edge == "bottom":
-                    beside = panel_y - 40 <= y + height <= panel_y
-                return beside and 1280 - (x + width) <= 40  # the right end, where the tray is
-
-            wait_for(placed, 5, f"the popup beside the tray on the {edge} panel")
+        def placed() -> bool:  # (once the window manager has framed it, it may move once)
             x, y, width, height = desktop.window_geometry(popup)
-            desktop.screenshot(SHOTS / f"popup-{edge}-panel.png")
-            assert x >= 0 and x + width <= 1280 and y >= 0 and y + height <= 800  # all on screen
-            assert "_NET_WM_STATE_SKIP_TASKBAR" in desktop.window_states(popup)
-        finally:
-            app.stop()
+            beside = panel_y + panel_h <= y <= panel_y + panel_h + 40  # under a top panel
+            if edge == "bottom":
+                beside = panel_y - 40 <= y + height <= panel_y
+            return beside and 1280 - (x + width) <= 40  # the right end, where the tray is
+
+        wait_for(placed, 5, f"the popup beside the tray on the {edge} panel")
+        x, y, width, height = desktop.window_geometry(popup)
+        desktop.screenshot(SHOTS / f"popup-{edge}-panel.png")
+        assert x >= 0 and x + width <= 1280 and y >= 0 and y + height <= 800  # all on screen
+        assert "_NET_WM_STATE_SKIP_TASKBAR" in desktop.window_states(popup)

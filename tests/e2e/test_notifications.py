@@ -93,16 +93,13 @@ def test_a_repeat_replaces_the_alarm_on_the_screen_also_after_a_relaunch(
             app_id = shown_ids(desktop)["alarm"]
         # (stopped mid-alarm: its notification stays on the screen)
         assert desktop.shown_notifications() == 1
-        again = App(desktop, tmp_path / "data")
-        try:
+        with App(desktop, tmp_path / "data") as again:
             again.move_clock(15 * 60 + 1)  # (the same offset: the clock file is rewritten)
             wait_for(lambda: len(alarm_calls(desktop)) == 2, 30, "the relaunched app's alarm")
             assert alarm_calls(desktop)[-1].replaces == app_id
             assert desktop.shown_notifications() == 1, "the alarm is shown twice"
             desktop.click_notification(2)
             wait_for(lambda: again.status()["unconfirmed"] is None, 10, "the confirmation")
-        finally:
-            again.stop()
 
 
 def test_after_the_server_restarted_the_app_replaces_none_of_its_new_notifications(
@@ -122,14 +119,11 @@ def test_after_the_server_restarted_the_app_replaces_none_of_its_new_notificatio
             "Other", "0", "", "Another app", "its own", "[]", "{}", "0",
         )  # fmt: skip
         assert other.returncode == 0, other.stderr
-        again = App(desktop, tmp_path / "data")
-        try:
+        with App(desktop, tmp_path / "data") as again:
             again.move_clock(15 * 60 + 1)
             wait_for(lambda: len(alarm_calls(desktop)) == 2, 30, "the relaunched app's alarm")
             assert alarm_calls(desktop)[-1].replaces == 0
             wait_for(lambda: desktop.shown_notifications() == 2, 5, "both notifications")
-        finally:
-            again.stop()
 
 
 def test_every_kind_of_notification_arrives_with_the_urgency_that_matches_it(app: App) -> None:
