@@ -39,7 +39,7 @@ from heattimer.gui.window import MainWindow
 from heattimer.platform.catalogue import catalogue
 from heattimer.platform.clock import system_clock
 from heattimer.platform.display import qt_start_failure_line
-from heattimer.platform.ports import Clock, IdleMonitor
+from heattimer.platform.ports import Clock, FullScreenProbe, IdleMonitor
 
 if TYPE_CHECKING:
     from heattimer.gui.break_popup import BreakPopup
@@ -58,6 +58,7 @@ class LazyDesktop:
 
     def __init__(self) -> None:
         self._monitor: IdleMonitor | None = None
+        self._fullscreen: FullScreenProbe | None = None
         self._x11: X11Desktop | None = None
         self._looked = False
 
@@ -77,7 +78,7 @@ class LazyDesktop:
 
     def _real(self) -> IdleMonitor:
         if self._monitor is None:
-            from heattimer.gui.desktop.mutter_idle import pick_idle_monitor
+            from heattimer.gui.desktop.presence import pick_idle_monitor
 
             self._monitor = pick_idle_monitor(x11=self.x11())
         return self._monitor
@@ -92,9 +93,13 @@ class LazyDesktop:
         return self._real().idle_seconds()
 
     def fullscreen(self) -> bool | None:
-        """True if a full-screen window is in front; None where the desktop cannot tell."""
-        x11 = self.x11()
-        return None if x11 is None else x11.fullscreen_window_active()
+        """True if a full-screen window (or a video, a presentation) is in front; None where
+        the desktop cannot tell (heattimer/gui/desktop/presence.py)."""
+        if self._fullscreen is None:
+            from heattimer.gui.desktop.presence import pick_fullscreen_probe
+
+            self._fullscreen = pick_fullscreen_probe(self.x11())
+        return self._fullscreen()
 
 
 class HeatTimerApp(QObject):

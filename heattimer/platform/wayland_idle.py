@@ -8,27 +8,20 @@ once T has passed, and under T it reads 0; the app only asks whether it is past 
 time (minutes, core/breaks.py), so T is well under the shortest away time.
 
 Rules:
-- The protocol is pywayland's (its bindings, generated from the protocol's XML, on its
-  own copy of libwayland-client): a connection of our own beside Qt's, bound to the first
-  seat. Version 2's "input idle" is used where offered: it counts input alone, so a video
-  player that keeps the screen awake does not make the person look present.
-- No Qt, no thread: what the compositor sent is read when its socket is readable (the app
-  watches ``fileno()``) and whenever the app asks, never waiting for the compositor; the
-  instants are the monotonic clock's.
+- The connection is the app's own (heattimer/platform/wayland_client.py), bound to the
+  first seat. Version 2's "input idle" is used where offered: it counts input alone, so a
+  video player that keeps the screen awake does not make the person look present.
+- The instants are the monotonic clock's.
 - ``idle_seconds()`` never raises: None when the connection is lost.
 """
 
 from __future__ import annotations
 
-import contextlib
-import select
 import time
-import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from pywayland.client.display import Display
+from heattimer.platform.wayland_client import Connection
 
 PROTOCOL = "ext_idle_notifier_v1"
 TIMEOUT = 30.0
@@ -42,23 +35,16 @@ class WaylandIdle:
 
     def __init__(
         self,
-        display: Display,
-        proxies: list[Any],
+        connection: Connection,
+        notification: Any,
         timeout: float,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        """``proxies``: the objects made on ``display``, oldest first, the idle
-        notification last."""
-        self._display: Display | None = display
-        # pywayland lets the garbage collector free a connection before the objects on it
-        # (a crash, seen at exit and after a collection): on collection and at exit, the
-        # objects are destroyed first, then the connection. The compositor's words go to
-        # a small record of their own, so the monitor itself is in no cycle.
-        self._finalizer = weakref.finalize(self, _disconnect, display, proxies)
+        self._connection = connection
         self._timeout = timeout
         self._word = _Word(clock)
-        proxies[-1].dispatcher["idled"] = self._word.idled
-        proxies[-1].dispatcher["resumed"] = self._word.resumed
+        notification.dispatcher["idled"] = self._word.idled
+        notification.dispatcher["resumed"] = self._word.resumed
 
     @classmethod
     def connect(
@@ -69,52 +55,30 @@ class WaylandIdle:
     ) -> WaylandIdle | None:
         """A monitor on the Wayland display ``name`` (default: $WAYLAND_DISPLAY), or None
         if there is none, pywayland is missing, or the compositor does not offer the protocol."""
-        try:
-            from pywayland.client.display import Display
+
+        def make(connection: Connection) -> WaylandIdle | None:
             from pywayland.protocol.ext_idle_notify_v1 import ExtIdleNotifierV1
             from pywayland.protocol.wayland import WlSeat
-        except ImportError:  # not installed here, or its library cannot load
-            return None
-        display = Display(name)
-        try:
-            display.connect()
-        except ValueError:  # no such display
-            return None
-        try:
-            offered: dict[str, tuple[int, int]] = {}
-            registry = display.get_registry()
 
-            def announced(_registry: object, number: int, interface: str, version: int) -> None:
-                offered.setdefault(interface, (number, version))
-
-            registry.dispatcher["global"] = announced
-            if display.roundtrip() < 0 or PROTOCOL not in offered or "wl_seat" not in offered:
-                display.disconnect()
+            # (A pywayland that knows only version 1, 0.4.18, binds version 1.)
+            version = connection.version(ExtIdleNotifierV1)
+            seat = connection.bind(WlSeat, 1)
+            if seat is None or version is None:
                 return None
-            seat = registry.bind(offered["wl_seat"][0], WlSeat, 1)
-            number, offered_version = offered[PROTOCOL]
-            # The lower of what the compositor offers and what this pywayland knows (0.4.18
-            # knows version 1 only).
-            version = min(offered_version, ExtIdleNotifierV1.version)
-            notifier = registry.bind(number, ExtIdleNotifierV1, version)
+            notifier = connection.bind(ExtIdleNotifierV1, version)
             milliseconds = round(timeout * 1000)
             if version >= 2:
                 notification = notifier.get_input_idle_notification(milliseconds, seat)
             else:
                 notification = notifier.get_idle_notification(milliseconds, seat)
-            monitor = cls(display, [registry, seat, notifier, notification], timeout, clock)
-            if display.roundtrip() < 0:  # the compositor refused the request
-                display.disconnect()
-                return None
-        except Exception:  # whatever a compositor or a pywayland does wrong: no monitor
-            display.disconnect()
-            return None
-        return monitor
+            return cls(connection, connection.objects.keep(notification), timeout, clock)
+
+        return Connection.made(name, make)
 
     def fileno(self) -> int:
         """The connection's socket, for the app's event loop to watch (-1 once closed); when
         it is readable, call ``read()``, so that "idle" is timed when it comes."""
-        return -1 if self._display is None else self._display.get_fd()
+        return self._connection.fileno()
 
     @property
     def idle_since(self) -> float | None:
@@ -124,19 +88,7 @@ class WaylandIdle:
     def read(self) -> bool:
         """Handle whatever the compositor has sent, never waiting for it; False once the
         connection is gone (the monitor is closed then)."""
-        display = self._display
-        if display is None:
-            return False
-        try:
-            display.dispatch(block=False)  # what was read already
-            while select.select([display.get_fd()], [], [], 0)[0]:
-                display.read()  # the socket has data (or was closed): this reads, not waits
-                display.dispatch(block=False)
-            display.flush()  # (never waits: a full socket buffer says so instead)
-        except (RuntimeError, OSError, ValueError):
-            self.close()
-            return False
-        return True
+        return self._connection.read()
 
     def idle_seconds(self) -> float | None:
         """Seconds since the last input (0 under the timeout; right after connecting,
@@ -150,8 +102,7 @@ class WaylandIdle:
 
     def close(self) -> None:
         """Leave the compositor (the monitor answers None from then on)."""
-        self._display = None
-        self._finalizer()
+        self._connection.close()
 
 
 class _Word:
@@ -168,10 +119,3 @@ class _Word:
 
     def resumed(self, _notification: object) -> None:
         self.idle_since = None
-
-
-def _disconnect(display: Display, proxies: list[Any]) -> None:
-    with contextlib.suppress(RuntimeError):
-        for proxy in reversed(proxies):
-            proxy.destroy()  # (the compositor is told, where the protocol has a destructor)
-        display.disconnect()

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
-from heattimer.gui.desktop.mutter_idle import WatchedIdle, pick_idle_monitor
+from heattimer.gui.desktop.presence import WatchedIdle, pick_idle_monitor
 from heattimer.platform.clock import FakeClock
 from heattimer.platform.wayland_idle import WaylandIdle
 from heattimer.service import Service

@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, Slot
-from PySide6.QtDBus import QDBusAbstractAdaptor, QDBusConnection
+from PySide6.QtCore import ClassInfo, QObject, Slot
+from PySide6.QtDBus import QDBusAbstractAdaptor
+from stand_in import serve  # (beside this script, which runs as a program)
 
 SERVICE = "org.gnome.Mutter.IdleMonitor"
 PATH = "/org/gnome/Mutter/IdleMonitor/Core"
@@ -31,21 +32,5 @@ class IdleMonitorAdaptor(QDBusAbstractAdaptor):
         return int(self.idle_file.read_text())
 
 
-def main() -> int:
-    """Serve until terminated."""
-    address, idle_file = sys.argv[1], Path(sys.argv[2])
-    app = QCoreApplication([])
-    bus = QDBusConnection.connectToBus(address, "fake-mutter")
-    if not bus.isConnected():
-        print("fake-mutter: cannot connect to", address, file=sys.stderr)
-        return 1
-    holder = QObject()
-    IdleMonitorAdaptor(holder, idle_file)
-    if not bus.registerObject(PATH, holder) or not bus.registerService(SERVICE):
-        print("fake-mutter: cannot register:", bus.lastError().message(), file=sys.stderr)
-        return 1
-    return app.exec()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve("fake-mutter", SERVICE, PATH, IdleMonitorAdaptor))

@@ -18,7 +18,8 @@ require_qt("the Mutter idle tests")
 
 from PySide6.QtDBus import QDBusConnection  # noqa: E402
 
-from heattimer.gui.desktop.mutter_idle import MutterIdle, pick_idle_monitor  # noqa: E402
+from heattimer.gui.desktop.mutter_idle import MutterIdle  # noqa: E402
+from heattimer.gui.desktop.presence import pick_idle_monitor  # noqa: E402
 from heattimer.platform.idle import NullIdle  # noqa: E402
 from tests.platform.conftest import Processes, start_fake_mutter, wait_for  # noqa: E402
 

@@ -20,7 +20,8 @@ from jeepney import DBusAddress, new_method_call  # noqa: E402
 from jeepney.io.blocking import DBusConnection, open_dbus_connection  # noqa: E402
 from PySide6.QtDBus import QDBusConnection  # noqa: E402
 
-from heattimer.gui.desktop.mutter_idle import MutterIdle, pick_idle_monitor  # noqa: E402
+from heattimer.gui.desktop.mutter_idle import MutterIdle  # noqa: E402
+from heattimer.gui.desktop.presence import pick_idle_monitor  # noqa: E402
 from tests.platform.conftest import Processes, need, wait_for  # noqa: E402
 
 REMOTE = "org.gnome.Mutter.RemoteDesktop"

@@ -1,4 +1,4 @@
-"""GNOME on Wayland: the idle time from Mutter's IdleMonitor, over D-Bus; and the app's pick.
+"""GNOME on Wayland: the idle time from Mutter's IdleMonitor, over D-Bus.
 
 Rules:
 - The same interface as heattimer.platform.idle's monitors; ``idle_seconds()`` never
@@ -11,16 +11,10 @@ Rules:
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
-
-from heattimer.platform.idle import system_idle_monitor
-from heattimer.platform.ports import IdleMonitor
 
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
-
-    from heattimer.platform.wayland_idle import WaylandIdle
 
 SERVICE = "org.gnome.Mutter.IdleMonitor"
 PATH = "/org/gnome/Mutter/IdleMonitor/Core"
@@ -61,45 +55,3 @@ class MutterIdle:
         if len(answer) != 1 or isinstance(answer[0], bool) or not isinstance(answer[0], int):
             return None
         return answer[0] / 1000.0
-
-
-def pick_idle_monitor(
-    bus: QDBusConnection | None = None, x11: IdleMonitor | None = None
-) -> IdleMonitor:
-    """The app's idle source. On Wayland: Mutter if it answers, else the compositor's
-    ext-idle-notify-v1 (heattimer/platform/wayland_idle.py); then heattimer.platform.idle's
-    choice (``x11``: the X server's, on the app's display)."""
-    if os.environ.get("WAYLAND_DISPLAY"):
-        from heattimer.platform.wayland_idle import WaylandIdle
-
-        mutter = MutterIdle.available(bus)
-        if mutter is not None:
-            return mutter
-        compositor = WaylandIdle.connect()
-        if compositor is not None:
-            return WatchedIdle(compositor)
-    return system_idle_monitor(x11)
-
-
-class WatchedIdle:
-    """The compositor's idle time, its socket watched by Qt's event loop: "idle" is timed
-    when the compositor sends it, not at the app's next look (up to a minute later)."""
-
-    def __init__(self, monitor: WaylandIdle) -> None:
-        from PySide6.QtCore import QSocketNotifier
-
-        self.monitor = monitor
-        self.name = monitor.name
-        self._watch = QSocketNotifier(monitor.fileno(), QSocketNotifier.Type.Read)
-        self._watch.activated.connect(self._read)
-
-    def _read(self) -> None:
-        if not self.monitor.read():
-            self._watch.setEnabled(False)  # the socket is closed: nothing more to watch
-
-    def idle_seconds(self) -> float | None:
-        """As the compositor said (heattimer/platform/wayland_idle.py)."""
-        seconds = self.monitor.idle_seconds()
-        if seconds is None:
-            self._watch.setEnabled(False)
-        return seconds
