@@ -18,10 +18,10 @@ CORE = ("wl_output", "wl_seat", "wl_surface")
 """The core interfaces the XML files name: imported from pywayland (protocols/wayland.py)."""
 
 
-def generate(output: Path) -> list[Path]:
-    """Write one module per XML file into ``output``; the paths written."""
+def generate(output: Path, source: Path = PROTOCOLS) -> list[Path]:
+    """Write one module per XML file in ``source`` into ``output``; the paths written."""
     written = []
-    for xml in sorted(PROTOCOLS.glob("*.xml")):
+    for xml in sorted(source.glob("*.xml")):
         protocol = Protocol.parse_file(str(xml))
         imports = dict.fromkeys(CORE, "wayland")
         imports.update({interface.name: protocol.name for interface in protocol.interface})

@@ -28,6 +28,8 @@ GIVE_UP_AFTER = timedelta(minutes=10)
 RING_TITLE = "Time is up: turn the heat off"
 HEAT_OFF_ACTION = ("heat-off", "Heat is off")
 """The notification's button: its key and its label."""
+OPEN_ACTION = ("default", "Open Heat Timer")
+"""Clicking the notification itself (the spec's "default" action): the window comes up."""
 COLD_DONE_TITLE = "Cold session done"
 COLD_DONE_BODY = "Take the cold pack off."
 

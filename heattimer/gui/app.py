@@ -128,6 +128,8 @@ class HeatTimerApp(QObject):
         self.sound = sound or Sound(self)
         self.notifier = notifier or Notifier(None, self)
         self.controller = Controller(service, clock, self.notifier, self.sound, self)
+        if breaks_as_notifications:  # Wayland: a click on the alarm may bring the window up
+            self.controller.alarm_actions += (alarm.OPEN_ACTION,)
         self.window = MainWindow(self.controller, service.zone)
         self.tray = Tray(self.controller, service.zone, self)
         if self.notifier.tray is None:
@@ -404,13 +406,18 @@ class HeatTimerApp(QObject):
         dialog.exec()
         self.controller.tick()
 
-    def _notification_action(self, key: str) -> None:
+    def _notification_action(self, key: str, token: str) -> None:
+        """A notification's button (or, ``alarm.OPEN_ACTION``, the notification itself);
+        ``token``: the server's activation token with the click, which lets the window take
+        the keyboard on Wayland."""
         if key == alarm.HEAT_OFF_ACTION[0]:
             self.do(Key(Act.HEAT_OFF))
+            if token:  # the person is at the alarm: the window shows what is next
+                self.window.bring_forward(token)
         elif key in ANSWER_KEYS:
             self._break_noted_answer(ANSWER_KEYS[key])
         else:
-            self.window.bring_forward()
+            self.window.bring_forward(token)
 
     def quit(self) -> None:
         """Leave the app."""

@@ -58,6 +58,9 @@ class Controller(QObject):
         self.sound = sound
         self.status: Status | None = None
         self.alarm = alarm.AlarmState()  # core/alarm.py decides; this carries it out
+        self.alarm_actions: tuple[tuple[str, str], ...] = (alarm.HEAT_OFF_ACTION,)
+        """The alarm notification's actions (the app adds "open" where a click on it is
+        the only way the window may take the keyboard: Wayland)."""
         self.window_visible = False
         self._last_idle_tick: datetime | None = None
         self.before_tick: list[Callable[[], None]] = []  # e.g. noticing the person was away
@@ -166,7 +169,7 @@ class Controller(QObject):
             self.alarmChanged.emit(None)
         elif kind is alarm.EffectKind.RING:
             self.notifier.notify(
-                ALARM_TAG, effect.title, effect.body, urgent=True, actions=(alarm.HEAT_OFF_ACTION,)
+                ALARM_TAG, effect.title, effect.body, urgent=True, actions=self.alarm_actions
             )
             self.sound.play()
             self.wantsAttention.emit()

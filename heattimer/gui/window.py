@@ -6,6 +6,7 @@ it, every button goes back to the controller.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import tzinfo
@@ -388,12 +389,17 @@ class MainWindow(QWidget):
             if (left, top) != (where.left(), where.top()):
                 self.move(max(screen.left(), left), max(screen.top(), top))
 
-    def bring_forward(self) -> None:
+    def bring_forward(self, token: str = "") -> None:
         """Show the window, raised and active, even from the tray or another desktop (the
-        person asked for it: the tray, a notification's body)."""
+        person asked for it: the tray, a notification's body). ``token``: an activation
+        token the person's click came with (a Wayland compositor activates a window only
+        with one; Qt hands it over from XDG_ACTIVATION_TOKEN)."""
         self.showNormal()
         self.raise_()
+        if token:
+            os.environ["XDG_ACTIVATION_TOKEN"] = token
         self.activateWindow()
+        os.environ.pop("XDG_ACTIVATION_TOKEN", None)  # (used once; never for a child)
 
     def call_attention(self) -> None:
         """The alarm: the window comes up, raised and marked as wanting attention, without

@@ -6,6 +6,9 @@ Rules:
   (a helper process that exits cannot hear them).
 - Typed messages, built by jeepney (a well-kept pure-Python D-Bus library): the spec's uint32
   id and byte urgency, which PySide6's QtDBus cannot send, and no text re-parsed by a tool.
+- A server that hands an activation token with a click (the spec's ActivationToken, sent
+  just before ActionInvoked; mako, KDE) has it passed on with the click: with it, a
+  Wayland compositor lets the app's window take the keyboard, as the person asked.
 - Nothing waits for the server after connecting: a call is sent, and its answer comes back
   through ``read()``, which the app calls when the socket has data (a QSocketNotifier).
 - The ids shown, by tag, are kept in the runtime folder with the server's bus name, so that a
@@ -64,6 +67,8 @@ class Clicked(NamedTuple):
 
     tag: str
     key: str
+    token: str = ""
+    """The activation token the server handed with the click, if any (Wayland)."""
 
 
 class Failed(NamedTuple):
@@ -110,6 +115,8 @@ class NotificationBus:
         """The unique bus name of the server that gave the ids (its process, in effect)."""
         self.ids: dict[str, int] = {}
         self._pending: dict[int, Note] = {}
+        self._tokens: dict[int, str] = {}
+        """Activation tokens, by notification id, until their click comes."""
         rule = MatchRule(type="signal", interface=SERVER, path=PATH)
         self._send(message_bus.AddMatch(rule))  # (signals sent to us arrive without it too)
         self._load()
@@ -182,9 +189,12 @@ class NotificationBus:
         tag = next((t for t, nid in self.ids.items() if body and nid == body[0]), None)
         if tag is None:
             return None  # another app's notification
+        if member == "ActivationToken" and len(body) == 2:
+            self._tokens[body[0]] = str(body[1])
         if member == "ActionInvoked" and len(body) == 2:
-            return Clicked(tag, str(body[1]))
+            return Clicked(tag, str(body[1]), self._tokens.pop(body[0], ""))
         if member == "NotificationClosed":
+            self._tokens.pop(body[0], None)
             del self.ids[tag]  # a later repeat is a new notification (closing is no answer)
             self._save()
         return None

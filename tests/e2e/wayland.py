@@ -88,6 +88,17 @@ class WaylandDesktop(Session):
         self._spawn("mako", log="mako.log")
         wait_for(lambda: self.run("makoctl", "list").returncode == 0, 20, "mako")
 
+    def output_size(self) -> tuple[int, int]:
+        """The output's size in pixels."""
+        width, height = self.size.split("x")
+        return int(width), int(height)
+
+    def notification_spot(self) -> tuple[int, int]:
+        """A point inside the newest notification, where mako draws it by default: the top
+        right corner, 300 by 100 pixels, 10 from the edges."""
+        width, _ = self.output_size()
+        return width - 10 - 150, 10 + 30
+
     def stop_compositor(self) -> None:
         """End sway early (the bus and mako stay until the end)."""
         compositor = self._procs[0]

@@ -28,7 +28,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 class FakeNotifier(QObject):
     """Records notifications instead of showing them."""
 
-    actionInvoked = Signal(str)
+    actionInvoked = Signal(str, str)
 
     def __init__(self) -> None:
         super().__init__()

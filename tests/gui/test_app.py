@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -11,12 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from heattimer.core.alarm import OPEN_ACTION as OPEN
 from heattimer.core.model import Area, Kind, RecoveryHold, RedFlag
 from heattimer.gui.app import HeatTimerApp
 from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
 from tests.gui.conftest import BERLIN, Answer, FakeNotifier, FakeSound, make_app
+
+TOKEN = "XDG_ACTIVATION_TOKEN"
 
 
 @pytest.fixture
@@ -281,9 +285,47 @@ def test_notification_action_confirms_heat_off(
     app.controller.start(15)
     clock.jump(timedelta(minutes=15))
     app.controller.tick()
-    notifier.actionInvoked.emit("heat-off")
+    notifier.actionInvoked.emit("heat-off", "")
     assert app.controller.alarm_session is None
     assert not app.window.alarm_label.isVisible()
+
+
+def test_on_wayland_a_click_on_the_alarm_opens_the_window_with_the_server_s_token(
+    qtbot: QtBot,
+    service: Service,
+    clock: FakeClock,
+    notifier: FakeNotifier,
+    sound: FakeSound,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = make_app(service, clock, notifier, sound, breaks_as_notifications=True)
+    qtbot.addWidget(app.window)
+    app.start()
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    app.controller.tick()
+    assert notifier.shown[-1]["actions"] == (("heat-off", "Heat is off"), OPEN)
+    handed: list[str | None] = []  # what Qt's activation finds in XDG_ACTIVATION_TOKEN
+    monkeypatch.setattr(app.window, "activateWindow", lambda: handed.append(os.environ.get(TOKEN)))
+    app.window.hide()
+    notifier.actionInvoked.emit("default", "token-from-the-click")
+    assert app.window.isVisible() and handed == ["token-from-the-click"]
+    assert app.controller.alarm_session is not None  # opening confirms nothing
+    notifier.actionInvoked.emit("heat-off", "second-token")
+    assert app.controller.alarm_session is None
+    assert handed[-1] == "second-token"
+    assert TOKEN not in os.environ  # used once, and never handed to a child process
+    notifier.actionInvoked.emit("default", "")  # a server without tokens: still opens
+    assert handed[-1] is None
+
+
+def test_on_x11_the_alarm_has_its_one_button_only(
+    app: HeatTimerApp, clock: FakeClock, notifier: FakeNotifier
+) -> None:
+    app.controller.start(15)
+    clock.jump(timedelta(minutes=15))
+    app.controller.tick()  # (dunst's middle click runs the one action: Heat is off)
+    assert notifier.shown[-1]["actions"] == (("heat-off", "Heat is off"),)
 
 
 def test_restart_resumes_a_running_countdown(

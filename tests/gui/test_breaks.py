@@ -419,10 +419,10 @@ def test_on_wayland_a_break_is_a_notification_with_its_picture_and_answers(
         ("break-skipped", "Skip"),
     )
     assert notifier.images[-1].startswith("file://") and notifier.images[-1].endswith(".png")
-    notifier.actionInvoked.emit("break-snoozed")
+    notifier.actionInvoked.emit("break-snoozed", "")
     assert [o for o, _ in outcomes(service)] == ["snoozed"]
     assert notifier.closed == ["break"]  # answered: off the screen
-    notifier.actionInvoked.emit("break-skipped")  # (it was answered: nothing more)
+    notifier.actionInvoked.emit("break-skipped", "")  # (it was answered: nothing more)
     assert [o for o, _ in outcomes(service)] == ["snoozed"]
 
 
@@ -430,7 +430,7 @@ def test_done_in_the_notification_opens_the_exercise_countdown(
     noting_app: HeatTimerApp, notifier: FakeNotifier, service: Service, clock: FakeClock
 ) -> None:
     noting_app.breaks.offer_now()
-    notifier.actionInvoked.emit("break-done")
+    notifier.actionInvoked.emit("break-done", "")
     (popup,) = popups()
     assert popup.countdown_until is not None  # the person asked for it: counting down
     clock.jump(popup.exercise.seconds)

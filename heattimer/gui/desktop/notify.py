@@ -37,7 +37,8 @@ def ids_file() -> Path:
 class Notifier(QObject):
     """Shows notifications; ``actionInvoked(key)`` when the person clicks one's button."""
 
-    actionInvoked = Signal(str)
+    actionInvoked = Signal(str, str)
+    """A button's key, and the activation token the server handed with it ("" for none)."""
 
     def __init__(
         self,
@@ -111,7 +112,7 @@ class Notifier(QObject):
             return
         for event in events:
             if isinstance(event, Clicked):
-                self.actionInvoked.emit(event.key)
+                self.actionInvoked.emit(event.key, event.token)
             else:
                 self._tray_message(event.note)
 
