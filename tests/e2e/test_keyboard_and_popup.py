@@ -117,3 +117,26 @@ def test_the_popup_is_beside_the_tray_on_the_screen_and_off_the_taskbar(
         desktop.screenshot(SHOTS / f"popup-{edge}-panel.png")
         assert x >= 0 and x + width <= 1280 and y >= 0 and y + height <= 800  # all on screen
         assert "_NET_WM_STATE_SKIP_TASKBAR" in desktop.window_states(popup)
+
+
+def test_the_window_keeps_its_size_and_place_when_it_comes_back_from_the_tray(
+    app: App,
+) -> None:
+    desktop = app.desktop
+    window = desktop.window_ids("Heat Timer")[0]
+    desktop.run("xdotool", "windowsize", str(window), "500", "580")
+    desktop.run("xdotool", "windowmove", str(window), "300", "140")
+    placed = wait_for(lambda: geometry(app, window), 5, "the window to be moved")
+    desktop.close_window(window)  # hidden in the tray
+    wait_for(lambda: not desktop.window_ids("Heat Timer"), 10, "the window to hide")
+    second = app.cli()  # launched again: the running app's window comes back
+    assert second.returncode == 0, second.stderr
+    wait_for(lambda: desktop.window_ids("Heat Timer"), 10, "the window to come back")
+    assert geometry(app, window) == placed
+
+
+def geometry(app: App, window: int) -> tuple[str, str] | None:
+    """Where the window is and how big, once it is where the test put it."""
+    shown = app.desktop.run("xdotool", "getwindowgeometry", str(window)).stdout.split("\n")
+    place, size = (line.split(":")[1].split("(")[0].strip() for line in shown[1:3])
+    return (place, size) if size == "500x580" else None
