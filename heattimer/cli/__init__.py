@@ -187,6 +187,7 @@ def _parser(argv: Sequence[str] = ()) -> _Parser:
     )
     top.add_argument("--version", action="version", version=f"heattimer {__version__}")
     top.add_argument("--data-dir", metavar="DIR", help="use DIR for the state file")
+    top.add_argument("--tray", action="store_true", help="open the app with its window in the tray")
     top.set_defaults(command=None)
     only = _command_word(argv)
     if only is None and not {"-h", "--help"} & set(argv):
@@ -204,9 +205,9 @@ def main(
 ) -> int:
     """Run one command; return its exit code. Tests may pass their own clock and zone."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    app_folder = _app_only(args_list)
-    if app_folder is not None:
-        return _open_gui(app_folder or None)
+    app = _app_only(args_list)
+    if app is not None:
+        return _open_gui(*app)
     try:
         args = _parser(args_list).parse_args(args_list)
     except BadUsage as error:
@@ -214,21 +215,23 @@ def main(
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0
     if args.command in (None, "gui"):
-        return _open_gui(args.data_dir)
+        return _open_gui(args.data_dir, args.tray)
     from heattimer.cli.commands import run
 
     return run(args, _fail, clock, zone)
 
 
-def _app_only(argv: Sequence[str]) -> str | None:
-    """For a plain `heattimer [--data-dir DIR]` (the app), the folder ("" for the default);
-    None when there is anything else to parse."""
-    if not argv:
-        return ""
-    if len(argv) == 2 and argv[0] == "--data-dir":
-        return argv[1]
-    if len(argv) == 1 and argv[0].startswith("--data-dir="):
-        return argv[0].split("=", 1)[1]
+def _app_only(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """For a plain `heattimer [--tray] [--data-dir DIR]` (the app): the folder (None for
+    the default) and whether to start in the tray; None when there is anything else."""
+    rest = [a for a in argv if a != "--tray"]
+    tray = len(rest) < len(argv)
+    if not rest:
+        return None, tray
+    if len(rest) == 2 and rest[0] == "--data-dir":
+        return rest[1] or None, tray
+    if len(rest) == 1 and rest[0].startswith("--data-dir="):
+        return rest[0].split("=", 1)[1] or None, tray
     return None
 
 
@@ -237,7 +240,7 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def _open_gui(data_dir: str | None) -> int:
+def _open_gui(data_dir: str | None, tray: bool = False) -> int:
     from heattimer.platform.display import NO_DISPLAY, display_missing, import_error_line
 
     if display_missing():  # asked before Qt loads: Qt would abort, with a misleading hint
@@ -246,7 +249,7 @@ def _open_gui(data_dir: str | None) -> int:
         from heattimer.gui.app import run_app
     except ImportError as error:
         return _fail(f"the app cannot start: {import_error_line(error)}", Exit.NO_DESKTOP)
-    return int(run_app(data_dir))
+    return int(run_app(data_dir, show_window=not tray))
 
 
 def gui_main() -> int:

@@ -30,6 +30,15 @@ HEAT_OFF_ACTION = ("heat-off", "Heat is off")
 """The notification's button: its key and its label."""
 OPEN_ACTION = ("default", "Open Heat Timer")
 """Clicking the notification itself (the spec's "default" action): the window comes up."""
+
+
+def actions(click_opens: bool) -> tuple[tuple[str, str], ...]:
+    """The alarm notification's actions. ``click_opens`` where a click on the notification
+    is the only way the window may come up with the keyboard (Wayland); not where a server
+    runs an only action on a click (dunst's middle button: Heat is off)."""
+    return (HEAT_OFF_ACTION, OPEN_ACTION) if click_opens else (HEAT_OFF_ACTION,)
+
+
 COLD_DONE_TITLE = "Cold session done"
 COLD_DONE_BODY = "Take the cold pack off."
 

@@ -128,8 +128,8 @@ class HeatTimerApp(QObject):
         self.sound = sound or Sound(self)
         self.notifier = notifier or Notifier(None, self)
         self.controller = Controller(service, clock, self.notifier, self.sound, self)
-        if breaks_as_notifications:  # Wayland: a click on the alarm may bring the window up
-            self.controller.alarm_actions += (alarm.OPEN_ACTION,)
+        # On Wayland a click on the alarm's notification is how its window may come up.
+        self.controller.alarm_actions = alarm.actions(click_opens=breaks_as_notifications)
         self.window = MainWindow(self.controller, service.zone)
         self.tray = Tray(self.controller, service.zone, self)
         if self.notifier.tray is None:
@@ -494,8 +494,9 @@ def _acquire(lock: AppLock, tries: int = 5) -> bool:
     return False
 
 
-def run_app(data_dir_arg: str | None = None) -> int:
-    """Run the app on the data folder; return the exit code."""
+def run_app(data_dir_arg: str | None = None, show_window: bool = True) -> int:
+    """Run the app on the data folder; return the exit code. Without ``show_window`` (at
+    login) the window stays in the tray, where there is one."""
     # PySide6's import hook kept the source of every module imported after it (see
     # gui/__init__.py); it is only a cache, and a megabyte of it. Dropped before the app
     # is built, so that what the app allocates next fills the room it leaves.
@@ -519,6 +520,9 @@ def run_app(data_dir_arg: str | None = None) -> int:
     # second launch asks the first, through the state file, to bring its window forward.
     lock = AppLock(folder)
     if not _acquire(lock):
+        if not show_window:  # started at login once more: the running app stays as it is
+            print("heattimer: Heat Timer is already running.", file=sys.stderr)
+            return Exit.OK
         try:
             service.request(Request.SHOW)
         except StoreError as error:
@@ -532,7 +536,7 @@ def run_app(data_dir_arg: str | None = None) -> int:
     app = HeatTimerApp(service, clock)
     watcher = StoreWatcher(store, app)
     watcher.changed.connect(app.controller.data_changed)
-    app.start(defer=True)
+    app.start(show_window=show_window, defer=True)
     for message in warnings:
         app.window.show_problem(message)
     if store.read_only_reason:

@@ -58,9 +58,9 @@ class Controller(QObject):
         self.sound = sound
         self.status: Status | None = None
         self.alarm = alarm.AlarmState()  # core/alarm.py decides; this carries it out
-        self.alarm_actions: tuple[tuple[str, str], ...] = (alarm.HEAT_OFF_ACTION,)
-        """The alarm notification's actions (the app adds "open" where a click on it is
-        the only way the window may take the keyboard: Wayland)."""
+        self.alarm_actions = alarm.actions(click_opens=False)
+        """The alarm notification's actions (core/alarm.py; the app says where a click opens
+        the window)."""
         self.window_visible = False
         self._last_idle_tick: datetime | None = None
         self.before_tick: list[Callable[[], None]] = []  # e.g. noticing the person was away

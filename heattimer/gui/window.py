@@ -398,8 +398,10 @@ class MainWindow(QWidget):
         self.raise_()
         if token:
             os.environ["XDG_ACTIVATION_TOKEN"] = token
-        self.activateWindow()
-        os.environ.pop("XDG_ACTIVATION_TOKEN", None)  # (used once; never for a child)
+        try:
+            self.activateWindow()
+        finally:
+            os.environ.pop("XDG_ACTIVATION_TOKEN", None)  # (used once; never for a child)
 
     def call_attention(self) -> None:
         """The alarm: the window comes up, raised and marked as wanting attention, without

@@ -7,6 +7,10 @@ Rules:
   watches ``fileno()``) and whenever a monitor is asked, never waiting for the compositor.
 - ``open()`` and ``bind()`` never raise for a missing compositor, library or protocol:
   they answer None. ``read()`` never raises: False once the connection is lost.
+- One connection per display in the app, shared by the monitors on it: pywayland gives an
+  object the compositor creates (a window's handle) the display of whichever connection
+  it finds first, so a second connection to the same compositor would get the first's
+  objects and lose them when the first closes.
 - pywayland lets the garbage collector free a connection before the objects on it (a
   crash, seen at exit and after a collection): on collection and at exit the objects are
   destroyed first, newest first, then the connection. Whoever hears the compositor's
@@ -17,6 +21,7 @@ Rules:
 from __future__ import annotations
 
 import contextlib
+import os
 import select
 import weakref
 from collections.abc import Callable
@@ -44,8 +49,20 @@ class Connection:
 
     @classmethod
     def open(cls, name: str | None = None) -> Connection | None:
-        """Connect to the display ``name`` (default: $WAYLAND_DISPLAY) and learn its
-        globals; None if pywayland is missing or there is no such compositor."""
+        """The app's connection to the display ``name`` (default: $WAYLAND_DISPLAY), with
+        the globals it offers: the one already open, or a new one; None if pywayland is
+        missing or there is no such compositor."""
+        key = name or os.environ.get("WAYLAND_DISPLAY", "")
+        shared = _OPEN.get(key)
+        if shared is not None and not shared.closed:
+            return shared
+        connection = cls._connect(name)
+        if connection is not None:
+            _OPEN[key] = connection
+        return connection
+
+    @classmethod
+    def _connect(cls, name: str | None) -> Connection | None:
         try:
             from pywayland.client.display import Display
         except ImportError:  # not installed here, or its library cannot load
@@ -77,6 +94,8 @@ class Connection:
         compositor has handled what it asked for (and sent what it has to say); None, the
         connection closed, if there is no compositor, ``make`` gives None, or the
         compositor refuses a request."""
+        key = name or os.environ.get("WAYLAND_DISPLAY", "")
+        in_use = key in _OPEN and not _OPEN[key].closed
         connection = cls.open(name)
         if connection is None:
             return None
@@ -86,7 +105,8 @@ class Connection:
                 return made
         except Exception:  # whatever a compositor or a pywayland does wrong: nothing made
             pass
-        connection.close()
+        if not in_use:  # (one another monitor uses stays open for it)
+            connection.close()
         return None
 
     def version(self, interface: type[Interface]) -> int | None:
@@ -163,17 +183,24 @@ class Objects:
         the thing it stands for is gone."""
         if proxy in self._proxies:
             self._proxies.remove(proxy)
-            with contextlib.suppress(RuntimeError):
+            with contextlib.suppress(RuntimeError, ValueError):  # (destroyed already)
                 proxy.destroy()
 
     def destroy(self) -> None:
         """Destroy every object, newest first (the compositor is told, where the protocol
         has a destructor)."""
         while self._proxies:
-            self._proxies.pop().destroy()
+            with contextlib.suppress(RuntimeError, ValueError):  # (destroyed already)
+                self._proxies.pop().destroy()
+
+
+_OPEN: weakref.WeakValueDictionary[str, Connection] = weakref.WeakValueDictionary()
+"""The open connection to each display (by its name), while a monitor uses it."""
 
 
 def _disconnect(display: Display, objects: Objects) -> None:
-    with contextlib.suppress(RuntimeError):
+    try:
         objects.destroy()
-        display.disconnect()
+    finally:
+        with contextlib.suppress(RuntimeError, ValueError):
+            display.disconnect()

@@ -101,7 +101,8 @@ class WaylandIdle:
         return self._timeout + max(0.0, self._word.clock() - since)
 
     def close(self) -> None:
-        """Leave the compositor (the monitor answers None from then on)."""
+        """Leave the compositor: the app's connection to it closes, for every monitor on it
+        (the monitor answers None from then on)."""
         self._connection.close()
 
 

@@ -69,7 +69,8 @@ class WaylandFullScreen:
         )
 
     def close(self) -> None:
-        """Leave the compositor (the probe answers None from then on)."""
+        """Leave the compositor: the app's connection to it closes, for every monitor on it
+        (the probe answers None from then on)."""
         self._connection.close()
 
 

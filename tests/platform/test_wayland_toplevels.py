@@ -49,10 +49,29 @@ def test_sway_says_when_the_window_in_front_is_full_screen(sway: WaylandDesktop)
     wait_for(lambda: probe() is False, 10, "the terminal back in its tile")
     sway.run("swaymsg", "[title=terminal]", "fullscreen", "enable")
     wait_for(probe, 10, "full screen again")
+    # Full screen, but not in front: on another workspace, it holds no break back.
+    sway.run("swaymsg", "workspace", "2")
+    wait_for(lambda: probe() is False, 10, "the other workspace to be told")
+    sway.run("swaymsg", "workspace", "1")
+    wait_for(probe, 10, "the full-screen window in front again")
     sway.run("swaymsg", "[title=terminal]", "kill")  # closed while full screen
     wait_for(lambda: probe() is False, 10, "the closed window to be forgotten")
     probe.close()
     assert probe() is None
+
+
+def test_probes_on_one_compositor_share_the_app_s_one_connection(sway: WaylandDesktop) -> None:
+    first = WaylandFullScreen.connect(sway.env["WAYLAND_DISPLAY"])
+    second = WaylandFullScreen.connect(sway.env["WAYLAND_DISPLAY"])
+    assert first is not None and second is not None
+    assert first.fileno() == second.fileno()  # (a second connection would lose its windows)
+    sway.spawn("foot", "--title", "terminal", log="foot.log")
+    wait_for(lambda: sway.focused() == "terminal", 20, "the terminal")
+    sway.run("swaymsg", "[title=terminal]", "fullscreen", "enable")
+    wait_for(first, 10, "the first probe to be told")
+    wait_for(second, 10, "the second probe to be told")
+    first.close()  # the app's connection to this compositor ends, for both
+    assert second() is None
 
 
 def test_a_compositor_that_goes_away_is_cannot_tell(sway: WaylandDesktop) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from heattimer.gui.desktop.mutter_idle import MutterIdle
 from heattimer.platform.idle import system_idle_monitor
@@ -37,14 +37,26 @@ class Readable(Protocol):
 
 
 class Watched:
-    """Qt's event loop reads ``source`` whenever its socket is readable, until it is gone."""
+    """Qt's event loop reads ``source`` whenever its socket is readable, until it is gone:
+    one watch per socket (the idle monitor and the window list share one connection)."""
+
+    _by_socket: ClassVar[dict[int, Watched]] = {}
 
     def __init__(self, source: Readable) -> None:
         from PySide6.QtCore import QSocketNotifier
 
         self._source = source
-        self._watch = QSocketNotifier(source.fileno(), QSocketNotifier.Type.Read)
+        self._socket = source.fileno()
+        self._watch = QSocketNotifier(self._socket, QSocketNotifier.Type.Read)
         self._watch.activated.connect(self._read)
+
+    @classmethod
+    def of(cls, source: Readable) -> Watched:
+        """The watch on ``source``'s socket, made at the first ask."""
+        watched = cls._by_socket.get(source.fileno())
+        if watched is None or not watched._watch.isEnabled():
+            watched = cls._by_socket[source.fileno()] = cls(source)
+        return watched
 
     def _read(self) -> None:
         if not self._source.read():
@@ -53,6 +65,8 @@ class Watched:
     def stop(self) -> None:
         """Stop watching (the socket is closed: nothing more to read)."""
         self._watch.setEnabled(False)
+        if self._by_socket.get(self._socket) is self:
+            del self._by_socket[self._socket]
 
 
 def pick_idle_monitor(
@@ -73,12 +87,12 @@ def pick_idle_monitor(
     return system_idle_monitor(x11)
 
 
-class WatchedIdle(Watched):
+class WatchedIdle:
     """The compositor's idle time, its socket watched by Qt's event loop: "idle" is timed
     when the compositor sends it, not at the app's next look (up to a minute later)."""
 
     def __init__(self, monitor: WaylandIdle) -> None:
-        super().__init__(monitor)
+        self.watch = Watched.of(monitor)
         self.monitor = monitor
         self.name = monitor.name
 
@@ -86,7 +100,7 @@ class WatchedIdle(Watched):
         """As the compositor said (heattimer/platform/wayland_idle.py)."""
         seconds = self.monitor.idle_seconds()
         if seconds is None:
-            self.stop()
+            self.watch.stop()
         return seconds
 
 
@@ -103,11 +117,11 @@ class FullScreen:
         return self._probe()
 
 
-class WatchedFullScreen(Watched):
+class WatchedFullScreen:
     """The compositor's list of windows, its socket watched by Qt's event loop."""
 
     def __init__(self, probe: WaylandFullScreen) -> None:
-        super().__init__(probe)
+        self.watch = Watched.of(probe)
         self.probe = probe
         self.name = probe.name
 
@@ -115,7 +129,7 @@ class WatchedFullScreen(Watched):
         """As the compositor said (heattimer/platform/wayland_toplevels.py)."""
         answer = self.probe()
         if answer is None:
-            self.stop()
+            self.watch.stop()
         return answer
 
 
