@@ -21,3 +21,6 @@ class Exit:
     OUTPUT_FAILED = 6
     """The command did its work, but its answer could not be printed (standard output
     closed or full); the state file is fine."""
+    DESKTOP_FILES_FAILED = 7
+    """`install-desktop`: a file of the application menu could not be written or removed
+    (the message names it); the state file is untouched."""

@@ -149,6 +149,10 @@ def _nothing(p: _Parser) -> None:
     pass
 
 
+def _install_desktop(p: _Parser) -> None:
+    p.add_argument("--uninstall", action="store_true", help="take Heat Timer out of the menu again")
+
+
 COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
     "gui": ("open the app (the default)", _nothing),
     "status": ("what is allowed now, and why", _status),
@@ -160,6 +164,10 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
     "history": ("sessions of the last days", _history),
     "settings": ("show or change settings", _settings),
     "break": ("posture breaks", _break),
+    "install-desktop": (
+        "put Heat Timer in the application menu, with its icon (--uninstall: out again)",
+        _install_desktop,
+    ),
 }
 
 
@@ -216,6 +224,8 @@ def main(
         return done.code if isinstance(done.code, int) else 0
     if args.command in (None, "gui"):
         return _open_gui(args.data_dir, args.tray)
+    if args.command == "install-desktop":  # (no state file: the menu's files only)
+        return _desktop_files(args.data_dir, args.uninstall)
     from heattimer.cli.commands import run
 
     return run(args, _fail, clock, zone)
@@ -233,6 +243,25 @@ def _app_only(argv: Sequence[str]) -> tuple[str | None, bool] | None:
     if len(rest) == 1 and rest[0].startswith("--data-dir="):
         return rest[0].split("=", 1)[1] or None, tray
     return None
+
+
+def _desktop_files(data_dir: str | None, uninstall: bool) -> int:
+    from heattimer.platform import desktop_files
+    from heattimer.platform.autostart import command
+
+    try:
+        if uninstall:
+            touched = desktop_files.uninstall()
+            said = "Removed" if touched else "Heat Timer was not in the menu: nothing to remove."
+        else:
+            touched = desktop_files.install(command(data_dir, tray=False))
+            said = "Heat Timer is in the application menu now. Written"
+    except OSError as error:
+        return _fail(f"the menu's files could not be changed: {error}", Exit.DESKTOP_FILES_FAILED)
+    print(f"{said}:" if touched else said)
+    for path in touched:
+        print(f"  {path}")
+    return Exit.OK
 
 
 def _fail(message: str, code: int) -> int:
