@@ -43,6 +43,7 @@ def inside(what: str, tone: str, path: str) -> None:
     folder = Path(tempfile.mkdtemp())
     service = Service(Store(folder / "data"), clock, ZoneInfo("Europe/Berlin"))
     app = HeatTimerApp(service, clock, sound=Silence(), idle=FakeIdle(0.0))  # type: ignore[arg-type]
+    app.welcome_on_start = False  # (docs/make_screenshots.py shoots the welcome)
     app.start(show_window=what == "alarm")
 
     def act() -> None:

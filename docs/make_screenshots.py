@@ -1,5 +1,6 @@
 """Render the README's screenshots: the window running a session, blocked by an injury,
-running a cold session, the injury log, and a posture-break popup, in light and dark
+running a cold session, the injury log, a posture-break popup, and the welcome, help and
+About pages, in light and dark
 palettes (docs/desktop_shots.py takes those only a real desktop shows). Offscreen, with a
 clock set by hand.
 
@@ -99,7 +100,20 @@ def build(folder: Path, clock: FakeClock) -> tuple[HeatTimerApp, Service]:
         fullscreen=lambda: False,
     )
     app.window.resize(420, 10)
+    app.welcome_on_start = False  # (shot on its own below)
     return app, service
+
+
+def shoot_page(qapp: QApplication, app: HeatTimerApp, page: str, path: Path) -> None:
+    """A page of the guide (the welcome, help, About) as the app shows it."""
+    app.show_guide(page)
+    dialog = app.guide_page
+    assert dialog is not None
+    for _ in range(5):
+        qapp.processEvents()
+    dialog.grab().save(str(path))
+    print(path)
+    dialog.close()
 
 
 def shoot(qapp: QApplication, app: HeatTimerApp, path: Path) -> None:
@@ -122,6 +136,9 @@ def shoot(qapp: QApplication, app: HeatTimerApp, path: Path) -> None:
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent)
     out.mkdir(parents=True, exist_ok=True)
+    homes = Path(tempfile.mkdtemp())  # the welcome keeps its choices: not in the real home
+    os.environ["XDG_CONFIG_HOME"] = str(homes / "config")
+    os.environ["XDG_DATA_HOME"] = str(homes / "share")
     qapp = _make_qapp()
     qapp.setStyle("Fusion")
     for dark in (False, True):
@@ -171,6 +188,9 @@ def main() -> int:
             popup.grab().save(str(out / f"break-{tone}.png"))  # type: ignore[attr-defined]
             print(out / f"break-{tone}.png")
             popup.close()  # type: ignore[attr-defined]
+
+            for page in ("welcome", "help", "about"):
+                shoot_page(qapp, app, page, out / f"{page}-{tone}.png")
     return 0
 
 

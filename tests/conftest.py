@@ -5,3 +5,15 @@ and the core, store and CLI tests need no Qt."""
 from tests.needs import qt_missing
 
 pytest_plugins = [] if qt_missing() else ["pytestqt.plugin"]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _own_xdg_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """No test writes into the real home's menu or autostart folders: each has its own
+    XDG_CONFIG_HOME and XDG_DATA_HOME (the app's data folder is chosen by each test)."""
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))

@@ -29,6 +29,20 @@ DISCLAIMER = (
     f"{SEE_PROFESSIONAL}."
 )
 
+TRAY_NOTE = (
+    "Heat Timer keeps running in the system tray, as a small icon in the panel (usually "
+    "near the clock). Closing the window hides it there: click the icon to bring the window "
+    "back, and quit from the icon's menu. The alarm rings also while the window is hidden."
+)
+NO_TRAY_NOTE = (
+    "This desktop shows no system tray (plain GNOME has none; its AppIndicator extension "
+    "adds one), so Heat Timer lives in its window: closing it quits Heat Timer, and no "
+    "alarm can ring after that. Keep the window open, or minimized, while the heat is on."
+)
+NO_TRAY_ON_CLOSE = (
+    "There is no system tray on this desktop, so closing the window quits Heat Timer."
+)
+
 SEE_A_PROFESSIONAL = (
     "See a physical therapist or physician if you have sharp or radiating pain, numbness or "
     "tingling, pain that came on suddenly after a fall or accident, or symptoms that last "

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QPixmapCache
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
 from heattimer import APP_ID, APP_NAME
-from heattimer.core import alarm, injury_log
+from heattimer.core import alarm, guide, injury_log
 from heattimer.core.breaks import ANSWER_KEYS, ANSWERS, POPUP_TIMEOUT, Pause, unanswered
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome, Kind
@@ -156,6 +156,10 @@ class HeatTimerApp(QObject):
             chooser.offerChosen.connect(self.do)
         self.tray.settingsRequested.connect(self.edit_settings)
         self.window.settingsRequested.connect(self.edit_settings)
+        self.window.guideRequested.connect(self.show_guide)
+        self.welcome_on_start = True
+        """Show the first-run welcome at start, until it is answered (tests turn it off)."""
+        self.guide_page: QDialog | None = None
         self.window.visibilityChanged.connect(self.controller.set_window_visible)
         self.window.closeRequested.connect(self.close_window)
         self.tray.openRequested.connect(self.window.bring_forward)
@@ -175,6 +179,8 @@ class HeatTimerApp(QObject):
         if show_window or not self.has_tray:  # (as found a moment ago)
             self.window.show()
         self.controller.tick()
+        if self.welcome_on_start and self.controller.run(self.service.welcome_due):
+            QTimer.singleShot(0, lambda: self.show_guide("welcome"))
         if defer:
             QTimer.singleShot(0, self.breaks.begin)
         else:
@@ -296,6 +302,55 @@ class HeatTimerApp(QObject):
         else:
             self.controller.run(lambda: self.service.pause_breaks(None))
 
+    def show_guide(self, page: str) -> None:
+        """The welcome (again, from Help), the help page or the About box; one at a time,
+        beside the window, never blocking the alarm."""
+        from heattimer.gui.dialogs import guide as pages
+        from heattimer.platform import desktop_files
+        from heattimer.platform.autostart import autostart
+
+        if self.guide_page is not None:
+            self.guide_page.close()
+        dialog: QDialog
+        if page == "welcome":
+            dialog = pages.WelcomeDialog(
+                self.service.settings(),
+                tray=self.has_tray,
+                starts_at_login=autostart().enabled(),
+                menu_missing=sys.platform.startswith("linux") and not desktop_files.installed(),
+                parent=self.window,
+            )
+            dialog.answered.connect(self._welcomed)
+        elif page == "about":
+            dialog = pages.AboutDialog(self.service.store.data_dir, self.window)
+        else:
+            dialog = pages.HelpDialog(self.service.settings(), self.window)
+        self.guide_page = dialog
+        dialog.show()
+
+    def _welcomed(self, answers: object) -> None:
+        """The welcome closed: its choices are kept (also when it was just closed)."""
+        from heattimer.gui.dialogs.guide import WelcomeAnswers
+        from heattimer.platform import desktop_files
+        from heattimer.platform.autostart import autostart, command
+
+        assert isinstance(answers, WelcomeAnswers)
+        self.guide_page = None
+        data = str(self.service.store.data_dir)
+        self.controller.run(
+            lambda: self.service.finish_welcome(answers.breaks, answers.break_interval_minutes)
+        )
+        login = autostart()
+        try:
+            if answers.start_at_login and not login.enabled():
+                login.enable(command(data, tray=True))
+            elif not answers.start_at_login and login.enabled():
+                login.disable()
+            if answers.add_to_menu:
+                desktop_files.install(command(data, tray=False))
+        except OSError as error:
+            self.window.show_problem(f"Heat Timer could not change the desktop's files: {error}")
+
     def edit_settings(self) -> None:
         """The settings dialog."""
         from heattimer.gui.dialogs.settings import SettingsDialog
@@ -329,9 +384,7 @@ class HeatTimerApp(QObject):
         warning = self._quit_warning()
         if warning or not self.told_no_tray:
             self.told_no_tray = True
-            text = (
-                "There is no system tray on this desktop, so closing the window quits Heat Timer."
-            )
+            text = guide.NO_TRAY_ON_CLOSE
             if not self._may_quit(f"{text}\n\n{warning}" if warning else text, safe=not warning):
                 return
         self.quit()

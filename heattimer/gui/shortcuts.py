@@ -15,6 +15,7 @@ START = "Ctrl+H"
 BY_ACT = {Act.STOP: "Ctrl+E", Act.LOG_INJURY: "Ctrl+I", Act.INJURY_LOG: "Ctrl+L"}
 SETTINGS = "Ctrl+,"
 QUIT = "Ctrl+Q"
+HELP = "F1"
 
 
 def shown(keys: str) -> str:

@@ -79,12 +79,22 @@ def _buttons_in(layout: QLayout) -> Iterator[QPushButton]:
             yield from _buttons_in(inner)
 
 
+GUIDE_PAGES = {
+    "help": "How Heat Timer works…",
+    "welcome": "Welcome and safety rules…",
+    "about": "About Heat Timer…",
+}
+"""The Help menu's pages (gui/dialogs/guide.py)."""
+
+
 class MainWindow(QWidget):
     """Heat Timer's window."""
 
     visibilityChanged = Signal(bool)
     offerChosen = Signal(object)  # a core.offers.Key: the person picked that offer
     settingsRequested = Signal()
+    guideRequested = Signal(str)
+    """The Help menu: "help", "welcome" or "about"."""
     closeRequested = Signal()
     quitRequested = Signal()
 
@@ -192,6 +202,15 @@ class MainWindow(QWidget):
         self.footer.addStretch(1)
         self.settings_button = self._button("Settings…", self.settingsRequested.emit)
         self.footer.addWidget(self.settings_button)
+        self.help_button = self._button("Help", lambda: None)
+        self.help_menu = QMenu(self)
+        for page, text in GUIDE_PAGES.items():
+            # (F1 is the window's own shortcut: shown here, not given twice)
+            shown = f"{text}\t{shortcuts.shown(shortcuts.HELP)}" if page == "help" else text
+            action = self.help_menu.addAction(shown)
+            action.triggered.connect(lambda _=False, p=page: self.guideRequested.emit(p))
+        self.help_button.setMenu(self.help_menu)
+        self.footer.addWidget(self.help_button)
         layout.addLayout(self.footer)
 
         for widget in (self.alarm_label, self.heat_off_button, self.problem_label, self.undo_row):
@@ -204,6 +223,7 @@ class MainWindow(QWidget):
         slots: dict[str, Callable[[], object]] = {
             shortcuts.START: lambda: self._chose(Key(Act.START, minutes=self.heat_minutes)),
             shortcuts.SETTINGS: self.settingsRequested.emit,
+            shortcuts.HELP: lambda: self.guideRequested.emit("help"),
             shortcuts.QUIT: self.quitRequested.emit,
         }
         for act, keys in shortcuts.BY_ACT.items():

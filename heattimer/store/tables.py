@@ -325,6 +325,14 @@ class Tables:
         """Remember up to when the coach's news was told."""
         self._set_state({"coach.seen_until": to_text(at)})
 
+    def welcomed_at(self) -> datetime | None:
+        """When the person finished the first-run welcome (None: not yet)."""
+        return _maybe(self._state("welcome.").get("welcome.done_at"))
+
+    def set_welcomed_at(self, at: datetime) -> None:
+        """Remember that the welcome was shown and answered."""
+        self._set_state({"welcome.done_at": to_text(at)})
+
     def requests(self) -> dict[str, datetime]:
         """Requests to the running app (``show``, ``break``) and when they were made."""
         return {

@@ -120,6 +120,22 @@ def parse_notify_calls(log: str) -> list[Notify]:
     return calls
 
 
+def welcomed(data: Path) -> Path:
+    """``data``: the data folder of someone who has answered the first-run welcome (with its
+    defaults), so the app starts with its window alone; tests/gui/test_guide.py has the
+    welcome itself."""
+    from heattimer.core.settings import Settings
+    from heattimer.service import Service
+    from heattimer.store import Store
+
+    store = Store(data)
+    try:
+        Service(store).finish_welcome(True, Settings().break_interval_minutes)
+    finally:
+        store.close()
+    return data
+
+
 def stop_all(procs: list[subprocess.Popen[bytes]]) -> None:
     """Ask each process to end, newest first; kill what has not within 5 s."""
     for proc in reversed(procs):

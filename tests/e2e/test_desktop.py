@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import Desktop, missing_programs, wait_for
+from tests.e2e.desktop import Desktop, missing_programs, wait_for, welcomed
 from tests.needs import qt_missing, require
 
 pytestmark = pytest.mark.desktop
@@ -38,6 +38,7 @@ class App:
         self.data = data
         self.clock_file = data.parent / "clock-offset"
         self.clock_file.write_text("0")
+        welcomed(data)
         self.env = {
             "HEATTIMER_DATA_DIR": str(data),
             "HEATTIMER_TEST_CLOCK_FILE": str(self.clock_file),

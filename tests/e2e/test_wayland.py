@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import wait_for
+from tests.e2e.desktop import wait_for, welcomed
 from tests.e2e.test_desktop import BIN, SHOTS
 from tests.e2e.wayland import WaylandDesktop, missing_programs
 from tests.needs import qt_missing, require
@@ -64,7 +64,7 @@ def wayland(tmp_path: Path) -> Iterator[tuple[WaylandDesktop, dict[str, str]]]:
         clock = tmp_path / "clock-offset"
         clock.write_text("0")
         env = {
-            "HEATTIMER_DATA_DIR": str(tmp_path / "data"),
+            "HEATTIMER_DATA_DIR": str(welcomed(tmp_path / "data")),
             "HEATTIMER_TEST_CLOCK_FILE": str(clock),
         }
         app = subprocess.Popen(

@@ -93,6 +93,7 @@ def make_app(
     notifier: FakeNotifier,
     sound: FakeSound,
     tray_available: bool = True,
+    welcome: bool = False,
     **options: object,
 ):  # type: ignore[no-untyped-def]
     """The app with fakes for everything the desktop would tell it (idle time, full screen)."""
@@ -110,6 +111,7 @@ def make_app(
         **options,  # type: ignore[arg-type]
     )
     app.controller.startup_chores_ms = 0  # no window to wait for: the first chores at once
+    app.welcome_on_start = welcome  # (its own tests: tests/gui/test_guide.py)
     return app
 
 

@@ -68,6 +68,7 @@ qapp = _make_qapp()
 service = Service(Store(Path(sys.argv[1])), SystemClock())
 app = HeatTimerApp(service, service.clock, tray_available=True, idle=FakeIdle(0.0),
                    fullscreen=lambda: False)
+app.welcome_on_start = False  # every day's app (the welcome, once, may build the namespace)
 app.start()
 
 def paint():
