@@ -371,16 +371,22 @@ class Service:
         """True until the person has answered the first-run welcome."""
         return self.store.read(lambda t: t.welcomed_at()) is None
 
-    def finish_welcome(self, breaks: bool, break_interval_minutes: int) -> Settings:
-        """The welcome's answers (posture breaks on or off, and how often), checked as
-        `heattimer settings set` checks them, stored with the welcome's end in one write."""
-        interval = str(break_interval_minutes)
-        parse_setting("break-interval-minutes", interval)
+    def finish_welcome(
+        self, breaks: bool | None = None, break_interval_minutes: int | None = None
+    ) -> Settings:
+        """The welcome's answers (posture breaks on or off, and how often; None: as they
+        were), checked as `heattimer settings set` checks them, stored with the welcome's
+        end in one write."""
+        interval = None if break_interval_minutes is None else str(break_interval_minutes)
+        if interval is not None:
+            parse_setting("break-interval-minutes", interval)
 
         def body(t: Tables) -> Settings:
             now = self.clock.now()
-            t.set_setting("breaks", "on" if breaks else "off", now)
-            t.set_setting("break-interval-minutes", interval, now)
+            if breaks is not None:
+                t.set_setting("breaks", "on" if breaks else "off", now)
+            if interval is not None:
+                t.set_setting("break-interval-minutes", interval, now)
             t.set_welcomed_at(now)
             return settings_from(t.settings())
 

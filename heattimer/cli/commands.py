@@ -215,16 +215,39 @@ def _history(service: Service, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+START_AT_LOGIN = "start-at-login"
+"""Not in the state file: the platform's own autostart entry (heattimer/platform/autostart.py),
+shown and changed with the settings, as the settings dialog does."""
+
+
 def _settings_show(service: Service, args: argparse.Namespace) -> int:
     from heattimer.cli.report import settings_data, settings_text
+    from heattimer.platform.autostart import autostart
 
     settings = service.settings()
-    _out(json.dumps(settings_data(settings), indent=2) if args.json else settings_text(settings))
+    login = autostart().enabled()
+    if args.json:
+        _out(json.dumps({**settings_data(settings), START_AT_LOGIN: login}, indent=2))
+    else:
+        _out(
+            settings_text(settings, {START_AT_LOGIN: (login, "start the app in the tray at login")})
+        )
     return Exit.OK
 
 
 def _settings_set(service: Service, args: argparse.Namespace) -> int:
-    from heattimer.core.settings import setting_text
+    from heattimer.core.settings import parse_on_off, setting_text
+
+    if args.key == START_AT_LOGIN:
+        from heattimer.platform.autostart import autostart, command
+
+        login, on = autostart(), parse_on_off(args.value)  # (SettingError: exit 2)
+        if on:
+            login.enable(command(str(service.store.data_dir), tray=True))
+        else:
+            login.disable()
+        _out(f"{START_AT_LOGIN} = {'on' if login.enabled() else 'off'}")
+        return Exit.OK
 
     settings = service.set_setting(args.key, args.value)
     _out(f"{args.key} = {setting_text(settings, args.key)}")

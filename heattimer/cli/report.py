@@ -124,13 +124,13 @@ def settings_data(settings: Settings) -> dict[str, Any]:
     return data
 
 
-def settings_text(settings: Settings) -> str:
-    """One line a setting: key, value, and what it is."""
-    width = max(len(key) for key in SPECS)
-    return "\n".join(
-        f"{key:<{width}}  {setting_text(settings, key):<8}  {spec.help}"
-        for key, spec in SPECS.items()
-    )
+def settings_text(settings: Settings, extra: dict[str, tuple[bool, str]] | None = None) -> str:
+    """One line a setting: key, value, and what it is; ``extra``: switches kept elsewhere
+    (start at login), each with its state and what it is."""
+    rows = [(key, setting_text(settings, key), spec.help) for key, spec in SPECS.items()]
+    rows += [(key, "on" if on else "off", help) for key, (on, help) in (extra or {}).items()]
+    width = max(len(key) for key, _, _ in rows)
+    return "\n".join(f"{key:<{width}}  {value:<8}  {help}" for key, value, help in rows)
 
 
 def injury_data(injury: Injury, zone: tzinfo) -> dict[str, Any]:

@@ -82,6 +82,9 @@ class Effect(NamedTuple):
     session: Session | None = None
     title: str = ""
     body: str = ""
+    chime: bool = True
+    """Play the chime with it: the end alarm always; a cold session's end as the
+    ``sounds`` setting says."""
 
 
 def step(state: AlarmState, status: Status, zone: tzinfo) -> tuple[AlarmState, list[Effect]]:
@@ -89,7 +92,15 @@ def step(state: AlarmState, status: Status, zone: tzinfo) -> tuple[AlarmState, l
     now, effects = status.now, []
     previous = state.running
     if previous is not None and status.session is None and _ran_out_cold(previous, now):
-        effects.append(Effect(EffectKind.COLD_DONE, previous, COLD_DONE_TITLE, COLD_DONE_BODY))
+        effects.append(
+            Effect(
+                EffectKind.COLD_DONE,
+                previous,
+                COLD_DONE_TITLE,
+                COLD_DONE_BODY,
+                chime=status.settings.sounds,
+            )
+        )
     pending = status.unconfirmed
     if pending is None:
         if state.pending is not None:

@@ -15,11 +15,30 @@ from typing import NamedTuple
 
 from heattimer.core.localtime import local_date, next_day_start
 from heattimer.core.model import BreakOutcome
-from heattimer.core.settings import Settings
+from heattimer.core.settings import BREAK_NOTICE_AHEAD, Settings
 from heattimer.core.workhours import WorkHours
 
 SNOOZE = timedelta(minutes=10)
 POPUP_TIMEOUT = timedelta(minutes=2)
+
+
+NOTICE_TITLE = f"Posture break in {BREAK_NOTICE_AHEAD.seconds} seconds"
+NOTICE_BODY = "Finish what you are doing: a short stretch comes next."
+
+
+def notice_at(due: datetime | None, settings: Settings) -> datetime | None:
+    """When the notice before the break due at ``due`` comes (None: no notice)."""
+    if due is None or not settings.break_notice:
+        return None
+    return due - BREAK_NOTICE_AHEAD
+
+
+def notice_due(due: datetime | None, settings: Settings, now: datetime, noticed: object) -> bool:
+    """True if the notice for the break due at ``due`` should come now: its time has come,
+    the break has not, and it was not given for this break already (``noticed``: the due
+    time the last notice was given for)."""
+    at = notice_at(due, settings)
+    return at is not None and at <= now < at + BREAK_NOTICE_AHEAD and noticed != due
 
 
 def unanswered(shown_at: datetime, now: datetime) -> bool:

@@ -24,7 +24,7 @@ WHAT_IT_DOES = (
 )
 
 DISCLAIMER = (
-    "Heat Timer is not medical advice. It keeps to the safety rules of a general guide to "
+    "Heat Timer is not medical advice. It keeps to the safety rules of a general article on "
     "back pain after working out; it does not know your body or your injury. If in doubt, "
     f"{SEE_PROFESSIONAL}."
 )
@@ -46,8 +46,8 @@ NO_TRAY_ON_CLOSE = (
 SEE_A_PROFESSIONAL = (
     "See a physical therapist or physician if you have sharp or radiating pain, numbness or "
     "tingling, pain that came on suddenly after a fall or accident, or symptoms that last "
-    f"beyond 1 to {SEE_PROFESSIONAL_AFTER.days // 7} weeks despite care (the guide's words; "
-    "Heat Timer reminds you at two weeks)."
+    f"beyond 1 to {SEE_PROFESSIONAL_AFTER.days // 7} weeks despite care (the words of the "
+    "article Heat Timer's rules come from; Heat Timer reminds you at two weeks)."
 )
 
 
@@ -119,7 +119,7 @@ def help_topics(settings: Settings) -> list[Topic]:
         Topic(
             "How often",
             (
-                f"At most {settings.daily_cap} heat sessions a day (the guide says 2 to 3), "
+                f"At most {settings.daily_cap} heat sessions a day (the article says 2 to 3), "
                 f"with {settings.cool_down_minutes} minutes of cool-down after each. A session "
                 f"you stopped within {_span(ACCIDENTAL_START)} of starting does not count.",
             ),

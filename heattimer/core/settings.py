@@ -6,6 +6,7 @@ is out of range falls back to the default instead of breaking a rule.
 """
 
 from collections.abc import Callable, Mapping
+from datetime import timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from heattimer.core.workhours import WorkHours, parse_work_hours
@@ -25,6 +26,8 @@ HEAT_MINUTES = range(15, 21)
 """A heat session's length in whole minutes (the seed: 15 to 20 minutes per session)."""
 COLD_MINUTES = range(10, 21)
 """A cold session's length in whole minutes."""
+BREAK_NOTICE_AHEAD = timedelta(seconds=30)
+"""How long before a posture break its notice comes (the ``break-notice`` setting)."""
 DAILY_CAPS = range(1, 4)
 """Heat sessions a day (the seed: 2 to 3 times a day, 1 to 3 in its FAQ; never more)."""
 
@@ -44,6 +47,11 @@ class Settings(NamedTuple):
     idle_reset_minutes: int = 5
     breaks: bool = True
     work_hours: WorkHours | None = None
+    sounds: bool = True
+    """The chime when a cold session ends (the end alarm chimes whatever this says: it is
+    the one sound that must not be missed)."""
+    break_notice: bool = False
+    """A notification BREAK_NOTICE_AHEAD before each posture break."""
 
 
 def _int_in(low: int, high: int, unit: str) -> Callable[[str], object]:
@@ -57,6 +65,11 @@ def _int_in(low: int, high: int, unit: str) -> Callable[[str], object]:
         return value
 
     return parse
+
+
+def parse_on_off(text: str) -> bool:
+    """``on``/``off`` (or yes/no, true/false, 1/0) as a setting's value."""
+    return _on_off(text)
 
 
 def _on_off(text: str) -> bool:
@@ -123,6 +136,18 @@ SPECS: dict[str, SettingSpec] = {
             "minutes away from the computer that restart the sitting clock",
         ),
         SettingSpec("breaks", "breaks", _on_off, "posture-break popups, on or off"),
+        SettingSpec(
+            "break-notice",
+            "break_notice",
+            _on_off,
+            f"a notice {BREAK_NOTICE_AHEAD.seconds} seconds before each posture break, on or off",
+        ),
+        SettingSpec(
+            "sounds",
+            "sounds",
+            _on_off,
+            "the chime when a cold session ends, on or off (the end alarm always chimes)",
+        ),
         SettingSpec(
             "work-hours",
             "work_hours",

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
 
-from heattimer.core.breaks import BreakState, next_break
+from heattimer.core.breaks import BreakState, next_break, notice_at
 from heattimer.core.coach import next_coach_event
 from heattimer.core.injury_log import UNDO_FOR, just_logged
 from heattimer.core.model import Injury, Kind, RecoveryHold, Session
@@ -191,6 +191,7 @@ def next_change(status: Status) -> datetime | None:
         status.session.ends_at if status.session is not None else None,
         status.heat.available_at,
         status.next_break,
+        notice_at(status.next_break, status.settings),
         status.recovery.next_phase_at,
         status.next_coach_event,
         status.breaks.paused_until if status.breaks is not None else None,

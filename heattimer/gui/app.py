@@ -21,7 +21,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
 from heattimer import APP_ID, APP_NAME
 from heattimer.core import alarm, guide, injury_log
-from heattimer.core.breaks import ANSWER_KEYS, ANSWERS, POPUP_TIMEOUT, Pause, unanswered
+from heattimer.core.breaks import (
+    ANSWER_KEYS,
+    ANSWERS,
+    NOTICE_BODY,
+    NOTICE_TITLE,
+    POPUP_TIMEOUT,
+    Pause,
+    unanswered,
+)
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome, Kind
 from heattimer.core.offers import Act, Key
@@ -50,6 +58,7 @@ from heattimer.service import Request, Service
 from heattimer.store import Store, StoreError
 
 BREAK_TAG = "break"
+NOTICE_TAG = "break-notice"
 
 
 class LazyDesktop:
@@ -152,6 +161,9 @@ class HeatTimerApp(QObject):
         self.controller.changed.connect(self.coach.show_status)
         self.coach_news = CoachNews(self.controller, service, self.notifier, self)
         self.breaks.breakDue.connect(self.show_break)
+        self.breaks.noticeDue.connect(self._notice_break)
+        self.noticed = False
+        """A notice of the coming break is on the screen."""
         for chooser in (self.window, self.tray, self.coach):
             chooser.offerChosen.connect(self.do)
         self.tray.settingsRequested.connect(self.edit_settings)
@@ -159,7 +171,8 @@ class HeatTimerApp(QObject):
         self.window.guideRequested.connect(self.show_guide)
         self.welcome_on_start = True
         """Show the first-run welcome at start, until it is answered (tests turn it off)."""
-        self.guide_page: QDialog | None = None
+        self.guide_pages: dict[str, QDialog] = {}
+        """The welcome, help and About pages open now, by name (each at most once)."""
         self.window.visibilityChanged.connect(self.controller.set_window_visible)
         self.window.closeRequested.connect(self.close_window)
         self.tray.openRequested.connect(self.window.bring_forward)
@@ -179,7 +192,7 @@ class HeatTimerApp(QObject):
         if show_window or not self.has_tray:  # (as found a moment ago)
             self.window.show()
         self.controller.tick()
-        if self.welcome_on_start and self.controller.run(self.service.welcome_due):
+        if self.welcome_on_start and self.service.welcome_due():
             QTimer.singleShot(0, lambda: self.show_guide("welcome"))
         if defer:
             QTimer.singleShot(0, self.breaks.begin)
@@ -202,10 +215,17 @@ class HeatTimerApp(QObject):
     def show_break(self, exercise: Exercise) -> None:
         """A posture break is due: the popup, near the tray, without taking the keyboard; on
         Wayland, where a new window takes it, a notification with Done, Snooze and Skip."""
+        if self.noticed:  # its notice has said its piece
+            self.noticed = False
+            self.notifier.close(NOTICE_TAG)
         if self.breaks_as_notifications:
             self._note_break(exercise)
             return
         self._open_popup(exercise)
+
+    def _notice_break(self) -> None:
+        self.noticed = True
+        self.notifier.notify(NOTICE_TAG, NOTICE_TITLE, NOTICE_BODY)
 
     def _note_break(self, exercise: Exercise) -> None:
         from heattimer.platform.catalogue import picture_png
@@ -303,15 +323,17 @@ class HeatTimerApp(QObject):
             self.controller.run(lambda: self.service.pause_breaks(None))
 
     def show_guide(self, page: str) -> None:
-        """The welcome (again, from Help), the help page or the About box; one at a time,
-        beside the window, never blocking the alarm."""
+        """The welcome (again, from Help), the help page or the About box, beside the window,
+        never blocking it (nor the alarm); one of each, brought forward if it is open."""
         from heattimer.gui.dialogs import guide as pages
         from heattimer.platform import desktop_files
         from heattimer.platform.autostart import autostart
 
-        if self.guide_page is not None:
-            self.guide_page.close()
-        dialog: QDialog
+        if page in self.guide_pages:
+            self.guide_pages[page].raise_()
+            self.guide_pages[page].activateWindow()
+            return
+        dialog: pages.WelcomeDialog | pages.HelpDialog | pages.AboutDialog
         if page == "welcome":
             dialog = pages.WelcomeDialog(
                 self.service.settings(),
@@ -325,8 +347,14 @@ class HeatTimerApp(QObject):
             dialog = pages.AboutDialog(self.service.store.data_dir, self.window)
         else:
             dialog = pages.HelpDialog(self.service.settings(), self.window)
-        self.guide_page = dialog
+        self.guide_pages[page] = dialog
+        dialog.closed.connect(lambda p=page: self.guide_pages.pop(p, None))
         dialog.show()
+
+    @property
+    def guide_page(self) -> QDialog | None:
+        """The guide's page shown last and still open (tests, screenshots)."""
+        return next(reversed(self.guide_pages.values()), None)
 
     def _welcomed(self, answers: object) -> None:
         """The welcome closed: its choices are kept (also when it was just closed)."""
@@ -335,17 +363,17 @@ class HeatTimerApp(QObject):
         from heattimer.platform.autostart import autostart, command
 
         assert isinstance(answers, WelcomeAnswers)
-        self.guide_page = None
         data = str(self.service.store.data_dir)
         self.controller.run(
             lambda: self.service.finish_welcome(answers.breaks, answers.break_interval_minutes)
         )
         login = autostart()
         try:
-            if answers.start_at_login and not login.enabled():
-                login.enable(command(data, tray=True))
-            elif not answers.start_at_login and login.enabled():
-                login.disable()
+            if answers.start_at_login != login.enabled():
+                if answers.start_at_login:
+                    login.enable(command(data, tray=True))
+                else:
+                    login.disable()
             if answers.add_to_menu:
                 desktop_files.install(command(data, tray=False))
         except OSError as error:
@@ -356,6 +384,7 @@ class HeatTimerApp(QObject):
         from heattimer.gui.dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.service, self.idle.name, self.window)
+        dialog.changed.connect(self.controller.tick)
         dialog.exec()
         self.controller.tick()
 

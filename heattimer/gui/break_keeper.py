@@ -35,6 +35,7 @@ class BreakKeeper(QObject):
     """Offers a break when one is due; records the answer; tells the schedule about absences."""
 
     breakDue = Signal(object)  # the Exercise to show
+    noticeDue = Signal()  # a break comes in BREAK_NOTICE_AHEAD (the break-notice setting)
 
     def __init__(
         self,
@@ -54,6 +55,8 @@ class BreakKeeper(QObject):
         self.fullscreen = fullscreen
         self.catalogue = catalogue
         self.showing: Exercise | None = None
+        self.noticed_for: datetime | None = None
+        """The due time of the break the last notice was given for."""
         self.shown_at = clock.now()
         """When the break showing (or the last one) came up."""
         self.presence = schedule.Presence()
@@ -77,7 +80,18 @@ class BreakKeeper(QObject):
         return self.presence.away_since
 
     def on_status(self, status: Status) -> None:
-        """On every tick: offer a break if one is due (absences were noticed just before)."""
+        """On every tick: offer a break if one is due (absences were noticed just before),
+        or give its notice shortly before, where the person wants one and is here."""
+        quiet = (
+            self.showing is not None
+            or self.controller.alarm.ringing
+            or self.presence.away_since is not None
+        )
+        if not quiet and schedule.notice_due(
+            status.next_break, status.settings, status.now, self.noticed_for
+        ):
+            self.noticed_for = status.next_break
+            self.noticeDue.emit()
         if schedule.offer_break(
             status.next_break,
             status.now,

@@ -175,7 +175,8 @@ class Controller(QObject):
             self.wantsAttention.emit()
         elif kind is alarm.EffectKind.COLD_DONE:
             self.notifier.notify("cold", effect.title, effect.body, urgent=False)
-            self.sound.play()
+            if effect.chime:
+                self.sound.play()
 
     # -- what the person does --------------------------------------------------
 

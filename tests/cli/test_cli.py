@@ -287,3 +287,18 @@ def test_data_dir_comes_from_the_environment(
     monkeypatch.setenv("HEATTIMER_DATA_DIR", str(tmp_path / "env-data"))
     assert main(["status"]) == 0
     assert (tmp_path / "env-data" / "heattimer.sqlite3").exists()
+
+
+def test_start_at_login_is_shown_and_set_with_the_settings(cli: Cli) -> None:
+    import os
+
+    entry = Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / "heattimer.desktop"
+    assert json.loads(cli.ok("settings", "show", "--json"))["start-at-login"] is False
+    assert cli.ok("settings", "set", "start-at-login", "on").strip() == "start-at-login = on"
+    assert entry.exists() and str(cli.data) in entry.read_text()
+    assert "start-at-login          on" in cli.ok("settings", "show")
+    code, _, err = cli("settings", "set", "start-at-login", "maybe")
+    assert code == 2 and err.strip() == "heattimer: expected on or off, got 'maybe'"
+    assert entry.exists()  # a bad value changes nothing
+    cli.ok("settings", "set", "start-at-login", "off")
+    assert not entry.exists()

@@ -38,11 +38,14 @@ def test_defaults_are_the_documented_ones() -> None:
     assert default.idle_reset_minutes == 5
     assert default.breaks is True
     assert default.work_hours is None
+    assert default.sounds is True
+    assert default.break_notice is False  # (the issue: off by default)
     assert settings_from({}) == default
 
 
 def test_every_setting_has_a_key() -> None:
-    assert setting_keys() == [key for key, *_ in RANGES] + ["breaks", "work-hours"]
+    switches = ["breaks", "break-notice", "sounds", "work-hours"]
+    assert setting_keys() == [key for key, *_ in RANGES] + switches
 
 
 @pytest.mark.parametrize(("key", "field", "low", "high"), RANGES)
@@ -175,6 +178,8 @@ valid_settings = st.builds(
     idle_reset_minutes=st.integers(1, 30),
     breaks=st.booleans(),
     work_hours=any_work_hours(),
+    sounds=st.booleans(),
+    break_notice=st.booleans(),
 )
 
 

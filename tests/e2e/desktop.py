@@ -124,13 +124,12 @@ def welcomed(data: Path) -> Path:
     """``data``: the data folder of someone who has answered the first-run welcome (with its
     defaults), so the app starts with its window alone; tests/gui/test_guide.py has the
     welcome itself."""
-    from heattimer.core.settings import Settings
     from heattimer.service import Service
     from heattimer.store import Store
 
     store = Store(data)
     try:
-        Service(store).finish_welcome(True, Settings().break_interval_minutes)
+        Service(store).finish_welcome()
     finally:
         store.close()
     return data

@@ -6,6 +6,7 @@ no click, so it comes with no token."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import pytest
@@ -41,13 +42,19 @@ def test_a_click_in_mako_comes_with_an_activation_token(desktop: WaylandDesktop)
     assert bus is not None
     bus.show(Note("alarm", "Time is up", "Turn the heat off.", actions=ACTIONS))
     wait_for(desktop.notifications, 10, "mako to show it")
+    got: list[Clicked] = []
     mouse = VirtualPointer(desktop.env["WAYLAND_DISPLAY"], desktop.output_size())
     try:
-        mouse.click(*desktop.notification_spot())
+        # mako lists it before it has drawn it: under load a first click may find nothing
+        # there yet, and a person would click again.
+        for _ in range(5):
+            mouse.click(*desktop.notification_spot())
+            with contextlib.suppress(TimeoutError):
+                wait_for(lambda: got.extend(clicks(bus)) or got, 2, "the click")
+                break
     finally:
         mouse.close()
-    got: list[Clicked] = []
-    wait_for(lambda: got.extend(clicks(bus)) or got, 10, "the click")
+    assert got, "mako never heard the click"
     assert [(c.tag, c.key) for c in got] == [("alarm", "default")]
     assert got[0].token  # sway's token, from mako
 

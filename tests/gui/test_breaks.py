@@ -365,23 +365,31 @@ def test_warm_up_from_the_length_menu(app: HeatTimerApp) -> None:
     assert app.window.headline.text().startswith("Warm-up heat on")
 
 
-def test_settings_dialog_saves_and_refuses_bad_values(app: HeatTimerApp, service: Service) -> None:
+def test_settings_are_stored_as_they_change_and_bad_values_refused(
+    app: HeatTimerApp, service: Service, qtbot: QtBot
+) -> None:
     from heattimer.gui.dialogs.settings import SettingsDialog
 
     dialog = SettingsDialog(service, "none")
+    qtbot.addWidget(dialog)
     assert "all time counts as sitting" in dialog.idle_note.text()
     dialog.numbers["break-interval-minutes"].setValue(45)
+    assert service.settings().break_interval_minutes == 45  # at once: no Save to press
+    box = dialog.numbers["daily-cap"]
+    assert (box.minimum(), box.maximum()) == (1, 3)  # the rules' range: nothing else typed
+    dialog.switches["sounds"].setChecked(False)
+    dialog.switches["break-notice"].setChecked(True)
+    assert service.settings().sounds is False and service.settings().break_notice is True
     dialog.work_hours.setText("Mon-Fri 18:00-09:00")
-    dialog.save()
+    dialog.work_hours.editingFinished.emit()
     said = dialog.error.text()  # the field as the dialog names it, not the setting's key
     assert said.startswith("Breaks only in work hours: ") and "end after they start" in said
     assert "work-hours" not in said
-    assert service.settings().break_interval_minutes == 20  # nothing saved
+    assert service.settings().work_hours is None  # not stored
     dialog.work_hours.setText("Mon-Fri 09:00-18:00")
-    dialog.save()
-    settings = service.settings()
-    assert settings.break_interval_minutes == 45
-    assert str(settings.work_hours) == "Mon-Fri 09:00-18:00"
+    dialog.work_hours.editingFinished.emit()
+    assert not dialog.error.isVisible()
+    assert str(service.settings().work_hours) == "Mon-Fri 09:00-18:00"
     assert (
         SettingsDialog(service, "X11 screen saver extension")
         .idle_note.text()

@@ -35,8 +35,8 @@ def first_run(qtbot: QtBot, service: Service, clock: FakeClock) -> Iterator[Heat
     app = started(qtbot, service, clock)
     qtbot.waitUntil(lambda: isinstance(app.guide_page, WelcomeDialog))
     yield app
-    if app.guide_page is not None:
-        app.guide_page.reject()
+    for page in list(app.guide_pages.values()):
+        page.reject()
     app.tray.icon.hide()
 
 
@@ -112,12 +112,29 @@ def test_closing_the_welcome_keeps_what_it_showed_and_turning_login_off_removes_
     assert not service.welcome_due()
 
 
+def test_help_opened_from_the_welcome_leaves_it_open_and_its_untouched_values_stay_out(
+    first_run: HeatTimerApp, service: Service
+) -> None:
+    welcome = first_run.guide_page
+    assert isinstance(welcome, WelcomeDialog)
+    first_run.show_guide("help")  # (F1, to read more before choosing)
+    assert welcome.isVisible() and service.welcome_due()  # still open: still to answer
+    service.set_setting("break-interval-minutes", "30")  # Settings, meanwhile
+    welcome.login.setChecked(True)
+    welcome.accept()  # its interval box still says 60: untouched, not stored
+    assert service.settings().break_interval_minutes == 30
+    assert XdgAutostart().enabled() and not service.welcome_due()
+
+
 def test_without_a_tray_the_welcome_says_closing_quits(
-    qtbot: QtBot, service: Service, clock: FakeClock
+    qtbot: QtBot, service: Service, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = started(qtbot, service, clock, tray=False)
+    monkeypatch.setattr(app, "quit", lambda: None)  # (the test's end closes the window)
+    app.told_no_tray = True
     qtbot.waitUntil(lambda: isinstance(app.guide_page, WelcomeDialog))
     assert guide.NO_TRAY_NOTE in words(app.guide_page)
+    assert "tray" not in app.guide_page.login.text()  # type: ignore[union-attr]
     app.guide_page.reject()
 
 

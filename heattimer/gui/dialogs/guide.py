@@ -32,10 +32,11 @@ LICENCE = "MIT licence"
 
 
 class WelcomeAnswers(NamedTuple):
-    """What the person chose in the welcome."""
+    """What the person chose in the welcome; None for a setting left as it was shown (so
+    that one changed in Settings meanwhile stays as it was changed there)."""
 
-    breaks: bool
-    break_interval_minutes: int
+    breaks: bool | None
+    break_interval_minutes: int | None
     start_at_login: bool
     add_to_menu: bool
 
@@ -54,7 +55,10 @@ def _text(text: str, bold: bool = False, size: float = 0) -> QLabel:
 
 
 class _Page(QDialog):
-    """A dialog whose words scroll, above buttons that stay."""
+    """A dialog whose words scroll, above buttons that stay; ``closed`` when the person
+    closes it (its button, Esc, the title bar's close), not when the app tears it down."""
+
+    closed = Signal()
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -72,6 +76,10 @@ class _Page(QDialog):
         outer.addWidget(self.scroller, 1)
         self.below = QVBoxLayout()
         outer.addLayout(self.below)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        self.closed.emit()
 
     def heading(self, text: str) -> None:
         self.words.addWidget(_text(text, bold=True, size=1.15))
@@ -136,7 +144,9 @@ class WelcomeDialog(_Page):
         row.addWidget(self.interval)
         row.addStretch(1)
         self.below.addLayout(row)
-        self.login = QCheckBox(f"Start {APP_NAME} when I log in (in the tray)")
+        self.shown = settings
+        where = " (in the tray)" if tray else ""
+        self.login = QCheckBox(f"Start {APP_NAME} when I log in{where}")
         self.login.setChecked(starts_at_login)
         self.below.addWidget(self.login)
         self.menu = QCheckBox(f"Add {APP_NAME} to the application menu")
@@ -158,9 +168,12 @@ class WelcomeDialog(_Page):
 
     def answers(self) -> WelcomeAnswers:
         """The choices as they stand (closing the welcome keeps them too)."""
+        breaks, interval = self.breaks.isChecked(), self.interval.value()
         return WelcomeAnswers(
-            breaks=self.breaks.isChecked(),
-            break_interval_minutes=self.interval.value(),
+            breaks=None if breaks == self.shown.breaks else breaks,
+            break_interval_minutes=(
+                None if interval == self.shown.break_interval_minutes else interval
+            ),
             start_at_login=self.login.isChecked(),
             add_to_menu=not self.menu.isHidden() and self.menu.isChecked(),
         )

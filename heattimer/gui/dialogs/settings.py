@@ -1,12 +1,14 @@
-"""Settings: every setting the command line has, checked by the same rules.
+"""Settings: every setting the command line has, checked by the same rules, each stored
+the moment it changes, and start at login.
 
-The ranges come from core/settings.py; a value the rules refuse is shown in
-the dialog and nothing is saved. It also says how the app notices that the
-person is away, or that it cannot on this desktop.
+The ranges come from core/settings.py (no spin box offers a value the rules refuse); a
+value they refuse anyway (work hours are typed) is said in the dialog and not stored. It
+also says how the app notices that the person is away, or that it cannot on this desktop.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heattimer.core.settings import SPECS, SettingError, setting_text
+from heattimer.core.settings import BREAK_NOTICE_AHEAD, SPECS, SettingError, setting_text
 from heattimer.gui.widgets.banner import Banner
 from heattimer.gui.widgets.icons import ALARM, WHITE
+from heattimer.platform.autostart import Autostart, autostart, command
 from heattimer.service import Service
 
 NUMBERS = (
@@ -34,21 +37,41 @@ NUMBERS = (
     ("idle-reset-minutes", "Away time that restarts the sitting clock", " min"),
 )
 
+SWITCHES = (
+    # key, label
+    ("breaks", "Remind me to take posture breaks"),
+    ("break-notice", f"A notice {BREAK_NOTICE_AHEAD.seconds} s before each posture break"),
+    ("sounds", "Chime when a cold session ends (the end alarm always chimes)"),
+)
 WORK_HOURS = "Breaks only in work hours"
+START_AT_LOGIN = "Start Heat Timer when I log in (in the tray)"
 
 
 class SettingsDialog(QDialog):
-    """Edits the settings; ``save()`` stores the changed ones through the service."""
+    changed = Signal()
+    """A setting was stored (the window and the tray show it at once)."""
 
-    def __init__(self, service: Service, idle_name: str, parent: QWidget | None = None) -> None:
+    """Every setting, each stored the moment it changes (as `heattimer settings set` would
+    store it); a value the rules refuse is said in plain words and not stored. Start at
+    login is the platform's own file (heattimer/platform/autostart.py), read as it is."""
+
+    def __init__(
+        self,
+        service: Service,
+        idle_name: str,
+        parent: QWidget | None = None,
+        login: Autostart | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        self.login = login if login is not None else autostart()
         self.setWindowTitle("Settings — Heat Timer")
         self.current = service.settings()
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.numbers: dict[str, QSpinBox] = {}
-        self.labels = {"breaks": "Posture breaks", "work-hours": WORK_HOURS}
+        self.labels = {key: label for key, label, _ in NUMBERS} | dict(SWITCHES)
+        self.labels["work-hours"] = WORK_HOURS
         for key, label, suffix in NUMBERS:
             allowed = SPECS[key].allowed
             assert allowed is not None, key
@@ -56,17 +79,31 @@ class SettingsDialog(QDialog):
             box.setRange(allowed.start, allowed.stop - 1)
             box.setSuffix(suffix)
             box.setValue(int(setting_text(self.current, key)))
+            box.setAccessibleName(label)
+            box.valueChanged.connect(lambda value, k=key: self.apply(k, str(value)))
             form.addRow(label, box)
             self.numbers[key] = box
-            self.labels[key] = label
-        self.breaks = QCheckBox("Remind me to take posture breaks")
-        self.breaks.setChecked(self.current.breaks)
-        form.addRow("", self.breaks)
+        self.switches: dict[str, QCheckBox] = {}
+        for key, label in SWITCHES:
+            switch = QCheckBox(label)
+            switch.setChecked(setting_text(self.current, key) == "on")
+            switch.toggled.connect(lambda on, k=key: self.apply(k, "on" if on else "off"))
+            form.addRow("", switch)
+            self.switches[key] = switch
+        self.breaks = self.switches["breaks"]
         self.work_hours = QLineEdit(
             "" if self.current.work_hours is None else str(self.current.work_hours)
         )
         self.work_hours.setPlaceholderText("any time (e.g. Mon-Fri 09:00-18:00)")
+        self.work_hours.setAccessibleName(WORK_HOURS)
+        self.work_hours.editingFinished.connect(
+            lambda: self.apply("work-hours", self.work_hours.text().strip() or "off")
+        )
         form.addRow(WORK_HOURS, self.work_hours)
+        self.start_at_login = QCheckBox(START_AT_LOGIN)
+        self.start_at_login.setChecked(self.login.enabled())
+        self.start_at_login.toggled.connect(self._start_at_login)
+        form.addRow("", self.start_at_login)
         layout.addLayout(form)
 
         away = (
@@ -81,32 +118,36 @@ class SettingsDialog(QDialog):
         self.error = Banner(bold=False)
         self.error.hide()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def changes(self) -> dict[str, str]:
-        """The settings whose value was changed, as text."""
-        wanted = {key: str(box.value()) for key, box in self.numbers.items()}
-        wanted["breaks"] = "on" if self.breaks.isChecked() else "off"
-        wanted["work-hours"] = self.work_hours.text().strip() or "off"
-        return {
-            key: text for key, text in wanted.items() if text != setting_text(self.current, key)
-        }
+    def apply(self, key: str, text: str) -> bool:
+        """Store one setting now; on a value the rules refuse, say why (by the name the
+        dialog gives it) and store nothing. True if stored."""
+        if text == setting_text(self.current, key):
+            self.error.hide()
+            return True
+        try:
+            SPECS[key].parse(text)
+        except SettingError as error:
+            self.error.show_text(f"{self.labels[key]}: {error}", WHITE, ALARM)
+            self.error.show()
+            return False
+        self.current = self.service.set_setting(key, text)
+        self.error.hide()
+        self.changed.emit()
+        return True
 
-    def save(self) -> None:
-        """Store the changes; on a value the rules refuse, say why and keep the dialog open."""
-        changes = self.changes()
-        for key, text in changes.items():  # all checked before any is stored
-            try:
-                SPECS[key].parse(text)
-            except SettingError as error:
-                self.error.show_text(f"{self.labels[key]}: {error}", WHITE, ALARM)
-                self.error.show()
-                return
-        for key, text in changes.items():
-            self.current = self.service.set_setting(key, text)
-        self.accept()
+    def _start_at_login(self, on: bool) -> None:
+        try:
+            if on:
+                self.login.enable(command(str(self.service.store.data_dir), tray=True))
+            else:
+                self.login.disable()
+        except OSError as error:
+            self.error.show_text(f"{START_AT_LOGIN}: {error}", WHITE, ALARM)
+            self.error.show()
+        self.start_at_login.blockSignals(True)
+        self.start_at_login.setChecked(self.login.enabled())  # what is really there
+        self.start_at_login.blockSignals(False)
