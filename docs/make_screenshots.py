@@ -1,6 +1,6 @@
 """Render the README's screenshots: the window running a session, blocked by an injury,
-running a cold session, the injury log, a posture-break popup, and the welcome, help and
-About pages, in light and dark
+running a cold session, the injury log, a posture-break popup, the welcome, help and
+About pages, and the settings, in light and dark
 palettes (docs/desktop_shots.py takes those only a real desktop shows). Offscreen, with a
 clock set by hand.
 
@@ -191,6 +191,16 @@ def main() -> int:
 
             for page in ("welcome", "help", "about"):
                 shoot_page(qapp, app, page, out / f"{page}-{tone}.png")
+
+            from heattimer.gui.dialogs.settings import SettingsDialog
+
+            settings = SettingsDialog(service, "X11 screen saver extension", app.window)
+            settings.show()
+            for _ in range(5):
+                qapp.processEvents()
+            settings.grab().save(str(out / f"settings-{tone}.png"))
+            print(out / f"settings-{tone}.png")
+            settings.close()
     return 0
 
 

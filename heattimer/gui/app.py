@@ -167,6 +167,7 @@ class HeatTimerApp(QObject):
         for chooser in (self.window, self.tray, self.coach):
             chooser.offerChosen.connect(self.do)
         self.tray.settingsRequested.connect(self.edit_settings)
+        self.tray.helpRequested.connect(lambda: self.show_guide("help"))
         self.window.settingsRequested.connect(self.edit_settings)
         self.window.guideRequested.connect(self.show_guide)
         self.welcome_on_start = True

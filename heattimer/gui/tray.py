@@ -30,6 +30,7 @@ class Tray(QObject):
     openRequested = Signal()
     offerChosen = Signal(object)  # a core.offers.Key: the person picked that offer
     settingsRequested = Signal()
+    helpRequested = Signal()
     quitRequested = Signal()
 
     def __init__(self, controller: Controller, zone: tzinfo, parent: QObject | None = None):
@@ -84,6 +85,7 @@ class Tray(QObject):
         self.injury = self._offer(Key(Act.LOG_INJURY))
         self.injury_log = self._offer(Key(Act.INJURY_LOG))
         self.settings = self._action("Settings…", self.settingsRequested.emit)
+        self.help = self._action("Help…", self.helpRequested.emit)
         self.open = self._action(f"Open {APP_NAME}", self.openRequested.emit)
         self.menu.addSeparator()
         self.quit = self._action("Quit", self.quitRequested.emit)

@@ -160,4 +160,7 @@ def test_help_about_and_f1_bring_their_pages(
     for topic in guide.help_topics(service.settings()):
         assert topic.title in words(app.guide_page)
     app.guide_page.reject()
+    app.tray.help.trigger()  # the tray's menu has it too
+    assert isinstance(app.guide_page, HelpDialog)
+    app.guide_page.reject()
     app.tray.icon.hide()
