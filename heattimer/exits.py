@@ -22,5 +22,6 @@ class Exit:
     """The command did its work, but its answer could not be printed (standard output
     closed or full); the state file is fine."""
     DESKTOP_FILES_FAILED = 7
-    """`install-desktop`: a file of the application menu could not be written or removed
-    (the message names it); the state file is untouched."""
+    """A file of the desktop's own could not be written or removed: the application menu's
+    (`install-desktop`) or the start-at-login entry (`settings set start-at-login`); the
+    message names it, and the state file is untouched."""

@@ -12,8 +12,13 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _own_xdg_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """No test writes into the real home's menu or autostart folders: each has its own
-    XDG_CONFIG_HOME and XDG_DATA_HOME (the app's data folder is chosen by each test)."""
+    """No test writes into the real home's menu or autostart folders, nor the real login
+    items of macOS or Windows: each has its own XDG_CONFIG_HOME and XDG_DATA_HOME (the
+    app's data folder is chosen by each test)."""
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+    # On every platform the XDG entry, in that folder: not the real Run key or LaunchAgent.
+    from heattimer.platform import autostart
+
+    monkeypatch.setattr(autostart, "autostart", lambda platform="": autostart.XdgAutostart())

@@ -246,6 +246,8 @@ def _app_only(argv: Sequence[str]) -> tuple[str | None, bool] | None:
 
 
 def _desktop_files(data_dir: str | None, uninstall: bool) -> int:
+    from pathlib import Path
+
     from heattimer.platform import desktop_files
     from heattimer.platform.autostart import command
 
@@ -254,7 +256,8 @@ def _desktop_files(data_dir: str | None, uninstall: bool) -> int:
             touched = desktop_files.uninstall()
             said = "Removed" if touched else "Heat Timer was not in the menu: nothing to remove."
         else:
-            touched = desktop_files.install(command(data_dir, tray=False))
+            folder = None if data_dir is None else str(Path(data_dir).resolve())
+            touched = desktop_files.install(command(folder, tray=False))
             said = "Heat Timer is in the application menu now. Written"
     except OSError as error:
         return _fail(f"the menu's files could not be changed: {error}", Exit.DESKTOP_FILES_FAILED)

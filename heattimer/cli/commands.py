@@ -220,6 +220,11 @@ START_AT_LOGIN = "start-at-login"
 shown and changed with the settings, as the settings dialog does."""
 
 
+def _fail_desktop(message: str) -> int:
+    print(f"heattimer: {message}", file=sys.stderr)
+    return Exit.DESKTOP_FILES_FAILED
+
+
 def _settings_show(service: Service, args: argparse.Namespace) -> int:
     from heattimer.cli.report import settings_data, settings_text
     from heattimer.platform.autostart import autostart
@@ -242,10 +247,13 @@ def _settings_set(service: Service, args: argparse.Namespace) -> int:
         from heattimer.platform.autostart import autostart, command
 
         login, on = autostart(), parse_on_off(args.value)  # (SettingError: exit 2)
-        if on:
-            login.enable(command(str(service.store.data_dir), tray=True))
-        else:
-            login.disable()
+        try:
+            if on:
+                login.enable(command(str(service.store.data_dir), tray=True))
+            else:
+                login.disable()
+        except OSError as error:
+            return _fail_desktop(f"the start-at-login entry could not be changed: {error}")
         _out(f"{START_AT_LOGIN} = {'on' if login.enabled() else 'off'}")
         return Exit.OK
 

@@ -162,6 +162,7 @@ class HeatTimerApp(QObject):
         self.coach_news = CoachNews(self.controller, service, self.notifier, self)
         self.breaks.breakDue.connect(self.show_break)
         self.breaks.noticeDue.connect(self._notice_break)
+        self.breaks.noticeGone.connect(self._notice_gone)
         self.noticed = False
         """A notice of the coming break is on the screen."""
         for chooser in (self.window, self.tray, self.coach):
@@ -227,6 +228,13 @@ class HeatTimerApp(QObject):
     def _notice_break(self) -> None:
         self.noticed = True
         self.notifier.notify(NOTICE_TAG, NOTICE_TITLE, NOTICE_BODY)
+
+    def _notice_gone(self) -> None:
+        """The break its notice told of will not come then (paused, turned off): the
+        notice goes."""
+        if self.noticed:
+            self.noticed = False
+            self.notifier.close(NOTICE_TAG)
 
     def _note_break(self, exercise: Exercise) -> None:
         from heattimer.platform.catalogue import picture_png
@@ -370,7 +378,7 @@ class HeatTimerApp(QObject):
         )
         login = autostart()
         try:
-            if answers.start_at_login != login.enabled():
+            if answers.start_at_login is not None and answers.start_at_login != login.enabled():
                 if answers.start_at_login:
                     login.enable(command(data, tray=True))
                 else:
@@ -509,6 +517,9 @@ class HeatTimerApp(QObject):
         self.window.hide()
         if isinstance(self.popup, QWidget):
             self.popup.hide()
+        for page in self.guide_pages.values():  # a welcome left open is no answer
+            page.blockSignals(True)
+            page.hide()
         self.tray.icon.hide()
         app = QApplication.instance()
         if app is not None:

@@ -36,6 +36,7 @@ class BreakKeeper(QObject):
 
     breakDue = Signal(object)  # the Exercise to show
     noticeDue = Signal()  # a break comes in BREAK_NOTICE_AHEAD (the break-notice setting)
+    noticeGone = Signal()  # the break a notice told of is no longer due then
 
     def __init__(
         self,
@@ -87,8 +88,19 @@ class BreakKeeper(QObject):
             or self.controller.alarm.ringing
             or self.presence.away_since is not None
         )
-        if not quiet and schedule.notice_due(
-            status.next_break, status.settings, status.now, self.noticed_for
+        if (
+            self.noticed_for is not None
+            and self.showing is None
+            and status.next_break != self.noticed_for
+        ):
+            self.noticed_for = None  # paused, snoozed, turned off: not then after all
+            self.noticeGone.emit()
+        if (
+            not quiet
+            and schedule.notice_due(
+                status.next_break, status.settings, status.now, self.noticed_for
+            )
+            and not self.fullscreen()  # (asked last: a round trip to the desktop)
         ):
             self.noticed_for = status.next_break
             self.noticeDue.emit()

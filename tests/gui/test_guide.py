@@ -126,6 +126,21 @@ def test_help_opened_from_the_welcome_leaves_it_open_and_its_untouched_values_st
     assert XdgAutostart().enabled() and not service.welcome_due()
 
 
+def test_quitting_with_the_welcome_open_answers_nothing(
+    first_run: HeatTimerApp, service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    welcome = first_run.guide_page
+    assert isinstance(welcome, WelcomeDialog)
+    welcome.login.setChecked(True)  # ticked, not confirmed
+    monkeypatch.setattr(QApplication, "quit", lambda *_: None)  # (the test's app goes on)
+    first_run.quit()
+    welcome.close()  # what Qt's quit does to each window still open
+    assert service.welcome_due()  # asked again next time
+    assert not autostart_entry().exists() and not menu_entry().exists()
+
+
 def test_without_a_tray_the_welcome_says_closing_quits(
     qtbot: QtBot, service: Service, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:

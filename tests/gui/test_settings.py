@@ -6,7 +6,7 @@ but never the end alarm's."""
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -29,6 +29,15 @@ def sit_until(app: HeatTimerApp, clock: FakeClock, until: object) -> None:
         app.controller.tick()
     clock.jump(until - clock.now())  # type: ignore[operator]
     app.controller.tick()
+
+
+def next_break_with_notices(app: HeatTimerApp, service: Service) -> datetime:
+    """Turn the notices on; when the next break is due."""
+    service.set_setting("break-notice", "on")
+    app.controller.tick()
+    status = app.controller.status
+    assert status is not None and status.next_break is not None
+    return status.next_break
 
 
 def entry() -> Path:
@@ -57,11 +66,11 @@ def test_start_at_login_writes_and_removes_the_real_entry(
 def test_a_notice_comes_30_s_before_a_break_when_asked_for(
     app: HeatTimerApp, service: Service, clock: FakeClock, notifier: FakeNotifier
 ) -> None:
-    service.set_setting("break-notice", "on")
-    app.controller.tick()
-    status = app.controller.status
-    assert status is not None and status.next_break is not None
-    due = status.next_break
+    due = next_break_with_notices(app, service)
+    sit_until(app, clock, due - timedelta(minutes=1))
+    # The app wakes for the notice, not a minute later (its timer: to the notice's time,
+    # give or take the 5 % by which Qt may move a coarse timer).
+    assert app.controller.tick_interval() <= 30_000 * 1.05 + 100
     sit_until(app, clock, due - timedelta(seconds=30))
     notices = [n for n in notifier.shown if n["title"] == NOTICE_TITLE]
     assert len(notices) == 1 and app.popup is None
@@ -72,6 +81,23 @@ def test_a_notice_comes_30_s_before_a_break_when_asked_for(
     app.controller.tick()
     assert app.popup is not None  # the break itself
     assert "break-notice" in notifier.closed
+
+
+def test_a_notice_goes_when_its_break_will_not_come_then_and_none_over_full_screen(
+    app: HeatTimerApp, service: Service, clock: FakeClock, notifier: FakeNotifier
+) -> None:
+    sit_until(app, clock, next_break_with_notices(app, service) - timedelta(seconds=30))
+    assert notifier.shown[-1]["title"] == NOTICE_TITLE
+    app.controller.run(lambda: service.pause_breaks(clock.now() + timedelta(hours=1)))
+    assert notifier.closed[-1] == "break-notice"  # paused: not in 30 s after all
+
+    app.breaks.fullscreen = lambda: True  # a presentation in front
+    app.controller.run(lambda: service.pause_breaks(None))
+    shown = len(notifier.shown)
+    status = app.controller.status
+    assert status is not None and status.next_break is not None
+    sit_until(app, clock, status.next_break - timedelta(seconds=30))
+    assert len([n for n in notifier.shown[shown:] if n["title"] == NOTICE_TITLE]) == 0
 
 
 def test_no_notice_unless_asked_for(

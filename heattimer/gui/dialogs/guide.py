@@ -37,7 +37,7 @@ class WelcomeAnswers(NamedTuple):
 
     breaks: bool | None
     break_interval_minutes: int | None
-    start_at_login: bool
+    start_at_login: bool | None
     add_to_menu: bool
 
 
@@ -148,6 +148,7 @@ class WelcomeDialog(_Page):
         where = " (in the tray)" if tray else ""
         self.login = QCheckBox(f"Start {APP_NAME} when I log in{where}")
         self.login.setChecked(starts_at_login)
+        self.shown_login = starts_at_login
         self.below.addWidget(self.login)
         self.menu = QCheckBox(f"Add {APP_NAME} to the application menu")
         self.menu.setChecked(menu_missing)
@@ -174,7 +175,9 @@ class WelcomeDialog(_Page):
             break_interval_minutes=(
                 None if interval == self.shown.break_interval_minutes else interval
             ),
-            start_at_login=self.login.isChecked(),
+            start_at_login=(
+                None if self.login.isChecked() == self.shown_login else self.login.isChecked()
+            ),
             add_to_menu=not self.menu.isHidden() and self.menu.isChecked(),
         )
 

@@ -79,6 +79,7 @@ class SettingsDialog(QDialog):
             box.setRange(allowed.start, allowed.stop - 1)
             box.setSuffix(suffix)
             box.setValue(int(setting_text(self.current, key)))
+            box.setKeyboardTracking(False)  # (typed "15": stored once, not "1" on the way)
             box.setAccessibleName(label)
             box.valueChanged.connect(lambda value, k=key: self.apply(k, str(value)))
             form.addRow(label, box)
