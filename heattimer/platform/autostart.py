@@ -39,8 +39,10 @@ def command(data_dir: str | None = None, tray: bool = True) -> list[str]:
         if (scripts / name).exists():
             argv = [str(scripts / name)]
             break
-    else:
-        argv = [sys.executable, "-m", APP_ID]
+    else:  # (on Windows pythonw, which opens no console window at every login)
+        python = Path(sys.executable)
+        windowless = python.with_name("pythonw.exe")
+        argv = [str(windowless if windowless.exists() else python), "-m", APP_ID]
     if tray:
         argv.append(TRAY_FLAG)
     if data_dir:
@@ -146,8 +148,10 @@ class MacAutostart:
     def enable(self, argv: list[str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         agent = {"Label": LAUNCH_AGENT, "ProgramArguments": argv, "RunAtLoad": True}
-        with self.path.open("wb") as file:
+        temp = self.path.with_name(f".{self.path.name}.new")
+        with temp.open("wb") as file:
             plistlib.dump(agent, file)
+        os.replace(temp, self.path)
 
     def disable(self) -> None:
         self.path.unlink(missing_ok=True)
