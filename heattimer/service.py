@@ -142,6 +142,22 @@ class Service:
 
         return self.store.read(body)
 
+    def events(self, days: int) -> tuple[list[Session], list[BreakRecord], list[Injury]]:
+        """Everything of the last ``days`` local days, today included, oldest first: the
+        sessions (as ``history``), the posture-break outcomes, and the injuries logged (an
+        injury by when it happened), removed ones too."""
+        sessions = self.history(days)
+        now = self.clock.now()
+        first = local_date(now, self.zone) - timedelta(days=days - 1)
+        since = day_start(first, self.zone)
+
+        def body(t: Tables) -> tuple[list[BreakRecord], list[Injury]]:
+            breaks = t.breaks_between(since, now + timedelta(seconds=1))
+            return breaks, [i for i in t.injuries() if since <= i.at <= now]
+
+        breaks, injuries = self.store.read(body)
+        return sessions, breaks, injuries
+
     # -- sessions --------------------------------------------------------------
 
     def start(

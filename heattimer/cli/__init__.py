@@ -130,6 +130,11 @@ def _injury(p: _Parser) -> None:
 def _history(p: _Parser) -> None:
     p.add_argument("--days", type=int, default=7, metavar="N", help="how many days (7)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="posture breaks and injuries too, one row each, with a detail column",
+    )
 
 
 def _settings(p: _Parser) -> None:

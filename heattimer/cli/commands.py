@@ -207,10 +207,15 @@ def _injury_clear(service: Service, args: argparse.Namespace) -> int:
 
 
 def _history(service: Service, args: argparse.Namespace) -> int:
-    from heattimer.cli.report import history_output
+    from heattimer.cli.report import events_output, history_output
 
-    sessions = service.history(args.days)
     now = service.clock.now()
+    if args.all:
+        sessions, breaks, injuries = service.events(args.days)
+        form, settings = args.format, service.settings()
+        _out(events_output(sessions, breaks, injuries, now, service.zone, form, settings))
+        return Exit.OK
+    sessions = service.history(args.days)
     _out(history_output(sessions, now, service.zone, args.format, service.settings()))
     return Exit.OK
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from heattimer.core.model import AREA_WORDING, Injury, Kind, Session
+from heattimer.core.model import AREA_WORDING, BreakRecord, Injury, Kind, Session
 from heattimer.core.rules import accidental_starts
 from heattimer.core.settings import SPECS, Settings, setting_text
 from heattimer.core.status import Status
@@ -218,29 +218,90 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
+EVENT_COLUMNS = (*HISTORY_COLUMNS, "detail")
+"""``history --all``: the sessions' columns, then what else there is to say of an event."""
+
+
+def break_row(record: BreakRecord, zone: tzinfo) -> tuple[object, ...]:
+    """A posture break's outcome as a row of EVENT_COLUMNS (its exercise as the detail)."""
+    at = record.at.astimezone(zone)
+    start = at.isoformat(timespec="seconds")
+    outcome = record.outcome.value
+    return (
+        at.date().isoformat(),
+        start,
+        None,
+        "break",
+        None,
+        outcome,
+        None,
+        None,
+        record.id,
+        record.exercise,
+    )
+
+
+def injury_row(injury: Injury, zone: tzinfo) -> tuple[object, ...]:
+    """An injury as a row of EVENT_COLUMNS: when it happened; how: logged, cleared or
+    removed; the detail: where, its red flags and its note."""
+    at = injury.at.astimezone(zone)
+    how = "removed" if injury.removed_at else "cleared" if injury.cleared_at else "logged"
+    flags = " ".join(sorted(flag.value for flag in injury.red_flags))
+    detail = "; ".join(part for part in (injury.area.value, flags, injury.note) if part)
+    start = at.isoformat(timespec="seconds")
+    return (at.date().isoformat(), start, None, "injury", None, how, None, None, injury.id, detail)
+
+
+def events_output(
+    sessions: list[Session],
+    breaks: list[BreakRecord],
+    injuries: list[Injury],
+    now: datetime,
+    zone: tzinfo,
+    form: str,
+    settings: Settings,
+) -> str:
+    """Sessions, posture breaks and injuries, one row each, by when they started."""
+    free = accidental_starts(sessions, now, settings)
+    timed = [(s.started_at, (*history_row(s, now, zone, s.id not in free), "")) for s in sessions]
+    timed += [(b.at, break_row(b, zone)) for b in breaks]
+    timed += [(i.at, injury_row(i, zone)) for i in injuries]
+    timed.sort(key=lambda pair: pair[0])
+    return _rows_output([row for _, row in timed], EVENT_COLUMNS, form, "No events in that time.")
+
+
 def history_output(
     sessions: list[Session], now: datetime, zone: tzinfo, form: str, settings: Settings
 ) -> str:
     """Sessions as a table, CSV or JSON."""
     free = accidental_starts(sessions, now, settings)
     rows = [history_row(s, now, zone, s.id not in free) for s in sessions]
+    return _rows_output(rows, HISTORY_COLUMNS, form, "No sessions in that time.")
+
+
+def _rows_output(
+    rows: list[tuple[object, ...]], columns: tuple[str, ...], form: str, empty: str
+) -> str:
+    """Rows as JSON (one object each), CSV (a header, one line each) or a table (without
+    the ids)."""
     if form == "json":
         import json
 
-        return json.dumps([dict(zip(HISTORY_COLUMNS, row, strict=True)) for row in rows], indent=2)
+        return json.dumps([dict(zip(columns, row, strict=True)) for row in rows], indent=2)
     if form == "csv":
         import csv
         import io
 
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(HISTORY_COLUMNS)
+        writer.writerow(columns)
         writer.writerows(rows)
         return out.getvalue().rstrip("\n")
     if not rows:
-        return "No sessions in that time."
-    header = tuple(c.upper() for c in HISTORY_COLUMNS[:-1])
-    return _table([header] + [tuple(_cell(value) for value in row[:-1]) for row in rows])
+        return empty
+    shown = [i for i, column in enumerate(columns) if column != "id"]
+    header = tuple(columns[i].upper() for i in shown)
+    return _table([header] + [tuple(_cell(row[i]) for i in shown) for row in rows])
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> str:

@@ -302,3 +302,35 @@ def test_start_at_login_is_shown_and_set_with_the_settings(cli: Cli) -> None:
     assert entry.exists()  # a bad value changes nothing
     cli.ok("settings", "set", "start-at-login", "off")
     assert not entry.exists()
+
+
+def test_history_all_exports_sessions_breaks_and_injuries_one_row_each(cli: Cli) -> None:
+    import csv
+    import io
+
+    from heattimer.core.model import BreakOutcome
+    from heattimer.service import Service
+    from heattimer.store import Store
+
+    cli.ok("session", "add", "--at", "2026-11-23T18:00", "--minutes", "15")
+    store = Store(cli.data)
+    service = Service(store, cli.clock, BERLIN)
+    service.start_sitting()
+    cli.clock.jump(timedelta(minutes=5))
+    service.record_break(BreakOutcome.SNOOZED, "pelvic-tilt")
+    store.close()
+    cli.ok("injury", "add", "--at", "2026-11-24T07:30", "--area", "neck", "--note", "slept, badly")
+    rows = list(csv.DictReader(io.StringIO(cli.ok("history", "--all", "--format", "csv"))))
+    assert [(r["kind"], r["start"], r["how"]) for r in rows] == [
+        ("heat", "2026-11-23T18:00:00+01:00", "recorded"),
+        ("injury", "2026-11-24T07:30:00+01:00", "logged"),
+        ("break", "2026-11-24T09:05:00+01:00", "snoozed"),
+    ]
+    assert rows[1]["detail"] == "neck; slept, badly" and rows[2]["detail"] == "pelvic-tilt"
+    events = json.loads(cli.ok("history", "--all", "--format", "json"))
+    assert [e["kind"] for e in events] == ["heat", "injury", "break"]
+    assert events[0]["counts"] is True and events[2]["minutes"] is None
+    # Without --all: the sessions alone, in the format as it was.
+    plain = list(csv.reader(io.StringIO(cli.ok("history", "--format", "csv"))))
+    assert plain[0] == ["date", "start", "end", "kind", "minutes", "how", "counts", "warmup", "id"]
+    assert len(plain) == 2
