@@ -80,7 +80,7 @@ def test_the_alarms_button_confirms_the_heat_off_and_closing_it_does_not(app: Ap
     desktop.click_notification(2)  # the middle button runs "Heat is off"
     wait_for(lambda: app.status()["unconfirmed"] is None, 10, "the heat-off confirmation")
     wait_for(lambda: desktop.shown_notifications() == 0, 5, "the notification to go")
-    assert app.status()["today"]["sessions"] == 1
+    assert app.completed_heat_sessions() == 1
 
 
 def test_a_repeat_replaces_the_alarm_on_the_screen_also_after_a_relaunch(

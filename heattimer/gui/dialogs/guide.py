@@ -93,12 +93,17 @@ class _Page(QDialog):
             self.words.addWidget(_text(f"•  {text}"))
 
     def fit(self) -> None:
-        """As tall as the words, as far as the screen allows (the rest scrolls)."""
+        """As tall as the words, as far as the screen allows (the rest scrolls), and in
+        the middle of the screen: shown just after the window, the window may not be
+        placed yet to be centred over (a window manager then puts it at an edge)."""
         self.words.addStretch(1)
         screen = self.screen().availableGeometry()
         width = WIDTH + 40
         need = self.words.totalHeightForWidth(width) + self.below.sizeHint().height() + 40
         self.resize(width + 20, min(screen.height() - 80, need))
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
 
 
 class WelcomeDialog(_Page):
