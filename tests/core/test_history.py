@@ -1,0 +1,75 @@
+"""The history as days (core/history.py): each local day's sessions against the cap, its
+posture breaks by outcome, its injuries, and the streak of days with a break done."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from heattimer.core.history import days, span_of, totals
+from heattimer.core.model import BreakOutcome, BreakRecord, Injury, Kind, Session
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 24, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
+
+
+def session(sid: str, at: datetime, kind: Kind = Kind.HEAT) -> Session:
+    return Session(sid, kind, at, at + timedelta(minutes=15), ended_at=at + timedelta(minutes=15))
+
+
+def done(at: datetime, outcome: BreakOutcome = BreakOutcome.DONE) -> BreakRecord:
+    return BreakRecord(at.isoformat(), at, outcome, "pelvic-tilt")
+
+
+def test_each_day_holds_its_counted_heat_its_cold_its_breaks_and_injuries() -> None:
+    first, last = span_of(3, NOW, BERLIN)
+    assert (first, last) == (date(2026, 11, 22), date(2026, 11, 24))
+    late = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)  # 00:30 on the 23rd in Berlin
+    sessions = [
+        session("a", datetime(2026, 11, 22, 8, 0, tzinfo=UTC)),
+        session("b", late),
+        session("c", datetime(2026, 11, 23, 9, 0, tzinfo=UTC)),  # an accidental start
+        session("d", datetime(2026, 11, 24, 9, 0, tzinfo=UTC), Kind.COLD),
+    ]
+    breaks = [done(late), done(late + timedelta(hours=2), BreakOutcome.MISSED)]
+    injuries = [
+        Injury("i", datetime(2026, 11, 24, 7, 0, tzinfo=UTC)),
+        Injury("j", datetime(2026, 11, 24, 8, 0, tzinfo=UTC), removed_at=NOW),  # a mistake
+    ]
+    shown = days(first, last, sessions, {"a", "b"}, breaks, injuries, BERLIN)
+    assert [(d.day.day, d.heat, d.cold, d.injuries) for d in shown] == [
+        (22, 1, 0, 0),
+        (23, 1, 0, 0),  # b: its Berlin day; c: not counted
+        (24, 0, 1, 1),
+    ]
+    assert shown[1].broke(BreakOutcome.DONE) == 1 and shown[1].broke(BreakOutcome.MISSED) == 1
+    total = totals(shown, last)
+    assert (total.heat, total.cold, total.injuries) == (2, 1, 1)
+    assert total.breaks[BreakOutcome.DONE] == 1 and total.breaks[BreakOutcome.SKIPPED] == 0
+
+
+def test_the_streak_counts_days_with_a_break_done_and_today_does_not_end_it_yet() -> None:
+    first, last = span_of(7, NOW, BERLIN)
+    day = timedelta(days=1)
+    noon = datetime(2026, 11, 18, 11, 0, tzinfo=UTC)
+    breaks = [done(noon + n * day) for n in (1, 2, 3, 4, 5)]  # the 19th to the 23rd, not the 18th
+    breaks.append(done(noon + 6 * day, BreakOutcome.SKIPPED))  # today, the 24th: skipped
+    shown = days(first, last, [], set(), breaks, [], BERLIN)
+    assert [d.day.day for d in shown] == [18, 19, 20, 21, 22, 23, 24]
+    assert totals(shown, last).break_streak == 5  # today may still bring one
+    assert totals(shown, last + day).break_streak == 0  # the 24th gone by without one
+
+
+@given(st.lists(st.integers(0, 30 * 24 * 60 - 1), max_size=60))
+def test_no_session_is_lost_or_counted_twice_across_the_days(minutes: list[int]) -> None:
+    start = datetime(2026, 10, 20, 0, 0, tzinfo=UTC)  # (the clocks go back on the 25th)
+    sessions = [session(str(n), start + timedelta(minutes=m)) for n, m in enumerate(minutes)]
+    first = date(2026, 10, 19)
+    shown = days(
+        first, first + timedelta(days=31), sessions, {s.id for s in sessions}, [], [], BERLIN
+    )
+    assert sum(d.heat for d in shown) == len(sessions)
+    assert len(shown) == 32 and len({d.day for d in shown}) == 32
