@@ -249,14 +249,11 @@ def _settings_set(service: Service, args: argparse.Namespace) -> int:
     from heattimer.core.settings import parse_on_off, setting_text
 
     if args.key == START_AT_LOGIN:
-        from heattimer.platform.autostart import autostart, command
+        from heattimer.platform.autostart import autostart, switch
 
         login, on = autostart(), parse_on_off(args.value)  # (SettingError: exit 2)
         try:
-            if on:
-                login.enable(command(str(service.store.data_dir), tray=True))
-            else:
-                login.disable()
+            switch(login, on, str(service.store.data_dir))
         except OSError as error:
             return _fail_desktop(f"the start-at-login entry could not be changed: {error}")
         _out(f"{START_AT_LOGIN} = {'on' if login.enabled() else 'off'}")

@@ -33,12 +33,25 @@ def notice_at(due: datetime | None, settings: Settings) -> datetime | None:
     return due - BREAK_NOTICE_AHEAD
 
 
-def notice_due(due: datetime | None, settings: Settings, now: datetime, noticed: object) -> bool:
+def notice_due(
+    due: datetime | None,
+    settings: Settings,
+    now: datetime,
+    noticed: object,
+    *,
+    showing: bool,
+    alarm_ringing: bool,
+    away: bool,
+    fullscreen: Callable[[], bool | None],
+) -> bool:
     """True if the notice for the break due at ``due`` should come now: its time has come,
-    the break has not, and it was not given for this break already (``noticed``: the due
-    time the last notice was given for)."""
+    the break has not, it was not given for this break already (``noticed``: the due time
+    the last notice was given for), and nothing would hold the break itself back (as in
+    ``offer_break``; the full-screen check asked last)."""
     at = notice_at(due, settings)
-    return at is not None and at <= now < at + BREAK_NOTICE_AHEAD and noticed != due
+    if at is None or not at <= now < at + BREAK_NOTICE_AHEAD or noticed == due:
+        return False
+    return not (showing or alarm_ringing or away) and not fullscreen()
 
 
 def unanswered(shown_at: datetime, now: datetime) -> bool:

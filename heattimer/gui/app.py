@@ -217,9 +217,7 @@ class HeatTimerApp(QObject):
     def show_break(self, exercise: Exercise) -> None:
         """A posture break is due: the popup, near the tray, without taking the keyboard; on
         Wayland, where a new window takes it, a notification with Done, Snooze and Skip."""
-        if self.noticed:  # its notice has said its piece
-            self.noticed = False
-            self.notifier.close(NOTICE_TAG)
+        self._notice_gone()  # (its notice, if one came, has said its piece)
         if self.breaks_as_notifications:
             self._note_break(exercise)
             return
@@ -230,8 +228,7 @@ class HeatTimerApp(QObject):
         self.notifier.notify(NOTICE_TAG, NOTICE_TITLE, NOTICE_BODY)
 
     def _notice_gone(self) -> None:
-        """The break its notice told of will not come then (paused, turned off): the
-        notice goes."""
+        """The notice goes: its break came, or will not come then (paused, turned off)."""
         if self.noticed:
             self.noticed = False
             self.notifier.close(NOTICE_TAG)
@@ -369,20 +366,16 @@ class HeatTimerApp(QObject):
         """The welcome closed: its choices are kept (also when it was just closed)."""
         from heattimer.gui.dialogs.guide import WelcomeAnswers
         from heattimer.platform import desktop_files
-        from heattimer.platform.autostart import autostart, command
+        from heattimer.platform.autostart import autostart, command, switch
 
         assert isinstance(answers, WelcomeAnswers)
         data = str(self.service.store.data_dir)
         self.controller.run(
             lambda: self.service.finish_welcome(answers.breaks, answers.break_interval_minutes)
         )
-        login = autostart()
         try:
-            if answers.start_at_login is not None and answers.start_at_login != login.enabled():
-                if answers.start_at_login:
-                    login.enable(command(data, tray=True))
-                else:
-                    login.disable()
+            if answers.start_at_login is not None:
+                switch(autostart(), answers.start_at_login, data)
             if answers.add_to_menu:
                 desktop_files.install(command(data, tray=False))
         except OSError as error:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from PySide6.QtCore import QObject, Signal
 
@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     T = TypeVar("T")
+
+
+class _Held(TypedDict):
+    """What holds a break, and its notice, back (core/breaks.py: offer_break, notice_due)."""
+
+    showing: bool
+    alarm_ringing: bool
+    away: bool
+    fullscreen: Callable[[], bool | None]
 
 
 class BreakKeeper(QObject):
@@ -83,11 +92,12 @@ class BreakKeeper(QObject):
     def on_status(self, status: Status) -> None:
         """On every tick: offer a break if one is due (absences were noticed just before),
         or give its notice shortly before, where the person wants one and is here."""
-        quiet = (
-            self.showing is not None
-            or self.controller.alarm.ringing
-            or self.presence.away_since is not None
-        )
+        held: _Held = {
+            "showing": self.showing is not None,
+            "alarm_ringing": self.controller.alarm.ringing,
+            "away": self.presence.away_since is not None,
+            "fullscreen": self.fullscreen,
+        }
         if (
             self.noticed_for is not None
             and self.showing is None
@@ -95,23 +105,11 @@ class BreakKeeper(QObject):
         ):
             self.noticed_for = None  # paused, snoozed, turned off: not then after all
             self.noticeGone.emit()
-        if (
-            not quiet
-            and schedule.notice_due(
-                status.next_break, status.settings, status.now, self.noticed_for
-            )
-            and not self.fullscreen()  # (asked last: a round trip to the desktop)
-        ):
-            self.noticed_for = status.next_break
+        due = status.next_break
+        if schedule.notice_due(due, status.settings, status.now, self.noticed_for, **held):
+            self.noticed_for = due
             self.noticeDue.emit()
-        if schedule.offer_break(
-            status.next_break,
-            status.now,
-            showing=self.showing is not None,
-            alarm_ringing=self.controller.alarm.ringing,
-            away=self.presence.away_since is not None,
-            fullscreen=self.fullscreen,
-        ):
+        if schedule.offer_break(due, status.now, **held):
             self._offer()
 
     def offer_now(self) -> None:

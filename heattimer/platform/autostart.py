@@ -21,9 +21,10 @@ import plistlib
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from heattimer import APP_ID, APP_NAME
+from heattimer.platform.ports import Autostart
 
 TRAY_FLAG = "--tray"
 """Start with the window hidden in the tray (heattimer/cli: the app's own flag)."""
@@ -48,16 +49,6 @@ def command(data_dir: str | None = None, tray: bool = True) -> list[str]:
     if data_dir:
         argv += ["--data-dir", data_dir]
     return argv
-
-
-class Autostart(Protocol):
-    """Start at login: on or off."""
-
-    def enabled(self) -> bool: ...
-
-    def enable(self, argv: list[str]) -> None: ...
-
-    def disable(self) -> None: ...
 
 
 class XdgAutostart:
@@ -157,6 +148,17 @@ class MacAutostart:
         self.path.unlink(missing_ok=True)
 
 
+def switch(login: Autostart, on: bool, data_dir: str) -> None:
+    """Start at login on (the app on ``data_dir``, into the tray) or off; nothing written
+    when it is so already. Raises OSError when the entry cannot be written or removed."""
+    if on == login.enabled():
+        return
+    if on:
+        login.enable(command(data_dir, tray=True))
+    else:
+        login.disable()
+
+
 def autostart(platform: str = sys.platform) -> Autostart:
     """This platform's way to start at login."""
     if platform == "win32":
@@ -200,11 +202,11 @@ def _desktop_entry(text: str) -> dict[str, str]:
 
 
 __all__ = [
-    "Autostart",
     "MacAutostart",
     "WindowsAutostart",
     "XdgAutostart",
     "autostart",
     "command",
     "desktop_exec",
+    "switch",
 ]

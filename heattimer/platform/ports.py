@@ -4,6 +4,8 @@
   FakeClock);
 - ``IdleMonitor``: seconds since the last keyboard or mouse input (heattimer/platform/idle.py);
 - ``FullScreenProbe``: is a full-screen window up (heattimer/platform/x11.py);
+- ``Autostart``: start at login, on or off (heattimer/platform/autostart.py: one per
+  platform);
 - ``Notifier`` and ``Sound``: how the app tells the person (heattimer/gui/desktop/notify.py,
   heattimer/gui/desktop/sound.py; the tests' fakes in tests/gui/conftest.py).
 No Qt here: the CLI and core name these too.
@@ -46,6 +48,22 @@ class FullScreenProbe(Protocol):
     """Is a full-screen window in front (True/False), or None when the desktop cannot say."""
 
     def __call__(self) -> bool | None: ...
+
+
+class Autostart(Protocol):
+    """Start the app at login: on or off, as the platform has it."""
+
+    def enabled(self) -> bool:
+        """True if the platform will start the app at the next login."""
+        ...
+
+    def enable(self, argv: list[str]) -> None:
+        """Start ``argv`` at login from now on."""
+        ...
+
+    def disable(self) -> None:
+        """Start nothing at login (already off: no error)."""
+        ...
 
 
 class Notifier(Protocol):

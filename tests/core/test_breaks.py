@@ -351,3 +351,21 @@ def test_an_unseen_break_comes_again_a_snooze_later_and_sitting_goes_on() -> Non
     after = after_unseen(state, now)
     assert after.sitting_since == T0
     assert next_break(after, Settings(), UTC) == now + SNOOZE
+
+
+def test_a_break_s_notice_comes_once_in_its_30_s_and_never_when_the_break_would_wait() -> None:
+    from heattimer.core.breaks import notice_due
+
+    due = datetime(2026, 11, 24, 13, 0, tzinfo=UTC)
+    on = Settings(break_notice=True)
+    free = {"showing": False, "alarm_ringing": False, "away": False, "fullscreen": lambda: False}
+    at = due - timedelta(seconds=30)
+    assert notice_due(due, on, at, None, **free)
+    assert notice_due(due, on, due - timedelta(seconds=1), None, **free)
+    assert not notice_due(due, on, at - timedelta(seconds=1), None, **free)
+    assert not notice_due(due, on, due, None, **free)  # the break's own time
+    assert not notice_due(due, on, at, due, **free)  # given already
+    assert not notice_due(due, Settings(), at, None, **free)  # not asked for
+    for held in ("showing", "alarm_ringing", "away"):
+        assert not notice_due(due, on, at, None, **{**free, held: True})
+    assert not notice_due(due, on, at, None, **{**free, "fullscreen": lambda: True})

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from heattimer.core.settings import BREAK_NOTICE_AHEAD, SPECS, SettingError, setting_text
 from heattimer.gui.widgets.banner import Banner
 from heattimer.gui.widgets.icons import ALARM, WHITE
-from heattimer.platform.autostart import Autostart, autostart, command
+from heattimer.platform.autostart import autostart, switch
+from heattimer.platform.ports import Autostart
 from heattimer.service import Service
 
 NUMBERS = (
@@ -142,10 +143,7 @@ class SettingsDialog(QDialog):
 
     def _start_at_login(self, on: bool) -> None:
         try:
-            if on:
-                self.login.enable(command(str(self.service.store.data_dir), tray=True))
-            else:
-                self.login.disable()
+            switch(self.login, on, str(self.service.store.data_dir))
         except OSError as error:
             self.error.show_text(f"{START_AT_LOGIN}: {error}", WHITE, ALARM)
             self.error.show()
