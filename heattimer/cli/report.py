@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from heattimer.core.model import AREA_WORDING, BreakRecord, Injury, Kind, Session
-from heattimer.core.rules import accidental_starts
+from heattimer.core import export
+from heattimer.core.model import AREA_WORDING, BreakRecord, Injury, Session
 from heattimer.core.settings import SPECS, Settings, setting_text
 from heattimer.core.status import Status
 from heattimer.core.wording import clock, span, when
@@ -171,85 +171,12 @@ def injuries_text(injuries: list[Injury], now: datetime, zone: tzinfo) -> str:
     return _table(rows)
 
 
-HISTORY_COLUMNS = ("date", "start", "end", "kind", "minutes", "how", "counts", "warmup", "id")
-
-
-def history_row(
-    session: Session, now: datetime, zone: tzinfo, counts: bool = True
-) -> tuple[object, ...]:
-    """One session as a history row, in the order of HISTORY_COLUMNS: local date and times,
-    length, how it ended, whether it counts."""
-    start = session.started_at.astimezone(zone)
-    end = session.end(now)
-    how = (
-        "recorded"
-        if session.manual
-        else "running"
-        if end is None
-        else "stopped"
-        if session.stopped
-        else "completed"
-    )
-    return (
-        start.date().isoformat(),
-        start.isoformat(timespec="seconds"),
-        None if end is None else end.astimezone(zone).isoformat(timespec="seconds"),
-        session.kind.value,
-        round(((end or now) - session.started_at).total_seconds() / 60),
-        how,
-        counts and session.kind is Kind.HEAT,
-        session.warmup,
-        session.id,
-    )
-
-
-def history_record(
-    session: Session, now: datetime, zone: tzinfo, counts: bool = True
-) -> dict[str, Any]:
-    """One session as a history record (JSON): HISTORY_COLUMNS by name."""
-    return dict(zip(HISTORY_COLUMNS, history_row(session, now, zone, counts), strict=True))
-
-
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, str) and len(value) > 16 and value[10:11] == "T":
         return value[11:16]  # an ISO instant: its local hh:mm
     return "" if value is None else str(value)
-
-
-EVENT_COLUMNS = (*HISTORY_COLUMNS, "detail")
-"""``history --all``: the sessions' columns, then what else there is to say of an event."""
-
-
-def break_row(record: BreakRecord, zone: tzinfo) -> tuple[object, ...]:
-    """A posture break's outcome as a row of EVENT_COLUMNS (its exercise as the detail)."""
-    at = record.at.astimezone(zone)
-    start = at.isoformat(timespec="seconds")
-    outcome = record.outcome.value
-    return (
-        at.date().isoformat(),
-        start,
-        None,
-        "break",
-        None,
-        outcome,
-        None,
-        None,
-        record.id,
-        record.exercise,
-    )
-
-
-def injury_row(injury: Injury, zone: tzinfo) -> tuple[object, ...]:
-    """An injury as a row of EVENT_COLUMNS: when it happened; how: logged, cleared or
-    removed; the detail: where, its red flags and its note."""
-    at = injury.at.astimezone(zone)
-    how = "removed" if injury.removed_at else "cleared" if injury.cleared_at else "logged"
-    flags = " ".join(sorted(flag.value for flag in injury.red_flags))
-    detail = "; ".join(part for part in (injury.area.value, flags, injury.note) if part)
-    start = at.isoformat(timespec="seconds")
-    return (at.date().isoformat(), start, None, "injury", None, how, None, None, injury.id, detail)
 
 
 def events_output(
@@ -262,41 +189,25 @@ def events_output(
     settings: Settings,
 ) -> str:
     """Sessions, posture breaks and injuries, one row each, by when they started."""
-    free = accidental_starts(sessions, now, settings)
-    timed = [(s.started_at, (*history_row(s, now, zone, s.id not in free), "")) for s in sessions]
-    timed += [(b.at, break_row(b, zone)) for b in breaks]
-    timed += [(i.at, injury_row(i, zone)) for i in injuries]
-    timed.sort(key=lambda pair: pair[0])
-    return _rows_output([row for _, row in timed], EVENT_COLUMNS, form, "No events in that time.")
+    rows = export.event_rows(sessions, breaks, injuries, now, zone, settings)
+    return _rows_output(rows, export.EVENT_COLUMNS, form, "No events in that time.")
 
 
 def history_output(
     sessions: list[Session], now: datetime, zone: tzinfo, form: str, settings: Settings
 ) -> str:
     """Sessions as a table, CSV or JSON."""
-    free = accidental_starts(sessions, now, settings)
-    rows = [history_row(s, now, zone, s.id not in free) for s in sessions]
-    return _rows_output(rows, HISTORY_COLUMNS, form, "No sessions in that time.")
+    rows = export.session_rows(sessions, now, zone, settings)
+    return _rows_output(rows, export.HISTORY_COLUMNS, form, "No sessions in that time.")
 
 
-def _rows_output(
-    rows: list[tuple[object, ...]], columns: tuple[str, ...], form: str, empty: str
-) -> str:
+def _rows_output(rows: list[export.Row], columns: tuple[str, ...], form: str, empty: str) -> str:
     """Rows as JSON (one object each), CSV (a header, one line each) or a table (without
     the ids)."""
     if form == "json":
-        import json
-
-        return json.dumps([dict(zip(columns, row, strict=True)) for row in rows], indent=2)
+        return export.as_json(rows, columns)
     if form == "csv":
-        import csv
-        import io
-
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return out.getvalue().rstrip("\n")
+        return export.as_csv(rows, columns)
     if not rows:
         return empty
     shown = [i for i, column in enumerate(columns) if column != "id"]
