@@ -104,6 +104,53 @@ def build(folder: Path, clock: FakeClock) -> tuple[HeatTimerApp, Service]:
     return app, service
 
 
+def seed_year(service: Service, now: datetime) -> None:
+    """A year of someone's use: heat on most working days, some days none, cold after two
+    injuries, posture breaks mostly done, some snoozed, skipped or missed."""
+    import random
+
+    from heattimer.core.model import BreakOutcome, BreakRecord, Injury, Session
+    from heattimer.store.tables import Tables, new_id
+
+    rng = random.Random(7)
+    injuries = (now - timedelta(days=150, hours=5), now - timedelta(days=16, hours=6))
+
+    def body(t: Tables) -> None:
+        for back in range(365, 0, -1):
+            base = (now - timedelta(days=back)).replace(hour=7, minute=30)
+            hurt = any(timedelta(0) <= base - at < timedelta(hours=48) for at in injuries)
+            workday = base.astimezone(ZONE).weekday() < 5
+            for n in range(rng.choice((0, 1, 2, 2, 3)) if workday else rng.choice((0, 1))):
+                start = base + timedelta(hours=1 + 4 * n, minutes=rng.randrange(50))
+                kind = Kind.COLD if hurt else Kind.HEAT
+                end = start + timedelta(minutes=15 if kind is Kind.COLD else rng.choice((15, 20)))
+                t.add_session(
+                    Session(new_id(), kind, start, end, ended_at=end, confirmed_off_at=end)
+                )
+            for n in range(rng.randrange(4, 8) if workday else 0):
+                at = base + timedelta(hours=1 + n, minutes=rng.randrange(60))
+                outcome = rng.choices(list(BreakOutcome), (14, 3, 2, 1))[0]
+                t.add_break(BreakRecord(new_id(), at, outcome, "pelvic-tilt"))
+        for at in injuries:
+            t.add_injury(Injury(new_id(), at, Area.LOWER_BACK, logged_at=at))
+
+    service.store.write(body)
+
+
+def shoot_history(qapp: QApplication, app: HeatTimerApp, days: int, path: Path) -> None:
+    """The History view over ``days`` days, a day picked."""
+    app.show_history()
+    view = app.history_view
+    assert view is not None
+    view.resize(760, 560)
+    view.show_span(days)  # type: ignore[attr-defined]
+    view.chart.choose(len(view.chart.days) - 17)  # type: ignore[attr-defined]
+    for _ in range(5):
+        qapp.processEvents()
+    view.grab().save(str(path))
+    print(path)
+
+
 def shoot_page(qapp: QApplication, app: HeatTimerApp, page: str, path: Path) -> None:
     """A page of the guide (the welcome, help, About) as the app shows it."""
     app.show_guide(page)
@@ -191,6 +238,14 @@ def main() -> int:
 
             for page in ("welcome", "help", "about"):
                 shoot_page(qapp, app, page, out / f"{page}-{tone}.png")
+
+            clock = FakeClock(datetime(2026, 11, 24, 13, 2, tzinfo=UTC))
+            app, service = build(Path(folder) / "history", clock)
+            seed_year(service, clock.now())
+            app.start()
+            for days in (30, 365):
+                shoot_history(qapp, app, days, out / f"history-{days}-{tone}.png")
+            app.history_view.close()  # type: ignore[union-attr]
 
             from heattimer.gui.dialogs.settings import SettingsDialog
 

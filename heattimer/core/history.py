@@ -14,12 +14,16 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
+from itertools import pairwise
 from typing import NamedTuple
 
 from heattimer.core.localtime import local_date
-from heattimer.core.model import BreakOutcome, BreakRecord, Injury, Kind, Session
+from heattimer.core.model import AREA_WORDING, BreakOutcome, BreakRecord, Injury, Kind, Session
+from heattimer.core.recovery import PHASE_STARTS, Phase
+from heattimer.core.wording import MONTH_NAMES
+from heattimer.core.workhours import DAY_NAMES
 
 
 class Day(NamedTuple):
@@ -120,3 +124,143 @@ def span_of(days_back: int, now: datetime, zone: tzinfo) -> tuple[date, date]:
     """The first and last local day of the last ``days_back`` days, today included."""
     last = local_date(now, zone)
     return last - timedelta(days=days_back - 1), last
+
+
+SPANS = (30, 90, 365)
+"""The spans of days the History view offers, shortest first."""
+
+
+class Band(NamedTuple):
+    """A recovery phase after an injury, as the local days it covers (both ends in)."""
+
+    phase: Phase
+    first: date
+    last: date
+
+
+def bands(injuries: Iterable[Injury], first: date, last: date, zone: tzinfo) -> list[Band]:
+    """The recovery phases (acute, subacute, rebuilding) from each injury not removed, as
+    local days within ``first``..``last``; a newer injury starts its own phases and ends
+    the older one's (the newest injury governs, as core/recovery.py says)."""
+    shown = sorted(i.at for i in injuries if i.removed_at is None)
+    result: list[Band] = []
+    for at, following in zip(shown, [*shown[1:], None], strict=False):
+        starts = [(phase, at + after) for phase, after in PHASE_STARTS]
+        for (phase, start), (_, end) in pairwise(starts):
+            if following is not None:
+                end = min(end, following)
+            if start >= end:
+                continue
+            lo = max(first, local_date(start, zone))
+            hi = min(last, local_date(end - timedelta(microseconds=1), zone))
+            if lo <= hi:
+                result.append(Band(phase, lo, hi))
+    return result
+
+
+class Entry(NamedTuple):
+    """One event of a day, as the History view lists it."""
+
+    at: datetime
+    text: str
+
+
+def entries(
+    day: date,
+    sessions: Iterable[Session],
+    counted: set[str],
+    breaks: Iterable[BreakRecord],
+    injuries: Iterable[Injury],
+    now: datetime,
+    zone: tzinfo,
+    exercise_names: Mapping[str, str],
+) -> list[Entry]:
+    """What happened on local ``day``, in time order, in words: each session (its kind,
+    length, how it ended, whether it counts), each posture break's outcome and its
+    exercise, each injury (where, and whether it was cleared or removed)."""
+    result = []
+    for s in sessions:
+        if local_date(s.started_at, zone) != day:
+            continue
+        end = s.end(now)
+        minutes = round(((end or now) - s.started_at).total_seconds() / 60)
+        how = (
+            "recorded by hand"
+            if s.manual
+            else "running"
+            if end is None
+            else "stopped early"
+            if s.stopped
+            else "completed"
+        )
+        what = "Warm-up heat" if s.warmup else "Heat" if s.kind is Kind.HEAT else "Cold"
+        text = f"{what} session, {minutes} min, {how}"
+        if s.kind is Kind.HEAT and s.id not in counted:
+            text += " (not counted: stopped within the first minutes)"
+        result.append(Entry(s.started_at, text))
+    for b in breaks:
+        if local_date(b.at, zone) == day:
+            name = exercise_names.get(b.exercise, "")
+            words = BREAK_WORDS[b.outcome]
+            result.append(Entry(b.at, f"{words}: {name}" if name else words))
+    for i in injuries:
+        if local_date(i.at, zone) == day:
+            text = f"Injury logged: {AREA_WORDING[i.area].lower()}"
+            if i.red_flags:
+                text += ", with red flags"
+            if i.removed_at:
+                text += " (removed as logged by mistake)"
+            elif i.cleared_at:
+                text += " (cleared by a professional)"
+            result.append(Entry(i.at, text))
+    result.sort(key=lambda e: e.at)
+    return result
+
+
+BREAK_WORDS = {
+    BreakOutcome.DONE: "Posture break done",
+    BreakOutcome.SNOOZED: "Posture break snoozed",
+    BreakOutcome.SKIPPED: "Posture break skipped",
+    BreakOutcome.MISSED: "Posture break missed (away from the desk)",
+}
+
+BAR_WORDS = {
+    "heat": "Heat sessions",
+    "cold": "Cold sessions",
+    BreakOutcome.DONE: "Breaks done",
+    BreakOutcome.SNOOZED: "Snoozed",
+    BreakOutcome.SKIPPED: "Skipped",
+    BreakOutcome.MISSED: "Missed",
+}
+"""The chart's legend."""
+
+PHASE_WORDS = {
+    Phase.ACUTE: "Acute: cold only",
+    Phase.SUBACUTE: "Subacute: low heat",
+    Phase.REBUILDING: "Rebuilding",
+}
+"""The legend of the recovery-phase bands."""
+
+INJURY_WORDS = "Injury logged"
+SESSIONS_CAPTION = "Heat and cold sessions a day (the line: your daily cap)"
+BREAKS_CAPTION = "Posture breaks a day"
+NOTHING = "Nothing recorded on this day."
+
+
+def summary(total: Totals, cap: int) -> list[str]:
+    """The totals of the days shown, a line each ("label: count" reads the same for one
+    and for many); the streak last, from two days on."""
+    lines = [
+        f"Heat sessions: {total.heat} (at most {cap} a day)",
+        f"Cold sessions: {total.cold}",
+        " · ".join(f"{BAR_WORDS[o]}: {count}" for o, count in total.breaks.items()),
+        f"Injuries logged: {total.injuries}",
+    ]
+    if total.break_streak > 1:
+        lines.append(f"Posture breaks taken {total.break_streak} days running.")
+    return lines
+
+
+def day_title(day: date) -> str:
+    """A day as the list of its events is headed: "Tue 1 Dec 2026"."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

@@ -35,6 +35,7 @@ class Act(StrEnum):
     LOG_INJURY = "log_injury"
     UNDO_INJURY = "undo_injury"
     INJURY_LOG = "injury_log"
+    HISTORY = "history"
     BREAK_NOW = "break_now"
     PAUSE = "pause"
     RESUME = "resume"
@@ -77,6 +78,7 @@ KEYS: tuple[Key, ...] = (
     Key(Act.LOG_INJURY),
     Key(Act.UNDO_INJURY),
     Key(Act.INJURY_LOG),
+    Key(Act.HISTORY),
     Key(Act.BREAK_NOW),
     *(Key(Act.PAUSE, pause=p) for p in Pause),
     Key(Act.RESUME),
@@ -126,6 +128,7 @@ def offers(status: Status, zone: tzinfo) -> dict[Key, Offer]:
         Offer(Key(Act.LOG_INJURY), "Log injury…", True),
         Offer(Key(Act.UNDO_INJURY), "Undo", status.just_logged is not None),
         Offer(Key(Act.INJURY_LOG), "Injury log…", True),
+        Offer(Key(Act.HISTORY), "History…", True),
         Offer(Key(Act.BREAK_NOW), "Take a posture break now", True, breaks_on, no_breaks),
         *(
             Offer(Key(Act.PAUSE, pause=p), f"Pause {p.words}", True, breaks_on, no_breaks)

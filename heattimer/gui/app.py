@@ -174,6 +174,7 @@ class HeatTimerApp(QObject):
         self.welcome_on_start = True
         """Show the first-run welcome at start, until it is answered (tests turn it off)."""
         self.guide_pages: dict[str, QDialog] = {}
+        self.history_view: QDialog | None = None
         """The welcome, help and About pages open now, by name (each at most once)."""
         self.window.visibilityChanged.connect(self.controller.set_window_visible)
         self.window.closeRequested.connect(self.close_window)
@@ -314,6 +315,8 @@ class HeatTimerApp(QObject):
             self.undo_injury()
         elif act is Act.INJURY_LOG:
             self.show_injury_log()
+        elif act is Act.HISTORY:
+            self.show_history()
         elif act is Act.BREAK_NOW:
             self.breaks.offer_now()
         elif act is Act.PAUSE and key.pause is not None:
@@ -489,6 +492,22 @@ class HeatTimerApp(QObject):
         dialog = InjuryLogDialog(self, self.window)
         dialog.exec()
         self.controller.tick()
+
+    def show_history(self) -> None:
+        """The History view, beside the window (one; brought forward if it is open)."""
+        from heattimer.gui.dialogs.history import HistoryDialog, read_history
+
+        if self.history_view is not None:
+            self.history_view.raise_()
+            self.history_view.activateWindow()
+            return
+        names = {e.id: e.name for e in self.exercises}
+        view = HistoryDialog(
+            lambda: read_history(self.service), self.service.zone, names, self.window
+        )
+        view.closed.connect(lambda: setattr(self, "history_view", None))
+        self.history_view = view
+        view.show()
 
     def _notification_action(self, key: str, token: str) -> None:
         """A notification's button (or, ``alarm.OPEN_ACTION``, the notification itself);

@@ -84,6 +84,7 @@ class Tray(QObject):
         self.menu.addMenu(self.pause_menu)
         self.injury = self._offer(Key(Act.LOG_INJURY))
         self.injury_log = self._offer(Key(Act.INJURY_LOG))
+        self.history = self._offer(Key(Act.HISTORY))
         self.settings = self._action("Settings…", self.settingsRequested.emit)
         self.help = self._action("Help…", self.helpRequested.emit)
         self.open = self._action(f"Open {APP_NAME}", self.openRequested.emit)

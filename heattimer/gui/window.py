@@ -199,6 +199,8 @@ class MainWindow(QWidget):
         self.footer.addWidget(self.injury_button)
         self.injury_log_button = self._offer_button(Key(Act.INJURY_LOG))
         self.footer.addWidget(self.injury_log_button)
+        self.history_button = self._offer_button(Key(Act.HISTORY))
+        self.footer.addWidget(self.history_button)
         self.footer.addStretch(1)
         self.settings_button = self._button("Settings…", self.settingsRequested.emit)
         self.footer.addWidget(self.settings_button)

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from heattimer.core.history import days, span_of, totals
-from heattimer.core.model import BreakOutcome, BreakRecord, Injury, Kind, Session
+from heattimer.core.history import Band, bands, days, entries, span_of, summary, totals
+from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
+from heattimer.core.recovery import Phase
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 24, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
@@ -73,3 +74,79 @@ def test_no_session_is_lost_or_counted_twice_across_the_days(minutes: list[int])
     )
     assert sum(d.heat for d in shown) == len(sessions)
     assert len(shown) == 32 and len({d.day for d in shown}) == 32
+
+
+def test_an_injury_shows_its_recovery_phases_as_bands_of_local_days() -> None:
+    at = datetime(2026, 11, 1, 22, 30, tzinfo=UTC)  # 23:30 on the 1st in Berlin
+    shown = bands([Injury("i", at)], date(2026, 10, 1), date(2026, 12, 31), BERLIN)
+    assert shown == [
+        Band(Phase.ACUTE, date(2026, 11, 1), date(2026, 11, 3)),  # until 23:30 on the 3rd
+        Band(Phase.SUBACUTE, date(2026, 11, 3), date(2026, 11, 8)),
+        Band(Phase.REBUILDING, date(2026, 11, 8), date(2026, 11, 29)),
+    ]
+    # cut to the days shown; a removed injury has none; a newer injury ends the older's
+    assert bands([Injury("i", at)], date(2026, 11, 5), date(2026, 11, 10), BERLIN) == [
+        Band(Phase.SUBACUTE, date(2026, 11, 5), date(2026, 11, 8)),
+        Band(Phase.REBUILDING, date(2026, 11, 8), date(2026, 11, 10)),
+    ]
+    removed = Injury("r", at, removed_at=at + timedelta(hours=1))
+    assert bands([removed], date(2026, 10, 1), date(2026, 12, 31), BERLIN) == []
+    again = Injury("j", at + timedelta(days=4))
+    both = bands([again, Injury("i", at)], date(2026, 10, 1), date(2026, 12, 31), BERLIN)
+    assert [b.phase for b in both] == [Phase.ACUTE, Phase.SUBACUTE] + [
+        Phase.ACUTE,
+        Phase.SUBACUTE,
+        Phase.REBUILDING,
+    ]
+    assert both[1].last == date(2026, 11, 5)  # the older injury's subacute days end there
+
+
+def test_a_days_entries_say_what_happened_in_time_order() -> None:
+    morning = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+    stopped = session("s2", morning + timedelta(hours=3))._replace(
+        ended_at=morning + timedelta(hours=3, minutes=2), stopped=True
+    )
+    listed = entries(
+        date(2026, 11, 24),
+        [
+            session("s1", morning),
+            stopped,
+            session("c", morning + timedelta(hours=5), Kind.COLD),
+            session("other day", morning - timedelta(days=1)),
+        ],
+        {"s1"},
+        [
+            done(morning + timedelta(hours=1)),
+            done(morning + timedelta(hours=2), BreakOutcome.MISSED),
+        ],
+        [Injury("i", morning + timedelta(hours=4), Area.SHOULDER, frozenset({RedFlag.NUMBNESS}))],
+        NOW,
+        BERLIN,
+        {"pelvic-tilt": "Seated pelvic tilts"},
+    )
+    assert [e.text for e in listed] == [
+        "Heat session, 15 min, completed",
+        "Posture break done: Seated pelvic tilts",
+        "Posture break missed (away from the desk): Seated pelvic tilts",
+        "Heat session, 2 min, stopped early (not counted: stopped within the first minutes)",
+        "Injury logged: shoulder, with red flags",
+        "Cold session, 15 min, completed",
+    ]
+    assert entries(date(2026, 11, 20), [], set(), [], [], NOW, BERLIN, {}) == []
+
+
+def test_the_summary_counts_everything_shown_and_names_a_streak_of_two_days_or_more() -> None:
+    first, last = span_of(3, NOW, BERLIN)
+    at = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    shown = days(
+        first, last, [session("s", at)], {"s"}, [done(at), done(at + timedelta(days=1))], [], BERLIN
+    )
+    lines = summary(totals(shown, last), cap=3)
+    assert lines == [
+        "Heat sessions: 1 (at most 3 a day)",
+        "Cold sessions: 0",
+        "Breaks done: 2 · Snoozed: 0 · Skipped: 0 · Missed: 0",
+        "Injuries logged: 0",
+        "Posture breaks taken 2 days running.",
+    ]
+    assert len(summary(totals(shown[:2], last), cap=3)) == 4  # one day: no streak to name

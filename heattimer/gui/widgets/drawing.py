@@ -52,6 +52,13 @@ def solid(colour: QColor) -> QBrush:
     return QBrush(gradient)
 
 
+def box(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+    """Fill ``rect`` (``fillRect`` would build the Qt namespace; see the module's doc)."""
+    path = QPainterPath()
+    path.addRect(rect)
+    painter.fillPath(path, solid(colour))
+
+
 def rounded_rect(painter: QPainter, rect: QRectF, radius: float, colour: QColor) -> None:
     """Fill ``rect``, its corners rounded by ``radius``."""
     path = QPainterPath()
