@@ -52,6 +52,7 @@ from heattimer.platform.ports import Clock, FullScreenProbe, IdleMonitor
 if TYPE_CHECKING:
     from heattimer.gui.break_popup import BreakPopup
     from heattimer.platform.x11 import X11Desktop
+from heattimer.gui.translate import translate
 from heattimer.platform.paths import data_dir
 from heattimer.platform.single_instance import PROBES_TAKE_THE_LOCK, AppLock
 from heattimer.service import Request, Service
@@ -241,7 +242,7 @@ class HeatTimerApp(QObject):
         steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, 1))
         self.notifier.notify(
             BREAK_TAG,
-            f"Time for a posture break: {exercise.name}",
+            translate("App", "Time for a posture break: {name}").format(name=exercise.name),
             steps,
             actions=tuple((key, ANSWERS[outcome]) for key, outcome in ANSWER_KEYS.items()),
             image=Path(picture_png(exercise, 1)).as_uri(),
@@ -382,7 +383,11 @@ class HeatTimerApp(QObject):
             if answers.add_to_menu:
                 desktop_files.install(command(data, tray=False))
         except OSError as error:
-            self.window.show_problem(f"Heat Timer could not change the desktop's files: {error}")
+            self.window.show_problem(
+                translate("App", "Heat Timer could not change the desktop's files: {error}").format(
+                    error=error
+                )
+            )
 
     def edit_settings(self) -> None:
         """The settings dialog."""
@@ -426,7 +431,9 @@ class HeatTimerApp(QObject):
     def quit_asking(self) -> None:
         """Quit (the menu, Ctrl+Q); while a session runs or the alarm rings, ask first."""
         warning = self._quit_warning()
-        if not warning or self._may_quit(f"Quit {APP_NAME}?\n\n{warning}", safe=False):
+        if not warning or self._may_quit(
+            translate("App", "Quit Heat Timer?") + f"\n\n{warning}", safe=False
+        ):
             self.quit()
 
     def _quit_warning(self) -> str:
@@ -463,7 +470,12 @@ class HeatTimerApp(QObject):
         now = self.clock.now()
         injuries = self.controller.read(self.service.injuries) or []
         question = injury_log.clearance_question(injuries, now, self.service.zone)
-        if confirm(self.window, "Cleared by a professional", question, "Record the clearance"):
+        if confirm(
+            self.window,
+            translate("App", "Cleared by a professional"),
+            question,
+            translate("App", "Record the clearance"),
+        ):
             self.controller.clear_red_flags()
 
     def confirm_injury_log(self) -> None:
@@ -474,7 +486,12 @@ class HeatTimerApp(QObject):
         if status is None or status.hold is None:
             return
         question = injury_log.log_check_question(status.hold, status.now, self.service.zone)
-        if confirm(self.window, "Injury log checked", question, "Lift the hold"):
+        if confirm(
+            self.window,
+            translate("App", "Injury log checked"),
+            question,
+            translate("App", "Lift the hold"),
+        ):
             self.controller.confirm_injury_log()
 
     def undo_injury(self) -> None:

@@ -25,12 +25,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from heattimer import APP_NAME
 from heattimer.core.breaks import ANSWERS, unanswered
 from heattimer.core.exercises import Exercise
 from heattimer.core.model import BreakOutcome
 from heattimer.core.wording import clock as clock_face
 from heattimer.gui.placement import MARGIN, popup_position
+from heattimer.gui.translate import translate
 from heattimer.gui.widgets.banner import Banner
 from heattimer.platform.catalogue import picture_png
 from heattimer.platform.ports import Clock
@@ -42,7 +42,9 @@ FRAME_GUESS = 30
 
 
 def _duration(seconds: int) -> str:
-    return f"{seconds} s" if seconds < 60 else f"{round(seconds / 60)} min"
+    if seconds < 60:
+        return translate("BreakPopup", "About {seconds} s").format(seconds=seconds)
+    return translate("BreakPopup", "About {minutes} min").format(minutes=round(seconds / 60))
 
 
 class BreakPopup(QWidget):
@@ -60,7 +62,7 @@ class BreakPopup(QWidget):
         self.shown_at = clock.now()
         self.countdown_until: datetime | None = None
         self.outcome: BreakOutcome | None = None
-        self.setWindowTitle(f"Posture break — {APP_NAME}")
+        self.setWindowTitle(translate("BreakPopup", "Posture break — Heat Timer"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._build()
@@ -83,13 +85,13 @@ class BreakPopup(QWidget):
         picture.setFixedSize(PICTURE)
         top.addWidget(picture)
         words = QVBoxLayout()
-        kicker = QLabel("Time for a posture break")
+        kicker = QLabel(translate("BreakPopup", "Time for a posture break"))
         title = QLabel(self.exercise.name)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setWeight(QFont.Weight.DemiBold)
         title.setFont(font)
-        self.length = QLabel(f"About {_duration(self.exercise.seconds)}")
+        self.length = QLabel(_duration(self.exercise.seconds))
         for label in (kicker, title, self.length):
             words.addWidget(label)
         words.addStretch(1)
@@ -111,9 +113,9 @@ class BreakPopup(QWidget):
         buttons = QHBoxLayout()
         self.done = QPushButton(ANSWERS[BreakOutcome.DONE])
         self.done.setDefault(True)
-        self.done.setToolTip("Start the exercise now (Enter)")
+        self.done.setToolTip(translate("BreakPopup", "Start the exercise now (Enter)"))
         self.snooze = QPushButton(ANSWERS[BreakOutcome.SNOOZED])
-        self.snooze.setToolTip("Remind me in a few minutes (Esc)")
+        self.snooze.setToolTip(translate("BreakPopup", "Remind me in a few minutes (Esc)"))
         self.skip = QPushButton(ANSWERS[BreakOutcome.SKIPPED])
         self.done.clicked.connect(self.start_exercise)
         self.snooze.clicked.connect(lambda: self.finish(BreakOutcome.SNOOZED))
@@ -178,8 +180,8 @@ class BreakPopup(QWidget):
             return
         self.countdown_until = self.clock.now() + timedelta(seconds=self.exercise.seconds)
         self.snooze.hide()
-        self.skip.setText("Stop")
-        self.done.setText("Finished early")
+        self.skip.setText(translate("BreakPopup", "Stop"))
+        self.done.setText(translate("BreakPopup", "Finished early"))
         self.done.clicked.disconnect()
         self.done.clicked.connect(lambda: self.finish(BreakOutcome.DONE))
         self.tick()
@@ -192,7 +194,9 @@ class BreakPopup(QWidget):
             if left <= timedelta(0):
                 self.finish(BreakOutcome.DONE)
             else:
-                self.length.setText(f"{clock_face(left)} left: keep going")
+                self.length.setText(
+                    translate("BreakPopup", "{time} left: keep going").format(time=clock_face(left))
+                )
         elif unanswered(self.shown_at, now):
             self.finish(BreakOutcome.MISSED)
 

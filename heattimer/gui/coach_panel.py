@@ -25,6 +25,7 @@ from heattimer.core.recovery import PROFESSIONAL_NOTE, Phase
 from heattimer.core.status import Status
 from heattimer.core.wording import span, when
 from heattimer.gui.controller import Controller
+from heattimer.gui.translate import translate
 from heattimer.gui.widgets.banner import Banner
 from heattimer.gui.widgets.button import Button
 from heattimer.platform.ports import Notifier
@@ -61,9 +62,9 @@ class CoachPanel(QWidget):
         row.setContentsMargins(0, 6, 0, 0)
         self.breaks = Banner(bold=False, centred=False)
         row.addWidget(self.breaks, 1)
-        self.break_now = Button("Break now")
+        self.break_now = Button(translate("Coach", "Break now"))
         self.break_now.clicked.connect(lambda: self.offerChosen.emit(Key(Act.BREAK_NOW)))
-        self.pause = Button("Pause")
+        self.pause = Button(translate("Coach", "Pause"))
         menu = QMenu(self)
         self.pause_actions: dict[Key, QAction] = {}
         for key in KEYS:
@@ -82,19 +83,28 @@ class CoachPanel(QWidget):
     def show_status(self, status: Status) -> None:
         """Lay out the recovery and the break schedule of ``status``."""
         recovery, now = status.recovery, status.now
-        title = f"Recovery: {recovery.title}"
+        title = translate("Coach", "Recovery: {phase}").format(phase=recovery.title)
         if recovery.day is not None:
-            title += f" · day {recovery.day}"
+            title = translate("Coach", "Recovery: {phase} · day {day}").format(
+                phase=recovery.title, day=recovery.day
+            )
         self.title.show_text(title)
         self.advice.show_text(recovery.advice)
         names = [e.name for e in for_phase(self.catalogue, recovery.phase)]
         shown = names[:6] + (["…"] if len(names) > 6 else [])
-        label = "Exercises" if recovery.phase is not Phase.NONE else "Exercises for every day"
-        self.exercises.show_text(f"{label}: {', '.join(shown).lower()}" if names else "")
+        label = (
+            translate("Coach", "Exercises: {names}")
+            if recovery.phase is not Phase.NONE
+            else translate("Coach", "Exercises for every day: {names}")
+        )
+        self.exercises.show_text(label.format(names=", ".join(shown)) if names else "")
         if recovery.next_phase is not None and recovery.next_phase_at is not None:
             at = when(recovery.next_phase_at, now, self.zone)
+            words = translate("Coach", "Next: {phase} from {time} (in {span})")
             self.next_phase.show_text(
-                f"Next: {recovery.next_phase} from {at} (in {span(recovery.next_phase_at - now)})"
+                words.format(
+                    phase=recovery.next_phase, time=at, span=span(recovery.next_phase_at - now)
+                )
             )
             self.next_phase.show()
         else:
@@ -112,14 +122,16 @@ class CoachPanel(QWidget):
     def _breaks_line(self, status: Status) -> str:
         now, state = status.now, status.breaks
         if not status.settings.breaks:
-            return "Posture breaks are off (Settings)."
+            return translate("Coach", "Posture breaks are off (Settings).")
         if state is not None and state.paused_until is not None and state.paused_until > now:
-            return f"Posture breaks paused until {when(state.paused_until, now, self.zone)}."
+            until = when(state.paused_until, now, self.zone)
+            return translate("Coach", "Posture breaks paused until {time}.").format(time=until)
         if status.next_break is None:
-            return "Posture breaks start when you sit down."
+            return translate("Coach", "Posture breaks start when you sit down.")
         if status.next_break <= now:
-            return "A posture break is due."
-        return f"Next posture break at {when(status.next_break, now, self.zone)}."
+            return translate("Coach", "A posture break is due.")
+        at = when(status.next_break, now, self.zone)
+        return translate("Coach", "Next posture break at {time}.").format(time=at)
 
 
 class CoachNews(QObject):

@@ -20,6 +20,7 @@ from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
 from heattimer.core.settings import SettingError
 from heattimer.core.status import STOP_HEAT, Status, next_change, next_redraw
 from heattimer.core.validation import Invalid
+from heattimer.gui.translate import translate
 from heattimer.platform.ports import Clock, Notifier, Sound
 from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
@@ -83,7 +84,7 @@ class Controller(QObject):
         try:
             self._tick()
         except Exception as error:
-            self.problem.emit(f"Something went wrong: {error}")
+            self.problem.emit(_went_wrong(error))
             self._schedule(None)
 
     def _tick(self) -> None:
@@ -91,7 +92,7 @@ class Controller(QObject):
             try:
                 hook()
             except Exception as error:  # a helper (the idle probe) must not stop the alarm
-                message = f"Something went wrong: {error}"
+                message = _went_wrong(error)
                 if self._hook_errors.get(index) != message:  # said once, not every second
                     self._hook_errors[index] = message
                     self.problem.emit(message)
@@ -249,3 +250,7 @@ class Controller(QObject):
         if Request.BREAK in requests:
             self.breakRequested.emit()
         self.tick()
+
+
+def _went_wrong(error: Exception) -> str:
+    return translate("Controller", "Something went wrong: {error}").format(error=error)

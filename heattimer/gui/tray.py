@@ -19,6 +19,7 @@ from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key
 from heattimer.core.status import Status, TrayState, headline, tray_state
 from heattimer.gui import shortcuts
 from heattimer.gui.controller import Controller
+from heattimer.gui.translate import translate
 from heattimer.gui.widgets.icons import tray_icon
 
 PROGRESS_STEPS = 48  # redraw the ring only when it moves a visible step
@@ -63,7 +64,7 @@ class Tray(QObject):
         first, last = QUICK_MINUTES
         self.start15 = self._offer(Key(Act.START, minutes=first))
         self.start20 = self._offer(Key(Act.START, minutes=last))
-        self.more_menu = QMenu("Other lengths and warm-ups", self.menu)
+        self.more_menu = QMenu(translate("Tray", "Other lengths and warm-ups"), self.menu)
         for key in KEYS:
             if key.act is Act.WARM_UP and key.minutes == WARM_UP_MINUTES[0]:
                 self.more_menu.addSeparator()
@@ -77,7 +78,7 @@ class Tray(QObject):
         self.log_checked = self._offer(Key(Act.LOG_CHECKED))
         self.menu.addSeparator()
         self.break_now = self._offer(Key(Act.BREAK_NOW))
-        self.pause_menu = QMenu("Pause posture breaks", self.menu)
+        self.pause_menu = QMenu(translate("Tray", "Pause posture breaks"), self.menu)
         for key in KEYS:
             if key.act in (Act.PAUSE, Act.RESUME):
                 self._offer(key, self.pause_menu)
@@ -85,11 +86,11 @@ class Tray(QObject):
         self.injury = self._offer(Key(Act.LOG_INJURY))
         self.injury_log = self._offer(Key(Act.INJURY_LOG))
         self.history = self._offer(Key(Act.HISTORY))
-        self.settings = self._action("Settings…", self.settingsRequested.emit)
-        self.help = self._action("Help…", self.helpRequested.emit)
-        self.open = self._action(f"Open {APP_NAME}", self.openRequested.emit)
+        self.settings = self._action(translate("Tray", "Settings…"), self.settingsRequested.emit)
+        self.help = self._action(translate("Tray", "Help…"), self.helpRequested.emit)
+        self.open = self._action(translate("Tray", "Open Heat Timer"), self.openRequested.emit)
         self.menu.addSeparator()
-        self.quit = self._action("Quit", self.quitRequested.emit)
+        self.quit = self._action(translate("Tray", "Quit"), self.quitRequested.emit)
         # Shown beside each item: the window's shortcuts (they act in the window; a menu that
         # is not open is no window to type into).
         for act, keys in shortcuts.BY_ACT.items():

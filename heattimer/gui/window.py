@@ -37,6 +37,7 @@ from heattimer.core.status import Status, headline
 from heattimer.core.wording import clock, when
 from heattimer.gui import shortcuts
 from heattimer.gui.controller import Controller
+from heattimer.gui.translate import QT_TRANSLATE_NOOP, translate
 from heattimer.gui.widgets.banner import Banner
 from heattimer.gui.widgets.button import Button
 from heattimer.gui.widgets.icons import ALARM, COLD, HEAT, WHITE
@@ -56,11 +57,11 @@ TONES: dict[str, tuple[str, str, QColor]] = {
     "waiting": ("#495057", "#ced4da", QColor(134, 142, 150, 46)),
 }
 RING_WORDS = {
-    Reason.INJURY: "Cold first",
-    Reason.RED_FLAG: "On hold",
-    Reason.RESTORED_FROM_BACKUP: "On hold",
-    Reason.DAILY_CAP: "Done today",
-    Reason.COOL_DOWN: "Cool-down",
+    Reason.INJURY: QT_TRANSLATE_NOOP("Window", "Cold first"),
+    Reason.RED_FLAG: QT_TRANSLATE_NOOP("Window", "On hold"),
+    Reason.RESTORED_FROM_BACKUP: QT_TRANSLATE_NOOP("Window", "On hold"),
+    Reason.DAILY_CAP: QT_TRANSLATE_NOOP("Window", "Done today"),
+    Reason.COOL_DOWN: QT_TRANSLATE_NOOP("Window", "Cool-down"),
 }
 
 
@@ -80,9 +81,9 @@ def _buttons_in(layout: QLayout) -> Iterator[QPushButton]:
 
 
 GUIDE_PAGES = {
-    "help": "How Heat Timer works…",
-    "welcome": "Welcome and safety rules…",
-    "about": "About Heat Timer…",
+    "help": QT_TRANSLATE_NOOP("Window", "How Heat Timer works…"),
+    "welcome": QT_TRANSLATE_NOOP("Window", "Welcome and safety rules…"),
+    "about": QT_TRANSLATE_NOOP("Window", "About Heat Timer…"),
 }
 """The Help menu's pages (gui/dialogs/guide.py)."""
 
@@ -159,7 +160,7 @@ class MainWindow(QWidget):
         first, last = QUICK_MINUTES
         self.start15 = self._offer_button(Key(Act.START, minutes=first))
         self.start20 = self._offer_button(Key(Act.START, minutes=last))
-        self.start_other = self._button("More…", lambda: None)
+        self.start_other = self._button(translate("Window", "More…"), lambda: None)
         self.length_menu = QMenu(self)
         self.length_actions: list[QAction] = []
         for key in KEYS:
@@ -202,11 +203,14 @@ class MainWindow(QWidget):
         self.history_button = self._offer_button(Key(Act.HISTORY))
         self.footer.addWidget(self.history_button)
         self.footer.addStretch(1)
-        self.settings_button = self._button("Settings…", self.settingsRequested.emit)
+        self.settings_button = self._button(
+            translate("Window", "Settings…"), self.settingsRequested.emit
+        )
         self.footer.addWidget(self.settings_button)
-        self.help_button = self._button("Help", lambda: None)
+        self.help_button = self._button(translate("Window", "Help"), lambda: None)
         self.help_menu = QMenu(self)
-        for page, text in GUIDE_PAGES.items():
+        for page, source in GUIDE_PAGES.items():
+            text = translate("Window", source)
             # (F1 is the window's own shortcut: shown here, not given twice)
             shown = f"{text}\t{shortcuts.shown(shortcuts.HELP)}" if page == "help" else text
             action = self.help_menu.addAction(shown)
@@ -298,28 +302,38 @@ class MainWindow(QWidget):
     def _show_status(self, status: Status) -> None:
         session, heat, now = status.session, status.heat, status.now
         if self.controller.alarm_session is not None and session is None:
-            self.ring.show_state(1.0, "Time is up", "turn the heat off", ALARM)
+            self.ring.show_state(1.0, *_time_is_up(), ALARM)
             state = "waiting"
         elif session is not None:
             fraction = session.left(now)
-            label = "warm-up heat" if session.warmup else session.kind.value
             colour = COLD if session.kind is Kind.COLD else HEAT
             ends = when(session.ends_at, now, self.zone)
+            small = (
+                translate("Window", "warm-up heat · ends {time}")
+                if session.warmup
+                else translate("Window", "heat · ends {time}")
+                if session.kind is Kind.HEAT
+                else translate("Window", "cold · ends {time}")
+            )
             self.ring.show_state(
-                fraction, clock(session.remaining(now)), f"{label} · ends {ends}", colour
+                fraction, clock(session.remaining(now)), small.format(time=ends), colour
             )
             state = "cold" if session.kind is Kind.COLD else "running"
         elif heat.allowed:
             # (How many are left is the headline's to say, and the dots'.)
-            length = f"for {status.settings.heat_minutes} min of heat"
-            self.ring.show_state(0.0, "Ready", length, HEAT)
+            length = translate("Window", "for {minutes} min of heat")
+            length = length.format(minutes=status.settings.heat_minutes)
+            self.ring.show_state(0.0, translate("Window", "Ready"), length, HEAT)
             state = "ready"
         else:
             lift = heat.available_at
-            small = "" if lift is None else f"heat at {when(lift, now, self.zone)}"
-            self.ring.show_state(
-                0.0, RING_WORDS.get(heat.reason or Reason.COOL_DOWN, ""), small, MUTED
-            )
+            small = ""
+            if lift is not None:
+                small = translate("Window", "heat at {time}").format(
+                    time=when(lift, now, self.zone)
+                )
+            big = translate("Window", RING_WORDS.get(heat.reason or Reason.COOL_DOWN, ""))
+            self.ring.show_state(0.0, big, small, MUTED)
             state = "blocked" if heat.injury_block else "waiting"
 
         title = APP_NAME if session is None else f"{clock(session.remaining(now))} · {APP_NAME}"
@@ -356,7 +370,8 @@ class MainWindow(QWidget):
         self.undo_row.setVisible(logged is not None)
         cap, used = status.today_cap, status.today_sessions
         dots = "●" * min(used, cap) + "○" * max(0, cap - used)
-        self.today.show_text(f"Today  {dots}  {used} used", MUTED)
+        today = translate("Window", "Today  {dots}  {used} used")
+        self.today.show_text(today.format(dots=dots, used=used), MUTED)
 
     def show_alarm(self, session: Session | None) -> None:
         """Show (or, with None, take down) "Time is up: turn the heat off"."""
@@ -367,15 +382,13 @@ class MainWindow(QWidget):
             return
         status = self.controller.status
         now = status.now if status is not None else session.ends_at
+        words = translate("Window", "Time is up: turn the heat off\nThe session ended at {time}.")
         self.alarm_label.show_text(
-            "Time is up: turn the heat off\n"
-            f"The session ended at {when(session.ends_at, now, self.zone)}.",
-            WHITE,
-            ALARM,
+            words.format(time=when(session.ends_at, now, self.zone)), WHITE, ALARM
         )
         self.alarm_label.show()
         self.heat_off_button.show()
-        self.ring.show_state(1.0, "Time is up", "turn the heat off", ALARM)
+        self.ring.show_state(1.0, *_time_is_up(), ALARM)
         self.heat_off_button.setFocus()  # the only thing a key may press now
         self.fit_to_screen()
         self.call_attention()
@@ -453,3 +466,8 @@ class MainWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()  # the app decides: hide into the tray, or quit if there is none
         self.closeRequested.emit()
+
+
+def _time_is_up() -> tuple[str, str]:
+    """The ring's words while the end alarm is up."""
+    return translate("Window", "Time is up"), translate("Window", "turn the heat off")

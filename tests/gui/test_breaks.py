@@ -323,7 +323,7 @@ def test_coach_panel_shows_phase_advice_and_next_phase(app: HeatTimerApp, clock:
     app.controller.log_injury(clock.now() - timedelta(hours=50), Area.SHOULDER, [], "")
     assert app.coach.title.text() == "Recovery: Subacute phase (days 3 to 7) · day 3"
     assert "child's pose" in app.coach.advice.text()
-    assert "cat-camel" in app.coach.exercises.text()
+    assert "Cat-camel" in app.coach.exercises.text()
     assert app.coach.next_phase.text().startswith("Next: rebuilding from")
 
 

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from heattimer import APP_NAME, __version__
 from heattimer.core import guide
 from heattimer.core.settings import SPECS, Settings
+from heattimer.gui.translate import QT_TRANSLATE_NOOP, translate
 
 WIDTH = 560
-LICENCE = "MIT licence"
+LICENCE = QT_TRANSLATE_NOOP("Guide", "MIT licence")
 
 
 class WelcomeAnswers(NamedTuple):
@@ -120,27 +121,29 @@ class WelcomeDialog(_Page):
         menu_missing: bool,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Welcome", parent)
-        self.heading(f"Welcome to {APP_NAME}")
+        super().__init__(translate("Guide", "Welcome"), parent)
+        self.heading(translate("Guide", "Welcome to Heat Timer"))
         self.paragraphs(guide.WHAT_IT_DOES)
-        self.heading("The safety rules it keeps")
+        self.heading(translate("Guide", "The safety rules it keeps"))
         self.bullets(guide.safety_rules(settings))
         self.paragraphs(guide.SEE_A_PROFESSIONAL)
         self.paragraphs(guide.DISCLAIMER, bold=True)
-        self.heading("Where it lives")
+        self.heading(translate("Guide", "Where it lives"))
         self.paragraphs(guide.TRAY_NOTE if tray else guide.NO_TRAY_NOTE)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         self.below.addWidget(line)
-        self.below.addWidget(_text("Your choices (Settings changes them later):", bold=True))
-        self.breaks = QCheckBox("Posture breaks, after sitting for")
+        self.below.addWidget(
+            _text(translate("Guide", "Your choices (Settings changes them later):"), bold=True)
+        )
+        self.breaks = QCheckBox(translate("Guide", "Posture breaks, after sitting for"))
         self.breaks.setChecked(settings.breaks)
         allowed = SPECS["break-interval-minutes"].allowed
         assert allowed is not None
         self.interval = QSpinBox()
         self.interval.setRange(allowed.start, allowed.stop - 1)
-        self.interval.setSuffix(" min")
+        self.interval.setSuffix(translate("Guide", " min"))
         self.interval.setValue(settings.break_interval_minutes)
         self.interval.setEnabled(settings.breaks)
         self.breaks.toggled.connect(self.interval.setEnabled)
@@ -150,16 +153,19 @@ class WelcomeDialog(_Page):
         row.addStretch(1)
         self.below.addLayout(row)
         self.shown = settings
-        where = " (in the tray)" if tray else ""
-        self.login = QCheckBox(f"Start {APP_NAME} when I log in{where}")
+        self.login = QCheckBox(
+            translate("Guide", "Start Heat Timer when I log in (in the tray)")
+            if tray
+            else translate("Guide", "Start Heat Timer when I log in")
+        )
         self.login.setChecked(starts_at_login)
         self.shown_login = starts_at_login
         self.below.addWidget(self.login)
-        self.menu = QCheckBox(f"Add {APP_NAME} to the application menu")
+        self.menu = QCheckBox(translate("Guide", "Add Heat Timer to the application menu"))
         self.menu.setChecked(menu_missing)
         self.menu.setVisible(menu_missing)
         self.below.addWidget(self.menu)
-        self.done_button = QPushButton(f"Start using {APP_NAME}")
+        self.done_button = QPushButton(translate("Guide", "Start using Heat Timer"))
         self.done_button.setAutoDefault(False)  # no Enter typed elsewhere answers it
         self.done_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
@@ -191,7 +197,7 @@ class HelpDialog(_Page):
     """How each rule works, and why."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__("Help", parent)
+        super().__init__(translate("Guide", "Help"), parent)
         for topic in guide.help_topics(settings):
             self.heading(topic.title)
             self.paragraphs(*topic.paragraphs)
@@ -203,10 +209,10 @@ class AboutDialog(_Page):
     """The version, the licence, where the data lives, the disclaimer."""
 
     def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
-        super().__init__("About", parent)
+        super().__init__(translate("Guide", "About"), parent)
         self.heading(f"{APP_NAME} {__version__}")
-        self.paragraphs(guide.WHAT_IT_DOES, LICENCE)
-        where = _text(f"Your data: {data_folder}")
+        self.paragraphs(guide.WHAT_IT_DOES, translate("Guide", LICENCE))
+        where = _text(translate("Guide", "Your data: {folder}").format(folder=data_folder))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.words.addWidget(where)
         self.paragraphs(guide.DISCLAIMER, bold=True)

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heattimer import APP_NAME
 from heattimer.core import export, history
 from heattimer.core.history import (
     BAR_WORDS,
@@ -60,6 +59,7 @@ from heattimer.core.recovery import Phase
 from heattimer.core.rules import accidental_starts
 from heattimer.core.settings import Settings
 from heattimer.core.wording import MONTH_NAMES
+from heattimer.gui.translate import translate
 from heattimer.gui.widgets.drawing import box, rounded_rect, solid, text
 from heattimer.service import Service
 
@@ -113,7 +113,7 @@ class HistoryChart(QWidget):
         self.setMinimumSize(480, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(self.focusPolicy().StrongFocus)
-        self.setAccessibleName("History chart")
+        self.setAccessibleName(translate("History", "History chart"))
 
     def sizeHint(self) -> QSize:
         return QSize(720, 260)
@@ -304,7 +304,7 @@ class HistoryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"History — {APP_NAME}")
+        self.setWindowTitle(translate("History", "History — Heat Timer"))
         self.read, self.zone, self.names = read, zone, exercise_names
         self.span = SPANS[0]
         self.chosen: date | None = None
@@ -312,16 +312,16 @@ class HistoryDialog(QDialog):
         top = QHBoxLayout()
         self.span_buttons = QButtonGroup(self)
         for days in SPANS:
-            button = QPushButton(f"{days} days")
+            button = QPushButton(translate("History", "{days} days").format(days=days))
             button.setCheckable(True)
             button.setChecked(days == self.span)
             button.clicked.connect(lambda _=False, d=days: self.show_span(d))
             self.span_buttons.addButton(button, days)
             top.addWidget(button)
         top.addStretch(1)
-        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button = QPushButton(translate("History", "Export CSV…"))
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
-        self.json_button = QPushButton("Export JSON…")
+        self.json_button = QPushButton(translate("History", "Export JSON…"))
         self.json_button.clicked.connect(lambda: self._ask_export("json"))
         top.addWidget(self.csv_button)
         top.addWidget(self.json_button)
@@ -424,15 +424,15 @@ class HistoryDialog(QDialog):
         name = f"heattimer-history-{self.span}-days.{form}"
         start = str(Path.home() / name)
         kind = "CSV (*.csv)" if form == "csv" else "JSON (*.json)"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, f"Export the last {self.span} days", start, kind
-        )
+        title = translate("History", "Export the last {days} days").format(days=self.span)
+        chosen, _ = QFileDialog.getSaveFileName(self, title, start, kind)
         if not chosen:
             return
         try:
             self.export_to(Path(chosen), form)
         except OSError as error:
-            self.problem.setText(f"Could not write {chosen}: {error.strerror or error}.")
+            words = translate("History", "Could not write {file}: {error}.")
+            self.problem.setText(words.format(file=chosen, error=error.strerror or error))
             self.problem.show()
         else:
             self.problem.hide()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Area, RedFlag
 from heattimer.core.validation import INJURY_BACKDATE
+from heattimer.gui.translate import translate
 
 
 class InjuryDialog(QDialog):
@@ -33,11 +34,15 @@ class InjuryDialog(QDialog):
 
     def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Log injury — Heat Timer")
+        self.setWindowTitle(translate("Injury", "Log injury — Heat Timer"))
         self.now = now
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Heat is blocked for 48 hours from when the injury happened; cold is offered instead."
+            translate(
+                "Injury",
+                "Heat is blocked for 48 hours from when the injury happened; "
+                "cold is offered instead.",
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -46,16 +51,16 @@ class InjuryDialog(QDialog):
         when_row = QWidget()
         when_layout = QHBoxLayout(when_row)
         when_layout.setContentsMargins(0, 0, 0, 0)
-        self.just_now = QRadioButton("Just now")
-        self.earlier = QRadioButton("Earlier:")
+        self.just_now = QRadioButton(translate("Injury", "Just now"))
+        self.earlier = QRadioButton(translate("Injury", "Earlier:"))
         self.just_now.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.just_now)
         group.addButton(self.earlier)
         self.at = QDateTimeEdit()
         self.at.setCalendarPopup(True)
-        self.at.setAccessibleName("When it happened, if earlier")
-        self.at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.at.setAccessibleName(translate("Injury", "When it happened, if earlier"))
+        self.at.setDisplayFormat(translate("Injury", "ddd d MMM yyyy  HH:mm"))
         local_now = QDateTime.fromSecsSinceEpoch(int(now.timestamp()))
         self.at.setMaximumDateTime(local_now)
         self.at.setMinimumDateTime(local_now.addSecs(-int(INJURY_BACKDATE.total_seconds())))
@@ -64,18 +69,20 @@ class InjuryDialog(QDialog):
         self.earlier.toggled.connect(self.at.setEnabled)
         for widget in (self.just_now, self.earlier, self.at):
             when_layout.addWidget(widget)
-        form.addRow("When it happened", when_row)
+        form.addRow(translate("Injury", "When it happened"), when_row)
 
         self.area = QComboBox()
         for area, words in AREA_WORDING.items():
             self.area.addItem(words, area)
-        form.addRow("Where", self.area)
+        form.addRow(translate("Injury", "Where"), self.area)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("e.g. deadlifts, felt a twinge")
-        form.addRow("Note", self.note)
+        self.note.setPlaceholderText(translate("Injury", "e.g. deadlifts, felt a twinge"))
+        form.addRow(translate("Injury", "Note"), self.note)
         layout.addLayout(form)
 
-        flags_box = QGroupBox("Any of these? Then see a physical therapist or physician first")
+        flags_box = QGroupBox(
+            translate("Injury", "Any of these? Then see a physical therapist or physician first")
+        )
         flags_layout = QVBoxLayout(flags_box)
         self.flags: dict[RedFlag, QCheckBox] = {}
         for flag, words in RED_FLAG_WORDING.items():
@@ -83,8 +90,11 @@ class InjuryDialog(QDialog):
             flags_layout.addWidget(box)
             self.flags[flag] = box
         hold = QLabel(
-            "With any of these, heat stays on hold until you record a professional's "
-            "clearance, even after 48 hours."
+            translate(
+                "Injury",
+                "With any of these, heat stays on hold until you record a professional's "
+                "clearance, even after 48 hours.",
+            )
         )
         hold.setWordWrap(True)
         hold.setStyleSheet("color: palette(placeholder-text);")

@@ -24,11 +24,18 @@ from heattimer.core import injury_log
 from heattimer.core.model import AREA_WORDING, Injury
 from heattimer.core.wording import when
 from heattimer.gui.dialogs.confirm import confirm
+from heattimer.gui.translate import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from heattimer.gui.app import HeatTimerApp
 
-COLUMNS = ("When", "Where", "Red flags", "Note", "State")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("InjuryLog", "When"),
+    QT_TRANSLATE_NOOP("InjuryLog", "Where"),
+    QT_TRANSLATE_NOOP("InjuryLog", "Red flags"),
+    QT_TRANSLATE_NOOP("InjuryLog", "Note"),
+    QT_TRANSLATE_NOOP("InjuryLog", "State"),
+)
 
 
 class InjuryLogDialog(QDialog):
@@ -37,14 +44,14 @@ class InjuryLogDialog(QDialog):
     def __init__(self, app: HeatTimerApp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
-        self.setWindowTitle("Injury log — Heat Timer")
+        self.setWindowTitle(translate("InjuryLog", "Injury log — Heat Timer"))
         self.injuries: list[Injury] = []
         layout = QVBoxLayout(self)
         self.empty = QLabel(injury_log.NONE_LOGGED)
         layout.addWidget(self.empty)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Injuries logged")
+        self.table.setHorizontalHeaderLabels([translate("InjuryLog", c) for c in COLUMNS])
+        self.table.setAccessibleName(translate("InjuryLog", "Injuries logged"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -56,13 +63,17 @@ class InjuryLogDialog(QDialog):
         layout.addWidget(self.table, 1)
 
         row = QHBoxLayout()
-        self.add_button = self._button("Log injury…", self._add)
-        self.remove_button = self._button("Remove as logged by mistake…", self._remove)
-        self.clear_button = self._button("Cleared by a professional…", self._clear)
+        self.add_button = self._button(translate("InjuryLog", "Log injury…"), self._add)
+        self.remove_button = self._button(
+            translate("InjuryLog", "Remove as logged by mistake…"), self._remove
+        )
+        self.clear_button = self._button(
+            translate("InjuryLog", "Cleared by a professional…"), self._clear
+        )
         for button in (self.add_button, self.remove_button, self.clear_button):
             row.addWidget(button)
         row.addStretch(1)
-        self.close_button = self._button("Close", self.accept)
+        self.close_button = self._button(translate("InjuryLog", "Close"), self.accept)
         row.addWidget(self.close_button)
         layout.addLayout(row)
         self.resize(760, 360)
@@ -84,7 +95,7 @@ class InjuryLogDialog(QDialog):
             cells = (
                 when(injury.at, now, zone),
                 AREA_WORDING[injury.area],
-                injury_log.flags_text(injury) or "none",
+                injury_log.flags_text(injury) or translate("InjuryLog", "none"),
                 injury.note,
                 injury_log.state_text(injury, now, zone),
             )
@@ -112,7 +123,12 @@ class InjuryLogDialog(QDialog):
         if injury is None:
             return
         question = injury_log.removal_question(injury, self.app.clock.now(), self.app.service.zone)
-        if confirm(self, "Remove injury", question, "Remove it"):
+        if confirm(
+            self,
+            translate("InjuryLog", "Remove injury"),
+            question,
+            translate("InjuryLog", "Remove it"),
+        ):
             self.app.controller.run(lambda: self.app.service.remove_injury(injury.id))
         self.refresh()
 
@@ -123,6 +139,11 @@ class InjuryLogDialog(QDialog):
         now = self.app.clock.now()
         zone = self.app.service.zone
         question = injury_log.clearance_question(self.injuries, now, zone, only=injury)
-        if confirm(self, "Cleared by a professional", question, "Record the clearance"):
+        if confirm(
+            self,
+            translate("InjuryLog", "Cleared by a professional"),
+            question,
+            translate("InjuryLog", "Record the clearance"),
+        ):
             self.app.controller.run(lambda: self.app.service.clear_injury(injury.id))
         self.refresh()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from heattimer.core.settings import BREAK_NOTICE_AHEAD, SPECS, SettingError, setting_text
+from heattimer.gui.translate import QT_TRANSLATE_NOOP, translate
 from heattimer.gui.widgets.banner import Banner
 from heattimer.gui.widgets.icons import ALARM, WHITE
 from heattimer.platform.autostart import autostart, switch
@@ -29,23 +30,35 @@ from heattimer.platform.ports import Autostart
 from heattimer.service import Service
 
 NUMBERS = (
-    # key, label, suffix (the range is the rules': core/settings.py)
-    ("heat-minutes", "Heat session length", " min"),
-    ("daily-cap", "Heat sessions a day", ""),
-    ("cool-down-minutes", "Cool-down between heat sessions", " min"),
-    ("cold-minutes", "Cold session length", " min"),
-    ("break-interval-minutes", "Posture break after sitting", " min"),
-    ("idle-reset-minutes", "Away time that restarts the sitting clock", " min"),
+    # key, label, in minutes (the range is the rules': core/settings.py)
+    ("heat-minutes", QT_TRANSLATE_NOOP("Settings", "Heat session length"), True),
+    ("daily-cap", QT_TRANSLATE_NOOP("Settings", "Heat sessions a day"), False),
+    ("cool-down-minutes", QT_TRANSLATE_NOOP("Settings", "Cool-down between heat sessions"), True),
+    ("cold-minutes", QT_TRANSLATE_NOOP("Settings", "Cold session length"), True),
+    ("break-interval-minutes", QT_TRANSLATE_NOOP("Settings", "Posture break after sitting"), True),
+    (
+        "idle-reset-minutes",
+        QT_TRANSLATE_NOOP("Settings", "Away time that restarts the sitting clock"),
+        True,
+    ),
 )
 
 SWITCHES = (
     # key, label
-    ("breaks", "Remind me to take posture breaks"),
-    ("break-notice", f"A notice {BREAK_NOTICE_AHEAD.seconds} s before each posture break"),
-    ("sounds", "Chime when a cold session ends (the end alarm always chimes)"),
+    ("breaks", QT_TRANSLATE_NOOP("Settings", "Remind me to take posture breaks")),
+    (
+        "break-notice",
+        QT_TRANSLATE_NOOP("Settings", "A notice {seconds} s before each posture break"),
+    ),
+    (
+        "sounds",
+        QT_TRANSLATE_NOOP(
+            "Settings", "Chime when a cold session ends (the end alarm always chimes)"
+        ),
+    ),
 )
-WORK_HOURS = "Breaks only in work hours"
-START_AT_LOGIN = "Start Heat Timer when I log in (in the tray)"
+WORK_HOURS = QT_TRANSLATE_NOOP("Settings", "Breaks only in work hours")
+START_AT_LOGIN = QT_TRANSLATE_NOOP("Settings", "Start Heat Timer when I log in (in the tray)")
 
 
 class SettingsDialog(QDialog):
@@ -66,19 +79,24 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.login = login if login is not None else autostart()
-        self.setWindowTitle("Settings — Heat Timer")
+        self.setWindowTitle(translate("Settings", "Settings — Heat Timer"))
         self.current = service.settings()
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.numbers: dict[str, QSpinBox] = {}
-        self.labels = {key: label for key, label, _ in NUMBERS} | dict(SWITCHES)
-        self.labels["work-hours"] = WORK_HOURS
-        for key, label, suffix in NUMBERS:
+        self.labels = {key: translate("Settings", label) for key, label, _ in NUMBERS}
+        self.labels |= {
+            key: translate("Settings", label).format(seconds=BREAK_NOTICE_AHEAD.seconds)
+            for key, label in SWITCHES
+        }
+        self.labels["work-hours"] = translate("Settings", WORK_HOURS)
+        for key, _, minutes in NUMBERS:
+            label = self.labels[key]
             allowed = SPECS[key].allowed
             assert allowed is not None, key
             box = QSpinBox()
             box.setRange(allowed.start, allowed.stop - 1)
-            box.setSuffix(suffix)
+            box.setSuffix(translate("Settings", " min") if minutes else "")
             box.setValue(int(setting_text(self.current, key)))
             box.setKeyboardTracking(False)  # (typed "15": stored once, not "1" on the way)
             box.setAccessibleName(label)
@@ -86,8 +104,8 @@ class SettingsDialog(QDialog):
             form.addRow(label, box)
             self.numbers[key] = box
         self.switches: dict[str, QCheckBox] = {}
-        for key, label in SWITCHES:
-            switch = QCheckBox(label)
+        for key, _ in SWITCHES:
+            switch = QCheckBox(self.labels[key])
             switch.setChecked(setting_text(self.current, key) == "on")
             switch.toggled.connect(lambda on, k=key: self.apply(k, "on" if on else "off"))
             form.addRow("", switch)
@@ -96,23 +114,28 @@ class SettingsDialog(QDialog):
         self.work_hours = QLineEdit(
             "" if self.current.work_hours is None else str(self.current.work_hours)
         )
-        self.work_hours.setPlaceholderText("any time (e.g. Mon-Fri 09:00-18:00)")
-        self.work_hours.setAccessibleName(WORK_HOURS)
+        self.work_hours.setPlaceholderText(
+            translate("Settings", "any time (e.g. Mon-Fri 09:00-18:00)")
+        )
+        self.work_hours.setAccessibleName(self.labels["work-hours"])
         self.work_hours.editingFinished.connect(
             lambda: self.apply("work-hours", self.work_hours.text().strip() or "off")
         )
-        form.addRow(WORK_HOURS, self.work_hours)
-        self.start_at_login = QCheckBox(START_AT_LOGIN)
+        form.addRow(self.labels["work-hours"], self.work_hours)
+        self.start_at_login = QCheckBox(translate("Settings", START_AT_LOGIN))
         self.start_at_login.setChecked(self.login.enabled())
         self.start_at_login.toggled.connect(self._start_at_login)
         form.addRow("", self.start_at_login)
         layout.addLayout(form)
 
         away = (
-            f"Away time is noticed through: {idle_name}."
+            translate("Settings", "Away time is noticed through: {name}.").format(name=idle_name)
             if idle_name != "none"
-            else "This desktop does not tell Heat Timer when you are away from the keyboard, "
-            "so all time counts as sitting (a suspend still counts as away)."
+            else translate(
+                "Settings",
+                "This desktop does not tell Heat Timer when you are away from the keyboard, "
+                "so all time counts as sitting (a suspend still counts as away).",
+            )
         )
         self.idle_note = QLabel(away)
         self.idle_note.setWordWrap(True)
@@ -145,7 +168,7 @@ class SettingsDialog(QDialog):
         try:
             switch(self.login, on, str(self.service.store.data_dir))
         except OSError as error:
-            self.error.show_text(f"{START_AT_LOGIN}: {error}", WHITE, ALARM)
+            self.error.show_text(f"{translate('Settings', START_AT_LOGIN)}: {error}", WHITE, ALARM)
             self.error.show()
         self.start_at_login.blockSignals(True)
         self.start_at_login.setChecked(self.login.enabled())  # what is really there
