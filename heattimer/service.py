@@ -30,6 +30,7 @@ from heattimer.core.rules import (
 from heattimer.core.settings import Settings, parse_setting, setting_text, settings_from
 from heattimer.core.status import Status, build_status
 from heattimer.core.validation import (
+    SESSION_WORDS,
     Invalid,
     check_injury_time,
     check_manual_session,
@@ -37,6 +38,7 @@ from heattimer.core.validation import (
     check_recorded_time,
     recorded_session_note,
 )
+from heattimer.i18n import _
 from heattimer.platform.clock import system_clock
 from heattimer.store import Store
 
@@ -131,7 +133,7 @@ class Service:
     def history(self, days: int) -> list[Session]:
         """Sessions started in the last ``days`` local days, today included, oldest first."""
         if not 1 <= days <= HISTORY_DAYS:
-            raise Invalid(f"--days must be from 1 to {HISTORY_DAYS}")
+            raise Invalid(_("--days must be from 1 to {most}").format(most=HISTORY_DAYS))
         now = self.clock.moment()
         first = local_date(now.wall, self.zone) - timedelta(days=days - 1)
         since = day_start(first, self.zone)
@@ -165,9 +167,9 @@ class Service:
     ) -> Session:
         """Start a timed session now, if the rules allow it (and no longer than they allow)."""
         if minutes is not None:
-            check_minutes(minutes, minutes_range(kind), f"a {kind} session")
+            check_minutes(minutes, minutes_range(kind), SESSION_WORDS[kind])
         if warmup and kind is not Kind.HEAT:
-            raise Invalid("only a heat session can be a warm-up")
+            raise Invalid(_("only a heat session can be a warm-up"))
 
         def body(t: Tables) -> Session:
             now = self.clock.moment()
@@ -332,7 +334,9 @@ class Service:
         def body(t: Tables) -> Injury:
             injury = _find(t.injuries(), id_prefix)
             if injury.removed_at is not None:
-                raise Invalid(f"injury {injury.id[:8]} was removed; there is nothing to clear")
+                raise Invalid(
+                    _("injury {id} was removed; there is nothing to clear").format(id=injury.id[:8])
+                )
             if injury.cleared_at is None:
                 now = self.clock.moment()
                 t.add_clearance(injury.id, now.wall, now.stamp)
@@ -530,10 +534,16 @@ class Service:
 def _find(injuries: list[Injury], id_prefix: str) -> Injury:
     prefix = id_prefix.strip().lower()
     if len(prefix) < 4:
-        raise Invalid("give at least the first 4 characters of the injury's id")
+        raise Invalid(_("give at least the first 4 characters of the injury's id"))
     found = [i for i in injuries if i.id.startswith(prefix)]
     if not found:
-        raise Invalid(f"no injury has the id {id_prefix!r} (see 'heattimer injury list')")
+        raise Invalid(
+            _("no injury has the id {id} (see 'heattimer injury list')").format(id=repr(id_prefix))
+        )
     if len(found) > 1:
-        raise Invalid(f"{id_prefix!r} matches {len(found)} injuries: give more of the id")
+        raise Invalid(
+            _("{id} matches {count} injuries: give more of the id").format(
+                id=repr(id_prefix), count=len(found)
+            )
+        )
     return found[0]
