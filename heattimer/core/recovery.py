@@ -62,6 +62,15 @@ PHASE_NAMES: dict[Phase, str] = {
 """Each phase as it reads inside a sentence ("Now: maintenance"): German keeps a noun's
 capital, so this is not ``TITLES`` lowered."""
 
+SHORT_NAMES: dict[Phase, str] = {
+    Phase.NONE: _("none"),
+    Phase.ACUTE: _("acute"),
+    Phase.SUBACUTE: _("subacute"),
+    Phase.REBUILDING: _("rebuilding"),
+    Phase.MAINTENANCE: _("maintenance"),
+}
+"""Each phase in one word, as a person reads it ("Next phase: subacute from ...")."""
+
 THERAPY: dict[Phase, str] = {
     Phase.NONE: "heat",
     Phase.ACUTE: "cold",
