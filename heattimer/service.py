@@ -210,7 +210,7 @@ class Service:
         def body(t: Tables) -> Stopped | None:
             now = self.clock.moment()
             self._close_overdue(t, now)
-            sessions, _ = self._placed(t, now)
+            sessions, _injuries = self._placed(t, now)
             running = running_session(sessions, now.wall)
             if running is None:
                 return None
@@ -228,7 +228,7 @@ class Service:
         self.store.write(lambda t: self._close_overdue(t, self.clock.moment()))
 
     def _close_overdue(self, t: Tables, now: Moment) -> None:
-        sessions, _ = self._placed(t, now)
+        sessions, _injuries = self._placed(t, now)
         t.close_at_deadline(overdue(sessions, now.wall))
 
     def confirm_heat_off(self) -> Session | None:
@@ -352,7 +352,7 @@ class Service:
         def body(t: Tables) -> list[Injury]:
             now = self.clock.moment()
             stored = {i.id: i for i in t.injuries()}
-            _, placed = place((), stored.values(), now)
+            _sessions, placed = place((), stored.values(), now)
             holding = [i.id for i in placed if i.holds_heat(now.wall)]
             for injury_id in holding:
                 t.add_clearance(injury_id, now.wall, now.stamp)
@@ -463,7 +463,7 @@ class Service:
     def note_away(self, away_from: datetime, back_at: datetime) -> schedule.BreakState:
         """Tell the schedule the person was away (idle or suspended) for a while."""
         return self._update_breaks(
-            lambda state, _, settings: schedule.after_away(state, away_from, back_at, settings)
+            lambda state, _now, settings: schedule.after_away(state, away_from, back_at, settings)
         )
 
     def request(self, what: Request) -> None:
@@ -513,7 +513,7 @@ class Service:
             if seen is None:
                 t.set_coach_seen_until(now)
                 return []
-            _, injuries = place((), t.injuries_that_matter(), self.clock.moment())
+            _sessions, injuries = place((), t.injuries_that_matter(), self.clock.moment())
             events = coach_events(injuries, max(seen, now - FRESH), now)
             if events:  # written only when there is news: no disk write every minute
                 t.set_coach_seen_until(now)
@@ -525,7 +525,7 @@ class Service:
         def body(t: Tables) -> bool:
             now = self.clock.now()
             seen = t.coach_seen_until()
-            _, injuries = place((), t.injuries_that_matter(), self.clock.moment())
+            _sessions, injuries = place((), t.injuries_that_matter(), self.clock.moment())
             return seen is None or bool(coach_events(injuries, max(seen, now - FRESH), now))
 
         return self.store.read(body)
