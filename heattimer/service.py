@@ -30,6 +30,7 @@ from heattimer.core.rules import (
 from heattimer.core.settings import Settings, parse_setting, setting_text, settings_from
 from heattimer.core.status import Status, build_status
 from heattimer.core.validation import (
+    SESSION_WORDS,
     Invalid,
     check_injury_time,
     check_manual_session,
@@ -37,6 +38,7 @@ from heattimer.core.validation import (
     check_recorded_time,
     recorded_session_note,
 )
+from heattimer.i18n import _
 from heattimer.platform.clock import system_clock
 from heattimer.store import Store
 
@@ -131,7 +133,7 @@ class Service:
     def history(self, days: int) -> list[Session]:
         """Sessions started in the last ``days`` local days, today included, oldest first."""
         if not 1 <= days <= HISTORY_DAYS:
-            raise Invalid(f"--days must be from 1 to {HISTORY_DAYS}")
+            raise Invalid(_("--days must be from 1 to {most}").format(most=HISTORY_DAYS))
         now = self.clock.moment()
         first = local_date(now.wall, self.zone) - timedelta(days=days - 1)
         since = day_start(first, self.zone)
@@ -165,9 +167,9 @@ class Service:
     ) -> Session:
         """Start a timed session now, if the rules allow it (and no longer than they allow)."""
         if minutes is not None:
-            check_minutes(minutes, minutes_range(kind), f"a {kind} session")
+            check_minutes(minutes, minutes_range(kind), SESSION_WORDS[kind])
         if warmup and kind is not Kind.HEAT:
-            raise Invalid("only a heat session can be a warm-up")
+            raise Invalid(_("only a heat session can be a warm-up"))
 
         def body(t: Tables) -> Session:
             now = self.clock.moment()
@@ -208,7 +210,7 @@ class Service:
         def body(t: Tables) -> Stopped | None:
             now = self.clock.moment()
             self._close_overdue(t, now)
-            sessions, _ = self._placed(t, now)
+            sessions, _injuries = self._placed(t, now)
             running = running_session(sessions, now.wall)
             if running is None:
                 return None
@@ -226,7 +228,7 @@ class Service:
         self.store.write(lambda t: self._close_overdue(t, self.clock.moment()))
 
     def _close_overdue(self, t: Tables, now: Moment) -> None:
-        sessions, _ = self._placed(t, now)
+        sessions, _injuries = self._placed(t, now)
         t.close_at_deadline(overdue(sessions, now.wall))
 
     def confirm_heat_off(self) -> Session | None:
@@ -332,7 +334,9 @@ class Service:
         def body(t: Tables) -> Injury:
             injury = _find(t.injuries(), id_prefix)
             if injury.removed_at is not None:
-                raise Invalid(f"injury {injury.id[:8]} was removed; there is nothing to clear")
+                raise Invalid(
+                    _("injury {id} was removed; there is nothing to clear").format(id=injury.id[:8])
+                )
             if injury.cleared_at is None:
                 now = self.clock.moment()
                 t.add_clearance(injury.id, now.wall, now.stamp)
@@ -348,7 +352,7 @@ class Service:
         def body(t: Tables) -> list[Injury]:
             now = self.clock.moment()
             stored = {i.id: i for i in t.injuries()}
-            _, placed = place((), stored.values(), now)
+            _sessions, placed = place((), stored.values(), now)
             holding = [i.id for i in placed if i.holds_heat(now.wall)]
             for injury_id in holding:
                 t.add_clearance(injury_id, now.wall, now.stamp)
@@ -459,7 +463,7 @@ class Service:
     def note_away(self, away_from: datetime, back_at: datetime) -> schedule.BreakState:
         """Tell the schedule the person was away (idle or suspended) for a while."""
         return self._update_breaks(
-            lambda state, _, settings: schedule.after_away(state, away_from, back_at, settings)
+            lambda state, _now, settings: schedule.after_away(state, away_from, back_at, settings)
         )
 
     def request(self, what: Request) -> None:
@@ -509,7 +513,7 @@ class Service:
             if seen is None:
                 t.set_coach_seen_until(now)
                 return []
-            _, injuries = place((), t.injuries_that_matter(), self.clock.moment())
+            _sessions, injuries = place((), t.injuries_that_matter(), self.clock.moment())
             events = coach_events(injuries, max(seen, now - FRESH), now)
             if events:  # written only when there is news: no disk write every minute
                 t.set_coach_seen_until(now)
@@ -521,7 +525,7 @@ class Service:
         def body(t: Tables) -> bool:
             now = self.clock.now()
             seen = t.coach_seen_until()
-            _, injuries = place((), t.injuries_that_matter(), self.clock.moment())
+            _sessions, injuries = place((), t.injuries_that_matter(), self.clock.moment())
             return seen is None or bool(coach_events(injuries, max(seen, now - FRESH), now))
 
         return self.store.read(body)
@@ -530,10 +534,16 @@ class Service:
 def _find(injuries: list[Injury], id_prefix: str) -> Injury:
     prefix = id_prefix.strip().lower()
     if len(prefix) < 4:
-        raise Invalid("give at least the first 4 characters of the injury's id")
+        raise Invalid(_("give at least the first 4 characters of the injury's id"))
     found = [i for i in injuries if i.id.startswith(prefix)]
     if not found:
-        raise Invalid(f"no injury has the id {id_prefix!r} (see 'heattimer injury list')")
+        raise Invalid(
+            _("no injury has the id {id} (see 'heattimer injury list')").format(id=repr(id_prefix))
+        )
     if len(found) > 1:
-        raise Invalid(f"{id_prefix!r} matches {len(found)} injuries: give more of the id")
+        raise Invalid(
+            _("{id} matches {count} injuries: give more of the id").format(
+                id=repr(id_prefix), count=len(found)
+            )
+        )
     return found[0]

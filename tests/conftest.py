@@ -2,7 +2,16 @@
 loading off): on a machine without them it would stop the whole run before the first test,
 and the core, store and CLI tests need no Qt."""
 
-from tests.needs import qt_missing
+import os
+
+# English, whatever the developer's desktop speaks: gettext reads these once, when
+# heattimer.i18n is first imported (here, before any test), and every subprocess a test
+# starts inherits them. The German tests set their own (tests/test_translations.py).
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
+
+from tests.needs import qt_missing  # noqa: E402
 
 pytest_plugins = [] if qt_missing() else ["pytestqt.plugin"]
 

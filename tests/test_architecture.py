@@ -103,8 +103,12 @@ def test_only_the_cli_gui_command_reaches_into_gui() -> None:
             assert rel == Path("cli/__init__.py"), f"{rel} imports the GUI"
 
 
+EVERYWHERE = ("heattimer.i18n",)
+"""What every layer may import, core included: the translations (gettext loads the
+catalogue, in heattimer/i18n.py; core opens no file itself)."""
 LAYERS: dict[str, tuple[str, ...]] = {
-    # package: what it may import of Heat Timer (besides itself and heattimer's constants)
+    # package: what it may import of Heat Timer (besides itself, heattimer's constants and
+    # EVERYWHERE)
     "core": (),
     "platform": ("heattimer.core",),
     "store": ("heattimer.core", "heattimer.platform"),
@@ -113,6 +117,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
             "heattimer.exits", "heattimer.gui.app"),
     "gui": ("heattimer.core", "heattimer.platform", "heattimer.store", "heattimer.service",
             "heattimer.exits"),
+    "i18n.py": (),
 }  # fmt: skip
 STORE_INSIDES = (
     "heattimer.store.tables",
@@ -130,7 +135,7 @@ def _layer(rel: Path) -> str:
 @pytest.mark.parametrize("layer", list(LAYERS))
 def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
     own = f"heattimer.{layer.removesuffix('.py')}"
-    allowed = (own, *LAYERS[layer])
+    allowed = (own, *LAYERS[layer], *EVERYWHERE)
     for path in _modules(PACKAGE):
         rel = path.relative_to(PACKAGE)
         if _layer(rel) != layer:
@@ -138,6 +143,12 @@ def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
         names = [n for n, _ in _imports(ast.parse(path.read_text())) if n.startswith("heattimer.")]
         bad = [n for n in names if not _is(n, allowed)]
         assert not bad, f"{rel} imports {bad}: {layer} may use only {LAYERS[layer]}"
+
+
+def test_the_translations_import_nothing_of_heat_timer_nor_qt() -> None:
+    tree = ast.parse((PACKAGE / "i18n.py").read_text())
+    names = [name for name, _ in _imports(tree)]
+    assert all(name in ("__future__", "gettext", "os") for name in names), names
 
 
 def test_the_gui_and_the_cli_never_reach_into_the_stores_tables() -> None:

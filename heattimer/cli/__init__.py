@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from heattimer import APP_NAME, __version__
 from heattimer.exits import Exit
+from heattimer.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -54,13 +55,15 @@ def _parser_class() -> type[_Parser]:
             super().__init__(*args, **kwargs)
 
         def error(self, message: str) -> NoReturn:
-            raise BadUsage(f"{message} (see '{self.prog} --help')")
+            raise BadUsage(
+                _("{message} (see '{prog} --help')").format(message=message, prog=self.prog)
+            )
 
     return Parser
 
 
 def _status(p: _Parser) -> None:
-    p.add_argument("--json", action="store_true", help="one JSON object (see README)")
+    p.add_argument("--json", action="store_true", help=_("one JSON object (see README)"))
 
 
 def _start(p: _Parser) -> None:
@@ -71,11 +74,14 @@ def _start(p: _Parser) -> None:
         "--minutes",
         type=int,
         metavar="N",
-        help=f"length: heat {heat[0]}-{heat[-1]}, cold {cold[0]}-{cold[-1]} (default: the setting)",
+        help=_(
+            "length: heat {heat_low}-{heat_high}, cold {cold_low}-{cold_high} (default: the "
+            "setting)"
+        ).format(heat_low=heat[0], heat_high=heat[-1], cold_low=cold[0], cold_high=cold[-1]),
     )
-    p.add_argument("--cold", action="store_true", help="a cold session instead of heat")
+    p.add_argument("--cold", action="store_true", help=_("a cold session instead of heat"))
     p.add_argument(
-        "--warmup", action="store_true", help="mark the heat session as a pre-workout warm-up"
+        "--warmup", action="store_true", help=_("mark the heat session as a pre-workout warm-up")
     )
 
 
@@ -84,26 +90,33 @@ def _actions(p: _Parser) -> argparse._SubParsersAction[_Parser]:
 
 
 def _session(p: _Parser) -> None:
-    add = _actions(p).add_parser("add", help="record a finished session")
+    add = _actions(p).add_parser("add", help=_("record a finished session"))
     add.add_argument(
-        "--at", required=True, metavar="TIME", help="when it started: 2026-11-24T18:30, or '2h ago'"
+        "--at",
+        required=True,
+        metavar="TIME",
+        help=_("when it started: 2026-11-24T18:30, or '2h ago'"),
     )
     from heattimer.core.validation import MANUAL_MINUTES
 
     low, high = MANUAL_MINUTES[0], MANUAL_MINUTES[-1]
     add.add_argument(
-        "--minutes", type=int, required=True, metavar="N", help=f"how long, {low}-{high}"
+        "--minutes",
+        type=int,
+        required=True,
+        metavar="N",
+        help=_("how long, {low}-{high}").format(low=low, high=high),
     )
-    add.add_argument("--cold", action="store_true", help="it was a cold session")
+    add.add_argument("--cold", action="store_true", help=_("it was a cold session"))
 
 
 def _injury(p: _Parser) -> None:
     from heattimer.core.model import Area, RedFlag
 
     actions = _actions(p)
-    log = actions.add_parser("add", help="log an injury (blocks heat for 48 h)")
+    log = actions.add_parser("add", help=_("log an injury (blocks heat for 48 h)"))
     log.add_argument(
-        "--at", metavar="TIME", help="when it happened (default: now; at most 30 days back)"
+        "--at", metavar="TIME", help=_("when it happened (default: now; at most 30 days back)")
     )
     log.add_argument("--area", default=Area.LOWER_BACK.value, choices=[a.value for a in Area])
     flags = [flag.value for flag in RedFlag]
@@ -113,41 +126,41 @@ def _injury(p: _Parser) -> None:
         default=[],
         metavar="FLAG",
         choices=flags,
-        help=f"one of {', '.join(flags)}; repeat for several",
+        help=_("one of {flags}; repeat for several").format(flags=", ".join(flags)),
     )
     log.add_argument("--note", default="", metavar="TEXT")
-    listing = actions.add_parser("list", help="every injury logged")
+    listing = actions.add_parser("list", help=_("every injury logged"))
     listing.add_argument("--json", action="store_true")
-    remove = actions.add_parser("remove", help="remove an injury logged by mistake")
+    remove = actions.add_parser("remove", help=_("remove an injury logged by mistake"))
     remove.add_argument("id", metavar="ID")
-    clear = actions.add_parser("clear", help="record that a professional cleared you")
+    clear = actions.add_parser("clear", help=_("record that a professional cleared you"))
     clear.add_argument("id", metavar="ID")
     actions.add_parser(
-        "confirm", help="confirm the injury log is complete after the file was restored"
+        "confirm", help=_("confirm the injury log is complete after the file was restored")
     )
 
 
 def _history(p: _Parser) -> None:
-    p.add_argument("--days", type=int, default=7, metavar="N", help="how many days (7)")
+    p.add_argument("--days", type=int, default=7, metavar="N", help=_("how many days (7)"))
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument(
         "--all",
         action="store_true",
-        help="posture breaks and injuries too, one row each, with a detail column",
+        help=_("posture breaks and injuries too, one row each, with a detail column"),
     )
 
 
 def _settings(p: _Parser) -> None:
     actions = _actions(p)
-    show = actions.add_parser("show", help="every setting")
+    show = actions.add_parser("show", help=_("every setting"))
     show.add_argument("--json", action="store_true")
-    change = actions.add_parser("set", help="change one setting")
+    change = actions.add_parser("set", help=_("change one setting"))
     change.add_argument("key", metavar="KEY")
     change.add_argument("value", metavar="VALUE")
 
 
 def _break(p: _Parser) -> None:
-    _actions(p).add_parser("now", help="open a posture break in the running app")
+    _actions(p).add_parser("now", help=_("open a posture break in the running app"))
 
 
 def _nothing(p: _Parser) -> None:
@@ -155,22 +168,24 @@ def _nothing(p: _Parser) -> None:
 
 
 def _install_desktop(p: _Parser) -> None:
-    p.add_argument("--uninstall", action="store_true", help="take Heat Timer out of the menu again")
+    p.add_argument(
+        "--uninstall", action="store_true", help=_("take Heat Timer out of the menu again")
+    )
 
 
 COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
-    "gui": ("open the app (the default)", _nothing),
-    "status": ("what is allowed now, and why", _status),
-    "start": ("start a heat session (or cold, with --cold)", _start),
-    "stop": ("stop the running session", _nothing),
-    "confirm": ("confirm the heat is off after a session ended", _nothing),
-    "session": ("record a session done away from the computer", _session),
-    "injury": ("log, list, remove, clear or confirm injuries", _injury),
-    "history": ("sessions of the last days", _history),
-    "settings": ("show or change settings", _settings),
-    "break": ("posture breaks", _break),
+    "gui": (_("open the app (the default)"), _nothing),
+    "status": (_("what is allowed now, and why"), _status),
+    "start": (_("start a heat session (or cold, with --cold)"), _start),
+    "stop": (_("stop the running session"), _nothing),
+    "confirm": (_("confirm the heat is off after a session ended"), _nothing),
+    "session": (_("record a session done away from the computer"), _session),
+    "injury": (_("log, list, remove, clear or confirm injuries"), _injury),
+    "history": (_("sessions of the last days"), _history),
+    "settings": (_("show or change settings"), _settings),
+    "break": (_("posture breaks"), _break),
     "install-desktop": (
-        "put Heat Timer in the application menu, with its icon (--uninstall: out again)",
+        _("put Heat Timer in the application menu, with its icon (--uninstall: out again)"),
         _install_desktop,
     ),
 }
@@ -195,12 +210,15 @@ def _parser(argv: Sequence[str] = ()) -> _Parser:
     `heattimer status` and the app's start-up are measured on."""
     top = _parser_class()(
         prog="heattimer",
-        description=f"{APP_NAME}: safe heat sessions for back and shoulder pain. "
-        "With no command, opens the app.",
+        description=_(
+            "{app}: safe heat sessions for back and shoulder pain. With no command, opens the app."
+        ).format(app=APP_NAME),
     )
     top.add_argument("--version", action="version", version=f"heattimer {__version__}")
-    top.add_argument("--data-dir", metavar="DIR", help="use DIR for the state file")
-    top.add_argument("--tray", action="store_true", help="open the app with its window in the tray")
+    top.add_argument("--data-dir", metavar="DIR", help=_("use DIR for the state file"))
+    top.add_argument(
+        "--tray", action="store_true", help=_("open the app with its window in the tray")
+    )
     top.set_defaults(command=None)
     only = _command_word(argv)
     if only is None and not {"-h", "--help"} & set(argv):
@@ -259,14 +277,20 @@ def _desktop_files(data_dir: str | None, uninstall: bool) -> int:
     try:
         if uninstall:
             touched = desktop_files.uninstall()
-            said = "Removed" if touched else "Heat Timer was not in the menu: nothing to remove."
+            if touched:
+                said = _("Removed:")
+            else:
+                said = _("Heat Timer was not in the menu: nothing to remove.")
         else:
             folder = None if data_dir is None else str(Path(data_dir).resolve())
             touched = desktop_files.install(command(folder, tray=False))
-            said = "Heat Timer is in the application menu now. Written"
+            said = _("Heat Timer is in the application menu now. Written:")
     except OSError as error:
-        return _fail(f"the menu's files could not be changed: {error}", Exit.DESKTOP_FILES_FAILED)
-    print(f"{said}:" if touched else said)
+        return _fail(
+            _("the menu's files could not be changed: {error}").format(error=error),
+            Exit.DESKTOP_FILES_FAILED,
+        )
+    print(said)
     for path in touched:
         print(f"  {path}")
     return Exit.OK
@@ -281,11 +305,12 @@ def _open_gui(data_dir: str | None, tray: bool = False) -> int:
     from heattimer.platform.display import NO_DISPLAY, display_missing, import_error_line
 
     if display_missing():  # asked before Qt loads: Qt would abort, with a misleading hint
-        return _fail(f"the app cannot start: {NO_DISPLAY}", Exit.NO_DESKTOP)
+        return _fail(_("the app cannot start: {reason}").format(reason=NO_DISPLAY), Exit.NO_DESKTOP)
     try:
         from heattimer.gui.app import run_app
     except ImportError as error:
-        return _fail(f"the app cannot start: {import_error_line(error)}", Exit.NO_DESKTOP)
+        reason = import_error_line(error)
+        return _fail(_("the app cannot start: {reason}").format(reason=reason), Exit.NO_DESKTOP)
     return int(run_app(data_dir, show_window=not tray))
 
 

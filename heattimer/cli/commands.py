@@ -15,6 +15,7 @@ from heattimer.core.rules import default_minutes, shortened_note
 from heattimer.core.status import STOP_HEAT
 from heattimer.core.wording import span, when
 from heattimer.exits import Exit
+from heattimer.i18n import _
 from heattimer.platform.paths import data_dir
 from heattimer.platform.zone import local_zone
 from heattimer.service import Refused, Request, Service
@@ -48,20 +49,30 @@ def run(
         service = Service(Store(data_dir(args.data_dir)), clock, zone)
         return handler(service, args)
     except OutputFailed as error:  # before OSError: the state file is fine
-        return fail(f"done, but the answer could not be printed: {error}", Exit.OUTPUT_FAILED)
+        return fail(
+            _("done, but the answer could not be printed: {error}").format(error=error),
+            Exit.OUTPUT_FAILED,
+        )
     except Refused as refused:
         decision = refused.decision
-        return fail(f"refused ({decision.reason}): {decision.message}", Exit.REFUSED)
+        return fail(
+            _("refused ({reason}): {message}").format(
+                reason=decision.reason, message=decision.message
+            ),
+            Exit.REFUSED,
+        )
     except ValueError as error:  # Invalid, SettingError and ZoneError among them
         return fail(str(error), Exit.BAD_INPUT)
     except OverflowError:  # a date beyond the calendar, however it got through
-        return fail("that date is beyond the calendar", Exit.BAD_INPUT)
+        return fail(_("that date is beyond the calendar"), Exit.BAD_INPUT)
     except StoreError as error:
         return fail(str(error), Exit.STORE_FAILED)
     except AppNotRunning as error:
         return fail(str(error), Exit.NO_APP)
     except OSError as error:
-        return fail(f"the state file could not be used: {error}", Exit.STORE_FAILED)
+        return fail(
+            _("the state file could not be used: {error}").format(error=error), Exit.STORE_FAILED
+        )
 
 
 def _out(text: str) -> None:
@@ -69,7 +80,7 @@ def _out(text: str) -> None:
     such, never taken for a failure of the state file."""
     stream = sys.stdout
     if stream is None:
-        raise OutputFailed("standard output is closed")
+        raise OutputFailed(_("standard output is closed"))
     try:
         stream.write(text + "\n")
         stream.flush()
@@ -106,16 +117,24 @@ def _start(service: Service, args: argparse.Namespace) -> int:
     now = service.clock.now()
     length = session.ends_at - session.started_at
     ends = when(session.ends_at, now, service.zone)
-    warmup = " (warm-up)" if session.warmup else ""
     asked = timedelta(minutes=args.minutes or default_minutes(kind, service.settings()))
-    shortened = f" {shortened_note(length)}" if length < asked else ""
-    _out(f"Started a {span(length)} {kind} session{warmup}: it ends at {ends}.{shortened}")
+    if session.warmup:
+        said = _("Started a {span} heat session (warm-up): it ends at {time}.")
+    elif kind is Kind.HEAT:
+        said = _("Started a {span} heat session: it ends at {time}.")
+    else:
+        said = _("Started a {span} cold session: it ends at {time}.")
+    said = said.format(span=span(length), time=ends)
+    _out(f"{said} {shortened_note(length)}" if length < asked else said)
     from heattimer.platform.single_instance import app_running
 
     if not app_running(service.store.data_dir):
         print(
-            "heattimer: the Heat Timer app is not running, so no end alarm will sound:"
-            " open it with 'heattimer', or set a timer.",
+            "heattimer: "
+            + _(
+                "the Heat Timer app is not running, so no end alarm will sound: open it with "
+                "'heattimer', or set a timer."
+            ),
             file=sys.stderr,
         )
     return Exit.OK
@@ -124,19 +143,27 @@ def _start(service: Service, args: argparse.Namespace) -> int:
 def _stop(service: Service, args: argparse.Namespace) -> int:
     stopped = service.stop()
     if stopped is None:
-        _out("No session was running.")
+        _out(_("No session was running."))
         return Exit.OK
     session = stopped.session
     assert session.ended_at is not None
     ran = span(session.ended_at - session.started_at)
-    note = " It does not count: it was stopped within a minute." if stopped.accidental else ""
-    _out(f"Stopped the {session.kind} session after {ran}. Make sure the heat is off.{note}")
+    if session.kind is Kind.HEAT:
+        said = _("Stopped the heat session after {span}. Make sure the heat is off.")
+    else:
+        said = _("Stopped the cold session after {span}. Make sure the heat is off.")
+    said = said.format(span=ran)
+    if stopped.accidental:
+        said = f"{said} {_('It does not count: it was stopped within a minute.')}"
+    _out(said)
     return Exit.OK
 
 
 def _confirm(service: Service, args: argparse.Namespace) -> int:
     confirmed = service.confirm_heat_off()
-    _out("Thanks: the heat is off." if confirmed else "No session was waiting for a heat-off.")
+    _out(
+        _("Thanks: the heat is off.") if confirmed else _("No session was waiting for a heat-off.")
+    )
     return Exit.OK
 
 
@@ -148,9 +175,13 @@ def _session_add(service: Service, args: argparse.Namespace) -> int:
     recorded = service.record_session(kind, at, args.minutes)
     now = service.clock.now()
     started = when(recorded.session.started_at, now, service.zone)
-    _out(f"Recorded a {args.minutes}-minute {kind} session at {started}.")
+    if kind is Kind.HEAT:
+        said = _("Recorded a {minutes}-minute heat session at {time}.")
+    else:
+        said = _("Recorded a {minutes}-minute cold session at {time}.")
+    _out(said.format(minutes=args.minutes, time=started))
     if recorded.note is not None:
-        print(f"heattimer: note: {recorded.note}", file=sys.stderr)
+        print("heattimer: " + _("note: {note}").format(note=recorded.note), file=sys.stderr)
     return Exit.OK
 
 
@@ -166,11 +197,11 @@ def _injury_add(service: Service, args: argparse.Namespace) -> int:
     status = service.status()
     if status.heat.stop_heat:
         print(
-            f"heattimer: {STOP_HEAT} ('heattimer stop').",
+            "heattimer: " + _("{stop_heat} ('heattimer stop').").format(stop_heat=STOP_HEAT),
             file=sys.stderr,
         )
     else:
-        print(f"Logged. {status.heat.message}", file=sys.stderr)
+        print(_("Logged. {message}").format(message=status.heat.message), file=sys.stderr)
     return Exit.OK
 
 
@@ -187,22 +218,31 @@ def _injury_list(service: Service, args: argparse.Namespace) -> int:
 
 def _injury_confirm(service: Service, args: argparse.Namespace) -> int:
     if service.confirm_injury_log():
-        _out(f"Thanks: the injury log is confirmed. {service.status().heat.message}")
+        message = service.status().heat.message
+        _out(_("Thanks: the injury log is confirmed. {message}").format(message=message))
     else:
-        _out("Nothing was waiting: the injury log did not need confirming.")
+        _out(_("Nothing was waiting: the injury log did not need confirming."))
     return Exit.OK
 
 
 def _injury_remove(service: Service, args: argparse.Namespace) -> int:
     injury = service.remove_injury(args.id)
-    _out(f"Injury {injury.id[:8]} is removed: it no longer blocks heat (it stays on file).")
+    _out(
+        _("Injury {id} is removed: it no longer blocks heat (it stays on file).").format(
+            id=injury.id[:8]
+        )
+    )
     return Exit.OK
 
 
 def _injury_clear(service: Service, args: argparse.Namespace) -> int:
     injury = service.clear_injury(args.id)
     status = service.status()
-    _out(f"Recorded: a professional cleared you for injury {injury.id[:8]}. {status.heat.message}")
+    _out(
+        _("Recorded: a professional cleared you for injury {id}. {message}").format(
+            id=injury.id[:8], message=status.heat.message
+        )
+    )
     return Exit.OK
 
 
@@ -240,7 +280,9 @@ def _settings_show(service: Service, args: argparse.Namespace) -> int:
         _out(json.dumps({**settings_data(settings), START_AT_LOGIN: login}, indent=2))
     else:
         _out(
-            settings_text(settings, {START_AT_LOGIN: (login, "start the app in the tray at login")})
+            settings_text(
+                settings, {START_AT_LOGIN: (login, _("start the app in the tray at login"))}
+            )
         )
     return Exit.OK
 
@@ -255,7 +297,9 @@ def _settings_set(service: Service, args: argparse.Namespace) -> int:
         try:
             switch(login, on, str(service.store.data_dir))
         except OSError as error:
-            return _fail_desktop(f"the start-at-login entry could not be changed: {error}")
+            return _fail_desktop(
+                _("the start-at-login entry could not be changed: {error}").format(error=error)
+            )
         _out(f"{START_AT_LOGIN} = {'on' if login.enabled() else 'off'}")
         return Exit.OK
 
@@ -268,9 +312,9 @@ def _break_now(service: Service, args: argparse.Namespace) -> int:
     from heattimer.platform.single_instance import app_running
 
     if not app_running(service.store.data_dir):
-        raise AppNotRunning("the Heat Timer app is not running: start it with 'heattimer'")
+        raise AppNotRunning(_("the Heat Timer app is not running: start it with 'heattimer'"))
     service.request(Request.BREAK)
-    _out("Asked the app for a posture break.")
+    _out(_("Asked the app for a posture break."))
     return Exit.OK
 
 

@@ -7,10 +7,11 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from heattimer.core import export
-from heattimer.core.model import AREA_WORDING, BreakRecord, Injury, Session
+from heattimer.core.model import AREA_WORDING, BreakRecord, Injury, Kind, Session
 from heattimer.core.settings import SPECS, Settings, setting_text
 from heattimer.core.status import Status
 from heattimer.core.wording import clock, span, when
+from heattimer.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from typing import Any
@@ -82,36 +83,52 @@ def status_data(status: Status, zone: tzinfo) -> dict[str, Any]:
 def status_text(status: Status, zone: tzinfo) -> str:
     """The status as a few lines for people."""
     now, settings, recovery = status.now, status.settings, status.recovery
-    lines = [f"Heat: {status.heat.message}"]
+    lines = [_("Heat: {message}").format(message=status.heat.message)]
     if status.session is not None:
         s = status.session
-        lines.append(
-            f"Running: {s.kind} session, {clock(s.remaining(now))} left"
-            f" (ends {when(s.ends_at, now, zone)})"
-        )
+        left, ends = clock(s.remaining(now)), when(s.ends_at, now, zone)
+        if s.kind is Kind.HEAT:
+            running = _("Running: heat session, {left} left (ends {time})")
+        else:
+            running = _("Running: cold session, {left} left (ends {time})")
+        lines.append(running.format(left=left, time=ends))
     if status.cold_offered:
-        minutes = settings.cold_minutes
-        lines.append(f"Cold: offered instead ({minutes} min: 'heattimer start --cold')")
-    lines.append(f"Today: {status.today_sessions} of {settings.daily_cap} heat sessions")
+        lines.append(
+            _("Cold: offered instead ({minutes} min: 'heattimer start --cold')").format(
+                minutes=settings.cold_minutes
+            )
+        )
+    cap = settings.daily_cap
+    today = ngettext(
+        "Today: {used} of {cap} heat sessions", "Today: {used} of {cap} heat sessions", cap
+    )
+    lines.append(today.format(used=status.today_sessions, cap=cap))
     phase = recovery.title
     if recovery.day is not None:
-        phase += f", day {recovery.day}"
-    lines.append(f"Recovery: {phase}. {recovery.advice}")
+        phase = _("{phase}, day {day}").format(phase=phase, day=recovery.day)
+    lines.append(_("Recovery: {phase}. {advice}").format(phase=phase, advice=recovery.advice))
     if recovery.next_phase is not None and recovery.next_phase_at is not None:
+        from heattimer.core.recovery import SHORT_NAMES
+
         lines.append(
-            f"Next phase: {recovery.next_phase} from {when(recovery.next_phase_at, now, zone)}"
-            f" (in {span(recovery.next_phase_at - now)})"
+            _("Next phase: {phase} from {time} (in {wait})").format(
+                phase=SHORT_NAMES[recovery.next_phase],
+                time=when(recovery.next_phase_at, now, zone),
+                wait=span(recovery.next_phase_at - now),
+            )
         )
     if recovery.see_professional:
         from heattimer.core.recovery import PROFESSIONAL_NOTE
 
         lines.append(PROFESSIONAL_NOTE)
     if not settings.breaks:
-        lines.append("Posture breaks: off")
+        lines.append(_("Posture breaks: off"))
     elif status.next_break is None:
-        lines.append("Posture breaks: scheduled when the Heat Timer app runs")
+        lines.append(_("Posture breaks: scheduled when the Heat Timer app runs"))
     else:
-        lines.append(f"Next posture break: {when(status.next_break, now, zone)}")
+        lines.append(
+            _("Next posture break: {time}").format(time=when(status.next_break, now, zone))
+        )
     return "\n".join(lines)
 
 
@@ -155,7 +172,9 @@ def injuries_text(injuries: list[Injury], now: datetime, zone: tzinfo) -> str:
 
     if not injuries:
         return injury_log.NONE_LOGGED
-    rows: list[tuple[str, ...]] = [("ID", "WHEN", "AREA", "RED FLAGS", "STATE", "NOTE")]
+    rows: list[tuple[str, ...]] = [
+        (_("ID"), _("WHEN"), _("AREA"), _("RED FLAGS"), _("STATE"), _("NOTE"))
+    ]
     for injury in injuries:
         flags = injury_log.flags_text(injury) or "-"
         rows.append(
@@ -171,11 +190,45 @@ def injuries_text(injuries: list[Injury], now: datetime, zone: tzinfo) -> str:
     return _table(rows)
 
 
-def _cell(value: object) -> str:
+COLUMN_HEADINGS = {
+    "date": _("DATE"),
+    "start": _("START"),
+    "end": _("END"),
+    "kind": _("KIND"),
+    "minutes": _("MINUTES"),
+    "how": _("HOW"),
+    "counts": _("COUNTS"),
+    "warmup": _("WARMUP"),
+    "detail": _("DETAIL"),
+}
+"""The table's headings for export's columns (CSV and JSON keep the column names)."""
+VALUE_WORDS = {
+    "heat": _("heat"),
+    "cold": _("cold"),
+    "break": _("break"),
+    "injury": _("injury"),
+    "recorded": _("recorded"),
+    "running": _("running"),
+    "stopped": _("stopped"),
+    "completed": _("completed"),
+    "done": _("done"),
+    "snoozed": _("snoozed"),
+    "skipped": _("skipped"),
+    "missed": _("missed"),
+    "logged": _("logged"),
+    "cleared": _("cleared"),
+    "removed": _("removed"),
+}
+"""The table's words for export's values of ``kind`` and ``how`` (CSV and JSON keep them)."""
+
+
+def _cell(value: object, column: str = "") -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, str) and len(value) > 16 and value[10:11] == "T":
         return value[11:16]  # an ISO instant: its local hh:mm
+    if column in ("kind", "how") and isinstance(value, str):
+        return VALUE_WORDS.get(value, value)
     return "" if value is None else str(value)
 
 
@@ -190,7 +243,7 @@ def events_output(
 ) -> str:
     """Sessions, posture breaks and injuries, one row each, by when they started."""
     rows = export.event_rows(sessions, breaks, injuries, now, zone, settings)
-    return _rows_output(rows, export.EVENT_COLUMNS, form, "No events in that time.")
+    return _rows_output(rows, export.EVENT_COLUMNS, form, _("No events in that time."))
 
 
 def history_output(
@@ -198,7 +251,7 @@ def history_output(
 ) -> str:
     """Sessions as a table, CSV or JSON."""
     rows = export.session_rows(sessions, now, zone, settings)
-    return _rows_output(rows, export.HISTORY_COLUMNS, form, "No sessions in that time.")
+    return _rows_output(rows, export.HISTORY_COLUMNS, form, _("No sessions in that time."))
 
 
 def _rows_output(rows: list[export.Row], columns: tuple[str, ...], form: str, empty: str) -> str:
@@ -211,8 +264,9 @@ def _rows_output(rows: list[export.Row], columns: tuple[str, ...], form: str, em
     if not rows:
         return empty
     shown = [i for i, column in enumerate(columns) if column != "id"]
-    header = tuple(columns[i].upper() for i in shown)
-    return _table([header] + [tuple(_cell(row[i]) for i in shown) for row in rows])
+    header = tuple(COLUMN_HEADINGS.get(columns[i], columns[i].upper()) for i in shown)
+    cells = [tuple(_cell(row[i], columns[i]) for i in shown) for row in rows]
+    return _table([header, *cells])
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> str:

@@ -21,14 +21,15 @@ from typing import NamedTuple
 from heattimer.core.model import Kind, Session
 from heattimer.core.status import Status
 from heattimer.core.wording import when
+from heattimer.i18n import _
 
 REPEAT = timedelta(seconds=60)
 GIVE_UP_AFTER = timedelta(minutes=10)
 
-RING_TITLE = "Time is up: turn the heat off"
-HEAT_OFF_ACTION = ("heat-off", "Heat is off")
+RING_TITLE = _("Time is up: turn the heat off")
+HEAT_OFF_ACTION = ("heat-off", _("Heat is off"))
 """The notification's button: its key and its label."""
-OPEN_ACTION = ("default", "Open Heat Timer")
+OPEN_ACTION = ("default", _("Open Heat Timer"))
 """Clicking the notification itself (the spec's "default" action): the window comes up."""
 
 
@@ -39,8 +40,8 @@ def actions(click_opens: bool) -> tuple[tuple[str, str], ...]:
     return (HEAT_OFF_ACTION, OPEN_ACTION) if click_opens else (HEAT_OFF_ACTION,)
 
 
-COLD_DONE_TITLE = "Cold session done"
-COLD_DONE_BODY = "Take the cold pack off."
+COLD_DONE_TITLE = _("Cold session done")
+COLD_DONE_BODY = _("Take the cold pack off.")
 
 
 class AlarmState(NamedTuple):
@@ -122,9 +123,11 @@ def ring_body(session: Session, now: datetime, zone: tzinfo) -> str:
     ended = session.ended_at or session.ends_at
     at = when(ended, now, zone)
     if now - ended > GIVE_UP_AFTER:
-        return f"Your heat session ended at {at}. Make sure the heat is off."
+        return _("Your heat session ended at {time}. Make sure the heat is off.").format(time=at)
     minutes = round((session.ends_at - session.started_at).total_seconds() / 60)
-    return f"Your {minutes}-minute heat session ended at {at}. Take the belt or pad off now."
+    return _(
+        "Your {minutes}-minute heat session ended at {time}. Take the belt or pad off now."
+    ).format(minutes=minutes, time=at)
 
 
 def next_ring(state: AlarmState) -> datetime | None:

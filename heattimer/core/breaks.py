@@ -17,13 +17,14 @@ from heattimer.core.localtime import local_date, next_day_start
 from heattimer.core.model import BreakOutcome
 from heattimer.core.settings import BREAK_NOTICE_AHEAD, Settings
 from heattimer.core.workhours import WorkHours
+from heattimer.i18n import _
 
 SNOOZE = timedelta(minutes=10)
 POPUP_TIMEOUT = timedelta(minutes=2)
 
 
-NOTICE_TITLE = f"Posture break in {BREAK_NOTICE_AHEAD.seconds} seconds"
-NOTICE_BODY = "Finish what you are doing: a short stretch comes next."
+NOTICE_TITLE = _("Posture break in {seconds} seconds").format(seconds=BREAK_NOTICE_AHEAD.seconds)
+NOTICE_BODY = _("Finish what you are doing: a short stretch comes next.")
 
 
 def notice_at(due: datetime | None, settings: Settings) -> datetime | None:
@@ -68,9 +69,11 @@ def unseen(shown_at: datetime, now: datetime, idle_seconds: float | None) -> boo
 
 
 ANSWERS: dict[BreakOutcome, str] = {
-    BreakOutcome.DONE: "Done",
-    BreakOutcome.SNOOZED: f"Snooze {round(SNOOZE.total_seconds() / 60)} min",
-    BreakOutcome.SKIPPED: "Skip",
+    BreakOutcome.DONE: _("Done"),
+    BreakOutcome.SNOOZED: _("Snooze {minutes} min").format(
+        minutes=round(SNOOZE.total_seconds() / 60)
+    ),
+    BreakOutcome.SKIPPED: _("Skip"),
 }
 """A break's answers, as its popup's buttons and its notification's read: the outcome each
 records (Done starts the exercise's countdown first), and its label."""
@@ -128,7 +131,20 @@ class Pause(StrEnum):
     @property
     def words(self) -> str:
         """How the pause reads: "30 minutes", "1 hour", "until tomorrow"."""
-        return {"30m": "30 minutes", "1h": "1 hour", "tomorrow": "until tomorrow"}[self.value]
+        return _PAUSE_WORDS[self.value]
+
+    @property
+    def label(self) -> str:
+        """The pause as a menu item says it: "Pause 30 minutes", "Pause until tomorrow"."""
+        return _PAUSE_LABELS[self.value]
+
+
+_PAUSE_WORDS = {"30m": _("30 minutes"), "1h": _("1 hour"), "tomorrow": _("until tomorrow")}
+_PAUSE_LABELS = {
+    "30m": _("Pause 30 minutes"),
+    "1h": _("Pause 1 hour"),
+    "tomorrow": _("Pause until tomorrow"),
+}
 
 
 def pause_end(choice: Pause, now: datetime, zone: tzinfo) -> datetime:

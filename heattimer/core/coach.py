@@ -17,14 +17,15 @@ from typing import NamedTuple
 from heattimer.core.model import Injury
 from heattimer.core.recovery import (
     ADVICE,
+    PHASE_NAMES,
     PHASE_STARTS,
     PROFESSIONAL_NOTE,
     SEE_PROFESSIONAL_AFTER,
-    TITLES,
     Phase,
     newest_injury,
 )
-from heattimer.core.rules import INJURY_BLOCK, SEE_PROFESSIONAL, red_flag_holds
+from heattimer.core.rules import INJURY_BLOCK, red_flag_holds
+from heattimer.i18n import _
 
 
 class CoachKind(StrEnum):
@@ -53,8 +54,11 @@ def _events_of(injury: Injury, injuries: Iterable[Injury]) -> list[CoachEvent]:
             CoachEvent(
                 unlock,
                 CoachKind.HEAT_ON_HOLD,
-                "48 hours since your injury: heat stays on hold",
-                f"You logged a red flag: {SEE_PROFESSIONAL}, then record that they cleared you.",
+                _("48 hours since your injury: heat stays on hold"),
+                _(
+                    "You logged a red flag: see a physical therapist or physician, then record "
+                    "that they cleared you."
+                ),
             )
         )
     else:
@@ -62,8 +66,10 @@ def _events_of(injury: Injury, injuries: Iterable[Injury]) -> list[CoachEvent]:
             CoachEvent(
                 unlock,
                 CoachKind.HEAT_UNLOCKED,
-                "Heat is unlocked",
-                f"48 hours have passed since your injury. {ADVICE[Phase.SUBACUTE]}",
+                _("Heat is unlocked"),
+                _("48 hours have passed since your injury. {advice}").format(
+                    advice=ADVICE[Phase.SUBACUTE]
+                ),
             )
         )
     for phase, start in PHASE_STARTS:
@@ -71,14 +77,17 @@ def _events_of(injury: Injury, injuries: Iterable[Injury]) -> list[CoachEvent]:
             continue  # the acute phase starts with the log; subacute is told with the unlock
         events.append(
             CoachEvent(
-                injury.at + start, CoachKind.PHASE, f"Now: {TITLES[phase].lower()}", ADVICE[phase]
+                injury.at + start,
+                CoachKind.PHASE,
+                _("Now: {phase}").format(phase=PHASE_NAMES[phase]),
+                ADVICE[phase],
             )
         )
     events.append(
         CoachEvent(
             injury.at + SEE_PROFESSIONAL_AFTER,
             CoachKind.SEE_PROFESSIONAL,
-            "Two weeks since your injury",
+            _("Two weeks since your injury"),
             PROFESSIONAL_NOTE,
         )
     )

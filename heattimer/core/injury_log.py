@@ -18,9 +18,10 @@ from enum import StrEnum
 from heattimer.core.model import AREA_WORDING, RED_FLAG_WORDING, Injury, RecoveryHold
 from heattimer.core.rules import INJURY_BLOCK, injury_block_until
 from heattimer.core.wording import when
+from heattimer.i18n import _
 
 UNDO_FOR = timedelta(minutes=5)
-NONE_LOGGED = "No injuries logged."
+NONE_LOGGED = _("No injuries logged.")
 
 
 class State(StrEnum):
@@ -43,10 +44,10 @@ def state_text(injury: Injury, now: datetime, zone: tzinfo) -> str:
     "removed 14:06"."""
     found = state(injury)
     if found is State.REMOVED:
-        return f"removed {when(injury.removed_at or now, now, zone)}"
+        return _("removed {time}").format(time=when(injury.removed_at or now, now, zone))
     if found is State.CLEARED:
-        return f"cleared {when(injury.cleared_at or now, now, zone)}"
-    return "holds heat" if injury.holds_heat(now) else "active"
+        return _("cleared {time}").format(time=when(injury.cleared_at or now, now, zone))
+    return _("holds heat") if injury.holds_heat(now) else _("active")
 
 
 def flags_text(injury: Injury) -> str:
@@ -57,8 +58,10 @@ def flags_text(injury: Injury) -> str:
 def describe(injury: Injury, now: datetime, zone: tzinfo) -> str:
     """ "Lower back, yesterday 18:05 (Numbness or tingling)"."""
     flags = flags_text(injury)
-    text = f"{AREA_WORDING[injury.area]}, {when(injury.at, now, zone)}"
-    return f"{text} ({flags})" if flags else text
+    area, at = AREA_WORDING[injury.area], when(injury.at, now, zone)
+    if flags:
+        return _("{area}, {time} ({red_flags})").format(area=area, time=at, red_flags=flags)
+    return _("{area}, {time}").format(area=area, time=at)
 
 
 def just_logged(injuries: Iterable[Injury], now: datetime) -> Injury | None:
@@ -73,25 +76,33 @@ def just_logged(injuries: Iterable[Injury], now: datetime) -> Injury | None:
 
 def undo_line(injury: Injury, now: datetime, zone: tzinfo) -> str:
     """What the banner says while an Undo is offered."""
-    return f"Injury logged at {when(injury.logged_at or injury.at, now, zone)}."
-
-
-def _block_ends(injury: Injury, now: datetime, zone: tzinfo) -> str:
-    ends = injury.at + INJURY_BLOCK
-    return f"until {when(ends, now, zone)}" if ends > now else ""
+    return _("Injury logged at {time}.").format(time=when(injury.logged_at or injury.at, now, zone))
 
 
 def removal_question(injury: Injury, now: datetime, zone: tzinfo) -> str:
     """Asked before an injury is removed as logged by mistake."""
-    lifts = []
-    if injury.at + INJURY_BLOCK > now:
-        lifts.append(f"its block on heat {_block_ends(injury, now, zone)}")
-    if injury.holds_heat(now):
-        lifts.append("its hold for red flags")
-    lifted = f" This lifts {' and '.join(lifts)}." if lifts else ""
-    return (
-        f"Remove this injury as logged by mistake?\n\n{describe(injury, now, zone)}\n\n"
-        f"Only remove an injury that did not happen.{lifted} It stays on file, marked removed."
+    ends = injury.at + INJURY_BLOCK
+    blocks, holds = ends > now, injury.holds_heat(now)
+    until = when(ends, now, zone)
+    if blocks and holds:
+        lifted = _(
+            "Only remove an injury that did not happen. This lifts its block on heat until "
+            "{time} and its hold for red flags. It stays on file, marked removed."
+        ).format(time=until)
+    elif blocks:
+        lifted = _(
+            "Only remove an injury that did not happen. This lifts its block on heat until "
+            "{time}. It stays on file, marked removed."
+        ).format(time=until)
+    elif holds:
+        lifted = _(
+            "Only remove an injury that did not happen. This lifts its hold for red flags. It "
+            "stays on file, marked removed."
+        )
+    else:
+        lifted = _("Only remove an injury that did not happen. It stays on file, marked removed.")
+    return _("Remove this injury as logged by mistake?\n\n{injury}\n\n{lifted}").format(
+        injury=describe(injury, now, zone), lifted=lifted
     )
 
 
@@ -103,27 +114,33 @@ def clearance_question(
     that still runs is the latest injury's, red flags or not."""
     injuries = list(injuries)
     holding = [only] if only is not None else [i for i in injuries if i.holds_heat(now)]
-    listed = "\n".join(f"• {describe(i, now, zone)}" for i in holding) or "• none"
+    listed = "\n".join(f"• {describe(i, now, zone)}" for i in holding) or _("• none")
     ends = injury_block_until(injuries, now)
-    still = (
-        f" The 48-hour block after an injury still applies: heat stays off "
-        f"until {when(ends, now, zone)}."
-        if ends is not None and ends > now
-        else ""
-    )
-    return (
+    if ends is not None and ends > now:
+        record = _(
+            "Record it only after a professional has seen you. The 48-hour block after an "
+            "injury still applies: heat stays off until {time}."
+        ).format(time=when(ends, now, zone))
+    else:
+        record = _("Record it only after a professional has seen you.")
+    return _(
         "Has a physical therapist or physician cleared you to use heat?\n\n"
-        f"This lifts the hold on heat for the red flags of:\n{listed}\n\n"
-        f"Record it only after a professional has seen you.{still}"
-    )
+        "This lifts the hold on heat for the red flags of:\n{injuries}\n\n{record}"
+    ).format(injuries=listed, record=record)
 
 
 def log_check_question(hold: RecoveryHold, now: datetime, zone: tzinfo) -> str:
     """Asked before the hold after a restored state file is lifted."""
-    since = f"since {when(hold.backup_at, now, zone)}" if hold.backup_at is not None else "at all"
-    return (
+    if hold.backup_at is None:
+        return _(
+            "Have you checked your injury log?\n\n"
+            "The state file was restored from a backup, so injuries, red flags or clearances "
+            "logged at all may be missing. Log any that are missing first; then confirming "
+            "here lifts the hold on heat."
+        )
+    return _(
         "Have you checked your injury log?\n\n"
-        f"The state file was restored from a backup, so injuries, red flags or clearances "
-        f"logged {since} may be missing. Log any that are missing first; then confirming "
+        "The state file was restored from a backup, so injuries, red flags or clearances "
+        "logged since {time} may be missing. Log any that are missing first; then confirming "
         "here lifts the hold on heat."
-    )
+    ).format(time=when(hold.backup_at, now, zone))

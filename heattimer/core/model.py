@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from heattimer.core.moment import Moment, Stamp, clock_step, placed
+from heattimer.i18n import _
 
 ACCIDENTAL_START = timedelta(seconds=60)
 """A heat session stopped less than this long after its start may have been started by
@@ -49,20 +50,30 @@ class RedFlag(StrEnum):
 
 
 RED_FLAG_WORDING: dict[RedFlag, str] = {
-    RedFlag.RADIATING_PAIN: "Sharp or radiating pain",
-    RedFlag.NUMBNESS: "Numbness or tingling",
-    RedFlag.TRAUMA: "Sudden onset after a fall or accident",
-    RedFlag.NERVE_OR_DISC: "Suspected nerve pain or disc injury",
-    RedFlag.OPEN_WOUND: "An open wound where the heat would go",
+    RedFlag.RADIATING_PAIN: _("Sharp or radiating pain"),
+    RedFlag.NUMBNESS: _("Numbness or tingling"),
+    RedFlag.TRAUMA: _("Sudden onset after a fall or accident"),
+    RedFlag.NERVE_OR_DISC: _("Suspected nerve pain or disc injury"),
+    RedFlag.OPEN_WOUND: _("An open wound where the heat would go"),
 }
 """How each red flag reads to a person (the seed's own words where it has them)."""
 
+RED_FLAG_IN_SENTENCE: dict[RedFlag, str] = {
+    RedFlag.RADIATING_PAIN: _("sharp or radiating pain"),
+    RedFlag.NUMBNESS: _("numbness or tingling"),
+    RedFlag.TRAUMA: _("sudden onset after a fall or accident"),
+    RedFlag.NERVE_OR_DISC: _("suspected nerve pain or disc injury"),
+    RedFlag.OPEN_WOUND: _("an open wound where the heat would go"),
+}
+"""Each red flag inside a sentence ("heat is on hold because of numbness or tingling"): not
+``RED_FLAG_WORDING`` lowered, since German keeps its nouns' capitals."""
+
 AREA_WORDING: dict[Area, str] = {
-    Area.LOWER_BACK: "Lower back",
-    Area.UPPER_BACK: "Upper back",
-    Area.SHOULDER: "Shoulder",
-    Area.NECK: "Neck",
-    Area.OTHER: "Somewhere else",
+    Area.LOWER_BACK: _("Lower back"),
+    Area.UPPER_BACK: _("Upper back"),
+    Area.SHOULDER: _("Shoulder"),
+    Area.NECK: _("Neck"),
+    Area.OTHER: _("Somewhere else"),
 }
 
 

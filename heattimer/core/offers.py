@@ -15,6 +15,7 @@ from heattimer.core.model import Kind
 from heattimer.core.rules import Reason
 from heattimer.core.settings import HEAT_MINUTES
 from heattimer.core.status import Status, short_reason
+from heattimer.i18n import _
 
 QUICK_MINUTES = (HEAT_MINUTES[0], HEAT_MINUTES[-1])
 """The two lengths with buttons of their own (the shortest and the longest)."""
@@ -64,7 +65,9 @@ class Offer(NamedTuple):
     @property
     def text(self) -> str:
         """The label, with the reason when it cannot be done now."""
-        return f"{self.label} — {self.why_not}" if self.why_not else self.label
+        if not self.why_not:
+            return self.label
+        return _("{label} — {why_not}").format(label=self.label, why_not=self.why_not)
 
 
 KEYS: tuple[Key, ...] = (
@@ -94,16 +97,28 @@ def offers(status: Status, zone: tzinfo) -> dict[Key, Offer]:
     breaks_on = status.settings.breaks
     paused_until = status.breaks.paused_until if status.breaks is not None else None
     paused = paused_until is not None and paused_until > now
-    no_breaks = "" if breaks_on else "posture breaks are off"
+    no_breaks = "" if breaks_on else _("posture breaks are off")
+    if session is None:
+        stop = _("Stop session")
+    elif session.kind is Kind.HEAT:
+        stop = _("Stop heat session")
+    else:
+        stop = _("Stop cold session")
     found = [
         *(
-            Offer(Key(Act.START, minutes=m), f"Start {m} min", starting, heat.allowed, why)
+            Offer(
+                Key(Act.START, minutes=m),
+                _("Start {minutes} min").format(minutes=m),
+                starting,
+                heat.allowed,
+                why,
+            )
             for m in HEAT_MINUTES
         ),
         *(
             Offer(
                 Key(Act.WARM_UP, minutes=m),
-                f"Warm-up before a workout, {m} min",
+                _("Warm-up before a workout, {minutes} min").format(minutes=m),
                 starting,
                 heat.allowed,
                 why,
@@ -111,30 +126,25 @@ def offers(status: Status, zone: tzinfo) -> dict[Key, Offer]:
             for m in WARM_UP_MINUTES
         ),
         Offer(
-            Key(Act.COLD), f"Cold session · {status.settings.cold_minutes} min", status.cold_offered
+            Key(Act.COLD),
+            _("Cold session · {minutes} min").format(minutes=status.settings.cold_minutes),
+            status.cold_offered,
         ),
-        Offer(
-            Key(Act.STOP),
-            f"Stop {session.kind.value} session" if session else "Stop session",
-            not idle,
-        ),
-        Offer(Key(Act.HEAT_OFF), "Heat is off", status.unconfirmed is not None),
+        Offer(Key(Act.STOP), stop, not idle),
+        Offer(Key(Act.HEAT_OFF), _("Heat is off"), status.unconfirmed is not None),
         Offer(
             Key(Act.CLEARED),
-            "I was cleared by a professional",
+            _("I was cleared by a professional"),
             idle and heat.reason is Reason.RED_FLAG,
         ),
-        Offer(Key(Act.LOG_CHECKED), "I checked my injury log", idle and status.hold is not None),
-        Offer(Key(Act.LOG_INJURY), "Log injury…", True),
-        Offer(Key(Act.UNDO_INJURY), "Undo", status.just_logged is not None),
-        Offer(Key(Act.INJURY_LOG), "Injury log…", True),
-        Offer(Key(Act.HISTORY), "History…", True),
-        Offer(Key(Act.BREAK_NOW), "Take a posture break now", True, breaks_on, no_breaks),
-        *(
-            Offer(Key(Act.PAUSE, pause=p), f"Pause {p.words}", True, breaks_on, no_breaks)
-            for p in Pause
-        ),
-        Offer(Key(Act.RESUME), "Resume posture breaks", paused),
+        Offer(Key(Act.LOG_CHECKED), _("I checked my injury log"), idle and status.hold is not None),
+        Offer(Key(Act.LOG_INJURY), _("Log injury…"), True),
+        Offer(Key(Act.UNDO_INJURY), _("Undo"), status.just_logged is not None),
+        Offer(Key(Act.INJURY_LOG), _("Injury log…"), True),
+        Offer(Key(Act.HISTORY), _("History…"), True),
+        Offer(Key(Act.BREAK_NOW), _("Take a posture break now"), True, breaks_on, no_breaks),
+        *(Offer(Key(Act.PAUSE, pause=p), p.label, True, breaks_on, no_breaks) for p in Pause),
+        Offer(Key(Act.RESUME), _("Resume posture breaks"), paused),
     ]
     return {offer.key: offer for offer in found}
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from heattimer.core.model import Injury
+from heattimer.i18n import _
 
 
 class Phase(StrEnum):
@@ -38,18 +39,37 @@ PHASE_STARTS: tuple[tuple[Phase, timedelta], ...] = (
 
 SEE_PROFESSIONAL_AFTER = timedelta(days=14)
 
-PROFESSIONAL_NOTE = (
+PROFESSIONAL_NOTE = _(
     "Pain that lasts beyond two weeks despite care should be seen by a "
     "physical therapist or physician."
 )
 
 TITLES: dict[Phase, str] = {
-    Phase.NONE: "No injury logged",
-    Phase.ACUTE: "Acute phase (first 48 hours)",
-    Phase.SUBACUTE: "Subacute phase (days 3 to 7)",
-    Phase.REBUILDING: "Functional rebuilding (week 2 on)",
-    Phase.MAINTENANCE: "Maintenance",
+    Phase.NONE: _("No injury logged"),
+    Phase.ACUTE: _("Acute phase (first 48 hours)"),
+    Phase.SUBACUTE: _("Subacute phase (days 3 to 7)"),
+    Phase.REBUILDING: _("Functional rebuilding (week 2 on)"),
+    Phase.MAINTENANCE: _("Maintenance"),
 }
+
+PHASE_NAMES: dict[Phase, str] = {
+    Phase.NONE: _("no injury logged"),
+    Phase.ACUTE: _("acute phase (first 48 hours)"),
+    Phase.SUBACUTE: _("subacute phase (days 3 to 7)"),
+    Phase.REBUILDING: _("functional rebuilding (week 2 on)"),
+    Phase.MAINTENANCE: _("maintenance"),
+}
+"""Each phase as it reads inside a sentence ("Now: maintenance"): German keeps a noun's
+capital, so this is not ``TITLES`` lowered."""
+
+SHORT_NAMES: dict[Phase, str] = {
+    Phase.NONE: _("none"),
+    Phase.ACUTE: _("acute"),
+    Phase.SUBACUTE: _("subacute"),
+    Phase.REBUILDING: _("rebuilding"),
+    Phase.MAINTENANCE: _("maintenance"),
+}
+"""Each phase in one word, as a person reads it ("Next phase: subacute from ...")."""
 
 THERAPY: dict[Phase, str] = {
     Phase.NONE: "heat",
@@ -61,23 +81,23 @@ THERAPY: dict[Phase, str] = {
 """What the seed's summary table recommends in each phase: cold first, heat after."""
 
 ADVICE: dict[Phase, str] = {
-    Phase.NONE: (
+    Phase.NONE: _(
         "Heat eases stiffness: 15-20 minutes at low to medium, up to 3 times a day. "
         "Warm up before workouts and break up long sitting."
     ),
-    Phase.ACUTE: (
+    Phase.ACUTE: _(
         "Use cold packs, rest, and gentle mobility such as pelvic tilts and walking. "
         "No heat yet: in the first 48 hours cold is safer to limit swelling."
     ),
-    Phase.SUBACUTE: (
+    Phase.SUBACUTE: _(
         "Bring in low-grade heat, soft stretching (child's pose, cat-camel) and core "
         "activation (dead bug, bird dog). Pair the heat with gentle stretches or walking."
     ),
-    Phase.REBUILDING: (
+    Phase.REBUILDING: _(
         "Progress to glute bridges, hip hinges and resisted posture exercises. "
         "Stay active: heat plus light movement works best."
     ),
-    Phase.MAINTENANCE: (
+    Phase.MAINTENANCE: _(
         "Keep warming up before workouts (5-10 minutes of dynamic movement), foam rolling, "
         "strengthening twice a week (planks, glute bridges, face pulls) and posture breaks."
     ),

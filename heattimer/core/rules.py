@@ -33,7 +33,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from heattimer.core.localtime import local_date, next_day_start
-from heattimer.core.model import RED_FLAG_WORDING, Injury, Kind, RecoveryHold, Session
+from heattimer.core.model import RED_FLAG_IN_SENTENCE, Injury, Kind, RecoveryHold, Session
 from heattimer.core.moment import Moment
 from heattimer.core.settings import (
     COLD_MINUTES,
@@ -42,13 +42,15 @@ from heattimer.core.settings import (
     Settings,
 )
 from heattimer.core.wording import span, when
+from heattimer.i18n import _, ngettext
 
 INJURY_BLOCK = timedelta(hours=48)
 MAX_HEAT = timedelta(minutes=HEAT_MINUTES[-1])
 """The most heat at a stretch (the seed: 15 to 20 minutes per session)."""
 SHORTEST_GRANT = timedelta(minutes=1)
 """Less heat than this left (of the stretch or the day) is no session at all."""
-SEE_PROFESSIONAL = "see a physical therapist or physician"
+SEE_PROFESSIONAL = _("see a physical therapist or physician")
+"""What a red flag asks of the person, as every sentence that says it puts it."""
 
 
 class Reason(StrEnum):
@@ -255,7 +257,11 @@ def heat_decision(
             allowed=True,
             reason=None,
             available_at=None,
-            message=f"Heat is available: {left} of {day.cap} sessions left today.",
+            message=ngettext(
+                "Heat is available: {left} of {cap} sessions left today.",
+                "Heat is available: {left} of {cap} sessions left today.",
+                day.cap,
+            ).format(left=left, cap=day.cap),
             allowance=allowance if allowance < MAX_HEAT else None,
         )
 
@@ -280,16 +286,18 @@ def heat_decision(
 
 def recovery_message(hold: RecoveryHold, now: datetime, zone: tzinfo) -> str:
     """What the person needs to hear after the file was restored from an older backup."""
-    since = (
-        f"the backup of {when(hold.backup_at, now, zone)}"
-        if hold.backup_at is not None
-        else "nothing (no good backup was found)"
-    )
-    return (
-        f"The state file was damaged and restored from {since}: injuries, red flags or "
-        "clearances logged after that may be missing. Check your injury log, log anything "
-        "missing, then confirm it (Heat Timer, or 'heattimer injury confirm')."
-    )
+    if hold.backup_at is None:
+        return _(
+            "The state file was damaged and restored from nothing (no good backup was found): "
+            "injuries, red flags or clearances logged after that may be missing. Check your "
+            "injury log, log anything missing, then confirm it (Heat Timer, or 'heattimer "
+            "injury confirm')."
+        )
+    return _(
+        "The state file was damaged and restored from the backup of {time}: injuries, red "
+        "flags or clearances logged after that may be missing. Check your injury log, log "
+        "anything missing, then confirm it (Heat Timer, or 'heattimer injury confirm')."
+    ).format(time=when(hold.backup_at, now, zone))
 
 
 def _message(
@@ -304,44 +312,60 @@ def _message(
 ) -> str:
     at = when(available_at, now, zone) if available_at is not None else ""
     if reason is Reason.SESSION_RUNNING and running is not None:
-        return f"A {running.kind} session is running until {when(running.ends_at, now, zone)}."
+        return running_message(running, now, zone)
     if reason is Reason.RESTORED_FROM_BACKUP and hold is not None:
         return recovery_message(hold, now, zone)
     if reason is Reason.RED_FLAG:
         flags = sorted({flag for injury in holds for flag in injury.red_flags})
-        wording = "; ".join(RED_FLAG_WORDING[flag].lower() for flag in flags)
-        return (
-            f"Heat is on hold because of {wording}: {SEE_PROFESSIONAL}, "
+        wording = "; ".join(RED_FLAG_IN_SENTENCE[flag] for flag in flags)
+        return _(
+            "Heat is on hold because of {red_flags}: see a physical therapist or physician, "
             "then record that they cleared you. Use cold meanwhile."
-        )
+        ).format(red_flags=wording)
     if reason is Reason.INJURY:
-        return f"Heat is blocked for 48 h after an injury: it unlocks {at}. Use cold until then."
+        return _(
+            "Heat is blocked for 48 h after an injury: it unlocks {time}. Use cold until then."
+        ).format(time=at)
     if reason is Reason.DAILY_CAP:
         if len(day.counted) < day.cap:
-            return f"Today's {span(day.cap * MAX_HEAT)} of heat is used; the next can start {at}."
-        return f"{len(day.counted)} of {day.cap} heat sessions used today; the next can start {at}."
-    return f"Cool-down: the next heat session can start at {at}."
+            return _("Today's {span} of heat is used; the next can start {time}.").format(
+                span=span(day.cap * MAX_HEAT), time=at
+            )
+        return ngettext(
+            "{used} of {cap} heat sessions used today; the next can start {time}.",
+            "{used} of {cap} heat sessions used today; the next can start {time}.",
+            day.cap,
+        ).format(used=len(day.counted), cap=day.cap, time=at)
+    return _("Cool-down: the next heat session can start at {time}.").format(time=at)
+
+
+def running_message(running: Session, now: datetime, zone: tzinfo) -> str:
+    """Why no other session may start while ``running`` runs."""
+    ends = when(running.ends_at, now, zone)
+    if running.kind is Kind.HEAT:
+        return _("A heat session is running until {time}.").format(time=ends)
+    return _("A cold session is running until {time}.").format(time=ends)
 
 
 def cold_decision(now: datetime, sessions: Sequence[Session], zone: tzinfo) -> HeatDecision:
     """Decide whether a cold session may start: only one session of any kind at a time."""
     running = running_session(sessions, now)
     if running is None:
-        return HeatDecision(True, None, None, "A cold session may start.")
+        return HeatDecision(True, None, None, _("A cold session may start."))
     return HeatDecision(
         allowed=False,
         reason=Reason.SESSION_RUNNING,
         available_at=running.ends_at,
-        message=f"A {running.kind} session is running until {when(running.ends_at, now, zone)}.",
+        message=running_message(running, now, zone),
     )
 
 
 def shortened_note(length: timedelta) -> str:
     """Why a heat session was given less than was asked for (HeatDecision.allowance)."""
-    return (
-        f"(Shortened to {span(length)}: no more than {span(MAX_HEAT)} of heat at a stretch "
-        "or the day's heat, counting the seconds of a start just before.)"
-    )
+    return _(
+        "(Shortened to {span}: no more than {most} of heat at a stretch or the day's heat, "
+        "counting the seconds of a start just before.)"
+    ).format(span=span(length), most=span(MAX_HEAT))
 
 
 def default_minutes(kind: Kind, settings: Settings) -> int:

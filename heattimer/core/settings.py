@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from heattimer.core.workhours import WorkHours, parse_work_hours
+from heattimer.i18n import _
 
 if TYPE_CHECKING:
     from typing import Any
@@ -59,9 +60,17 @@ def _int_in(low: int, high: int, unit: str) -> Callable[[str], object]:
         try:
             value = int(text.strip())
         except ValueError:
-            raise SettingError(f"expected a whole number of {unit}, got {text!r}") from None
+            if unit == "sessions":
+                said = _("expected a whole number of sessions, got {text}")
+            else:
+                said = _("expected a whole number of minutes, got {text}")
+            raise SettingError(said.format(text=repr(text))) from None
         if not low <= value <= high:
-            raise SettingError(f"must be from {low} to {high} {unit}, got {value}")
+            if unit == "sessions":
+                said = _("must be from {low} to {high} sessions, got {value}")
+            else:
+                said = _("must be from {low} to {high} minutes, got {value}")
+            raise SettingError(said.format(low=low, high=high, value=value))
         return value
 
     return parse
@@ -78,7 +87,7 @@ def _on_off(text: str) -> bool:
         return True
     if word in ("off", "no", "false", "0"):
         return False
-    raise SettingError(f"expected on or off, got {text!r}")
+    raise SettingError(_("expected on or off, got {text}").format(text=repr(text)))
 
 
 def _work_hours(text: str) -> WorkHours | None:
@@ -100,9 +109,10 @@ class SettingSpec(NamedTuple):
 
 
 def _number(key: str, field: str, allowed: range, unit: str, help: str) -> SettingSpec:
+    """A whole-number setting; ``help`` says it with ``{low}`` and ``{high}`` for its range."""
     low, high = allowed.start, allowed.stop - 1
     return SettingSpec(
-        key, field, _int_in(low, high, unit), f"{help}, {low} to {high} {unit}", allowed
+        key, field, _int_in(low, high, unit), help.format(low=low, high=high), allowed
     )
 
 
@@ -110,49 +120,73 @@ SPECS: dict[str, SettingSpec] = {
     spec.key: spec
     for spec in (
         _number(
-            "heat-minutes", "heat_minutes", HEAT_MINUTES, "minutes", "default heat session length"
+            "heat-minutes",
+            "heat_minutes",
+            HEAT_MINUTES,
+            "minutes",
+            _("default heat session length, {low} to {high} minutes"),
         ),
-        _number("daily-cap", "daily_cap", DAILY_CAPS, "sessions", "heat sessions counted per day"),
+        _number(
+            "daily-cap",
+            "daily_cap",
+            DAILY_CAPS,
+            "sessions",
+            _("heat sessions counted per day, {low} to {high} sessions"),
+        ),
         _number(
             "cool-down-minutes",
             "cool_down_minutes",
             range(COOL_DOWN_FLOOR_MINUTES, 241),
             "minutes",
-            "time between the end of one heat session and the next start",
+            _(
+                "time between the end of one heat session and the next start, "
+                "{low} to {high} minutes"
+            ),
         ),
-        _number("cold-minutes", "cold_minutes", COLD_MINUTES, "minutes", "cold session length"),
+        _number(
+            "cold-minutes",
+            "cold_minutes",
+            COLD_MINUTES,
+            "minutes",
+            _("cold session length, {low} to {high} minutes"),
+        ),
         _number(
             "break-interval-minutes",
             "break_interval_minutes",
             range(20, 121),
             "minutes",
-            "minutes of sitting between posture breaks",
+            _("minutes of sitting between posture breaks, {low} to {high} minutes"),
         ),
         _number(
             "idle-reset-minutes",
             "idle_reset_minutes",
             range(1, 31),
             "minutes",
-            "minutes away from the computer that restart the sitting clock",
+            _(
+                "minutes away from the computer that restart the sitting clock, "
+                "{low} to {high} minutes"
+            ),
         ),
-        SettingSpec("breaks", "breaks", _on_off, "posture-break popups, on or off"),
+        SettingSpec("breaks", "breaks", _on_off, _("posture-break popups, on or off")),
         SettingSpec(
             "break-notice",
             "break_notice",
             _on_off,
-            f"a notice {BREAK_NOTICE_AHEAD.seconds} seconds before each posture break, on or off",
+            _("a notice {seconds} seconds before each posture break, on or off").format(
+                seconds=BREAK_NOTICE_AHEAD.seconds
+            ),
         ),
         SettingSpec(
             "sounds",
             "sounds",
             _on_off,
-            "the chime when a cold session ends, on or off (the end alarm always chimes)",
+            _("the chime when a cold session ends, on or off (the end alarm always chimes)"),
         ),
         SettingSpec(
             "work-hours",
             "work_hours",
             _work_hours,
-            "remind only in these hours, e.g. 'Mon-Fri 09:00-18:00', or off",
+            _("remind only in these hours, e.g. 'Mon-Fri 09:00-18:00', or off"),
         ),
     )
 }
@@ -162,11 +196,15 @@ def parse_setting(key: str, text: str) -> object:
     """The value ``text`` gives setting ``key``, or SettingError saying why not."""
     spec = SPECS.get(key)
     if spec is None:
-        raise SettingError(f"unknown setting {key!r} (settings: {', '.join(SPECS)})")
+        raise SettingError(
+            _("unknown setting {key} (settings: {keys})").format(
+                key=repr(key), keys=", ".join(SPECS)
+            )
+        )
     try:
         return spec.parse(text)
     except SettingError as error:
-        raise SettingError(f"{key} {error}") from None
+        raise SettingError(_("{key} {error}").format(key=key, error=error)) from None
 
 
 def settings_from(stored: Mapping[str, str]) -> Settings:

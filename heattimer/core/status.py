@@ -21,6 +21,7 @@ from heattimer.core.rules import (
 )
 from heattimer.core.settings import Settings
 from heattimer.core.wording import clock, span, when
+from heattimer.i18n import _, ngettext
 
 
 class Status(NamedTuple):
@@ -101,7 +102,7 @@ def build_status(
     )
 
 
-STOP_HEAT = "An injury blocks heat: turn the heat off now and stop the session"
+STOP_HEAT = _("An injury blocks heat: turn the heat off now and stop the session")
 """What to do when an injury is logged while a heat session runs (HeatDecision.stop_heat)."""
 
 
@@ -112,25 +113,36 @@ def headline(status: Status, zone: tzinfo) -> str:
         return STOP_HEAT
     if status.session is not None:
         s = status.session
-        label = "Warm-up heat" if s.warmup else "Heat" if s.kind is Kind.HEAT else "Cold"
-        return f"{label} on: {clock(s.remaining(now))} left, ends {when(s.ends_at, now, zone)}"
+        left, ends = clock(s.remaining(now)), when(s.ends_at, now, zone)
+        if s.warmup:
+            return _("Warm-up heat on: {left} left, ends {time}").format(left=left, time=ends)
+        if s.kind is Kind.HEAT:
+            return _("Heat on: {left} left, ends {time}").format(left=left, time=ends)
+        return _("Cold on: {left} left, ends {time}").format(left=left, time=ends)
+    cap, used = status.today_cap, status.today_sessions
     if heat.allowed:
-        left = status.today_cap - status.today_sessions
-        return f"Ready: {left} of {status.today_cap} heat sessions left today"
+        return ngettext(
+            "Ready: {left} of {cap} heat sessions left today",
+            "Ready: {left} of {cap} heat sessions left today",
+            cap,
+        ).format(left=cap - used, cap=cap)
     lift = heat.available_at
-    countdown = "" if lift is None else f", in {span(lift - now)}"
     if heat.reason is Reason.RESTORED_FROM_BACKUP:
-        return "Heat on hold: check your injury log after the file was restored"
+        return _("Heat on hold: check your injury log after the file was restored")
     if heat.reason is Reason.RED_FLAG:
-        return "Heat on hold: see a physical therapist or physician first"
-    if heat.reason is Reason.INJURY and lift is not None:
-        return f"Heat unlocks {when(lift, now, zone)}{countdown}"
-    if heat.reason is Reason.DAILY_CAP and lift is not None:
-        used = f"{status.today_sessions} of {status.today_cap} sessions used today"
-        return f"{used}; next {when(lift, now, zone)}{countdown}"
-    if lift is not None:
-        return f"Cool-down: next session at {when(lift, now, zone)}{countdown}"
-    return heat.message
+        return _("Heat on hold: see a physical therapist or physician first")
+    if lift is None:
+        return heat.message
+    at, wait = when(lift, now, zone), span(lift - now)
+    if heat.reason is Reason.INJURY:
+        return _("Heat unlocks {time}, in {wait}").format(time=at, wait=wait)
+    if heat.reason is Reason.DAILY_CAP:
+        return ngettext(
+            "{used} of {cap} sessions used today; next {time}, in {wait}",
+            "{used} of {cap} sessions used today; next {time}, in {wait}",
+            cap,
+        ).format(used=used, cap=cap, time=at, wait=wait)
+    return _("Cool-down: next session at {time}, in {wait}").format(time=at, wait=wait)
 
 
 def short_reason(status: Status, zone: tzinfo) -> str:
@@ -140,16 +152,18 @@ def short_reason(status: Status, zone: tzinfo) -> str:
     if heat.reason is None:
         return ""
     if heat.reason is Reason.SESSION_RUNNING:
-        return "a session is running"
+        return _("a session is running")
     if heat.reason is Reason.RESTORED_FROM_BACKUP:
-        return "check your injury log first"
+        return _("check your injury log first")
     if heat.reason is Reason.RED_FLAG:
-        return "see a professional first"
+        return _("see a professional first")
     if heat.reason is Reason.INJURY:
-        return f"injury: heat from {at}"
+        return _("injury: heat from {time}").format(time=at)
     if heat.reason is Reason.DAILY_CAP:
-        return f"{status.today_sessions} of {status.today_cap} used: next {at}"
-    return f"cool-down until {at}"
+        return _("{used} of {cap} used: next {time}").format(
+            used=status.today_sessions, cap=status.today_cap, time=at
+        )
+    return _("cool-down until {time}").format(time=at)
 
 
 class TrayState(StrEnum):
@@ -168,9 +182,9 @@ class TrayState(StrEnum):
 def quit_warning(status: Status | None, alarm_ringing: bool) -> str:
     """What quitting the app now would stop, or "" if nothing."""
     if alarm_ringing:  # the heat is not confirmed off
-        return "The heat is not confirmed off: if you quit, the reminder stops."
+        return _("The heat is not confirmed off: if you quit, the reminder stops.")
     if status is not None and status.session is not None:
-        return "A session is running: if you quit, no alarm will sound at its end."
+        return _("A session is running: if you quit, no alarm will sound at its end.")
     return ""
 
 

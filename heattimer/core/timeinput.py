@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from heattimer.i18n import _
+
 _AGO = re.compile(r"^\s*(\d+)\s*(m|min|h|d)\s+ago\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days"}
 
@@ -26,7 +28,9 @@ def parse_time(text: str, now: datetime, zone: tzinfo) -> datetime:
         raise
     except (ValueError, OverflowError):
         raise ValueError(
-            f"cannot read the time {text!r}: use e.g. 2026-11-24T18:30 or '47h ago'"
+            _("cannot read the time {text}: use e.g. 2026-11-24T18:30 or '47h ago'").format(
+                text=repr(text)
+            )
         ) from None
 
 
@@ -66,9 +70,13 @@ def _gap_line(wall: datetime, zone: tzinfo) -> str:
     offset_before = low.astimezone(zone).utcoffset() or timedelta(0)
     jumped_from = (change + offset_before).replace(tzinfo=None)
     jumped_to = change.astimezone(zone).replace(tzinfo=None)
-    name = getattr(zone, "key", None) or wall.replace(tzinfo=zone).tzname() or "local time"
-    return (
-        f"{wall:%Y-%m-%dT%H:%M} does not exist in {name}: the clocks went from "
-        f"{jumped_from:%H:%M} to {jumped_to:%H:%M} that night; give the time after the change, "
-        "or with its offset"
+    name = getattr(zone, "key", None) or wall.replace(tzinfo=zone).tzname() or _("local time")
+    return _(
+        "{time} does not exist in {zone}: the clocks went from {before} to {after} that night; "
+        "give the time after the change, or with its offset"
+    ).format(
+        time=f"{wall:%Y-%m-%dT%H:%M}",
+        zone=name,
+        before=f"{jumped_from:%H:%M}",
+        after=f"{jumped_to:%H:%M}",
     )

@@ -20,6 +20,7 @@ from heattimer.core.rules import (
 )
 from heattimer.core.settings import Settings
 from heattimer.core.wording import on_day, when
+from heattimer.i18n import _
 
 INJURY_BACKDATE = timedelta(days=30)
 MANUAL_MINUTES = range(1, 61)
@@ -32,25 +33,37 @@ class Invalid(ValueError):
 def check_injury_time(at: datetime, now: datetime) -> None:
     """An injury happened at most 30 days ago and never in the future."""
     if at > now:
-        raise Invalid("an injury cannot be logged in the future")
+        raise Invalid(_("an injury cannot be logged in the future"))
     if at < now - INJURY_BACKDATE:
-        raise Invalid("an injury can be logged at most 30 days back")
+        raise Invalid(_("an injury can be logged at most 30 days back"))
 
 
 def check_minutes(minutes: int, allowed: range, what: str) -> None:
-    """Minutes within ``allowed``, or Invalid naming the range."""
+    """Minutes within ``allowed``, or Invalid naming the range. ``what`` is the subject of
+    the sentence, "a heat session" (``SESSION_WORDS``, ``RECORDED_WORDS``)."""
     if minutes not in allowed:
         raise Invalid(
-            f"{what} must be {allowed.start} to {allowed.stop - 1} minutes, not {minutes}"
+            _("{what} must be {low} to {high} minutes, not {minutes}").format(
+                what=what, low=allowed.start, high=allowed.stop - 1, minutes=minutes
+            )
         )
+
+
+SESSION_WORDS = {Kind.HEAT: _("a heat session"), Kind.COLD: _("a cold session")}
+"""A session started now, as the subject of ``check_minutes``' sentence."""
+RECORDED_WORDS = {
+    Kind.HEAT: _("a recorded heat session"),
+    Kind.COLD: _("a recorded cold session"),
+}
+"""A session recorded afterwards, as the same."""
 
 
 def check_recorded_time(at: datetime, now: datetime) -> None:
     """A session recorded afterwards started in the last 30 days, not in the future."""
     if at > now:
-        raise Invalid("a session cannot be recorded in the future")
+        raise Invalid(_("a session cannot be recorded in the future"))
     if at < now - INJURY_BACKDATE:
-        raise Invalid("a session can be recorded at most 30 days back")
+        raise Invalid(_("a session can be recorded at most 30 days back"))
 
 
 def check_manual_session(
@@ -62,17 +75,19 @@ def check_manual_session(
     zone: tzinfo,
 ) -> None:
     """A session done away from the computer: in the past, and overlapping no other."""
-    check_minutes(minutes, MANUAL_MINUTES, f"a recorded {kind} session")
+    check_minutes(minutes, MANUAL_MINUTES, RECORDED_WORDS[kind])
     check_recorded_time(at, now)
     end = at + timedelta(minutes=minutes)
     if end > now:
-        raise Invalid("that session has not ended yet: use 'heattimer start' for a session now")
+        raise Invalid(_("that session has not ended yet: use 'heattimer start' for a session now"))
     for other in sessions:
         other_end = other.end(now) or other.ends_at
         if at < other_end and other.started_at < end and not other.short(now):
-            raise Invalid(
-                f"it overlaps the {other.kind} session of {when(other.started_at, now, zone)}"
-            )
+            if other.kind is Kind.HEAT:
+                said = _("it overlaps the heat session of {time}")
+            else:
+                said = _("it overlaps the cold session of {time}")
+            raise Invalid(said.format(time=when(other.started_at, now, zone)))
 
 
 def recorded_session_note(
@@ -94,7 +109,9 @@ def recorded_session_note(
     if used > settings.daily_cap:
         on = on_day(local_date(start, zone), now, zone)
         said.append(
-            f"that makes {used} heat sessions {on}, over your limit of {settings.daily_cap}"
+            _("that makes {used} heat sessions {day}, over your limit of {cap}").format(
+                used=used, day=on, cap=settings.daily_cap
+            )
         )
     free = accidental_starts(sessions, now, settings)
     before = [
@@ -110,17 +127,19 @@ def recorded_session_note(
         last = before[-1]
         minutes = int(cool_down_after(last, settings).total_seconds() // 60)
         said.append(
-            f"it started within the {minutes}-minute cool-down after the heat session of "
-            f"{when(last.started_at, now, zone)}"
+            _(
+                "it started within the {minutes}-minute cool-down after the heat session of {time}"
+            ).format(minutes=minutes, time=when(last.started_at, now, zone))
         )
     hurt = [i for i in injuries if i.active(start) and i.at <= start < i.at + INJURY_BLOCK]
     if hurt:
         said.append(
-            f"it was within 48 h of the injury of {when(hurt[-1].at, now, zone)}, "
-            "when cold is safer than heat"
+            _("it was within 48 h of the injury of {time}, when cold is safer than heat").format(
+                time=when(hurt[-1].at, now, zone)
+            )
         )
     if any(i.holds_heat(start) for i in injuries):
-        said.append("it was while a red flag held heat: see a physical therapist or physician")
+        said.append(_("it was while a red flag held heat: see a physical therapist or physician"))
     if not said:
         return None
     text = "; ".join(said)

@@ -7,6 +7,8 @@ means no limit. The end may not be before the start (no overnight shifts).
 from datetime import datetime, time
 from typing import NamedTuple
 
+from heattimer.i18n import _
+
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -36,7 +38,11 @@ def _day(word: str) -> int:
     for index, name in enumerate(DAY_NAMES):
         if word.strip().lower() == name.lower():
             return index
-    raise ValueError(f"unknown day {word.strip()!r} (use {', '.join(DAY_NAMES)})")
+    raise ValueError(
+        _("unknown day {day} (use {days})").format(
+            day=repr(word.strip()), days=", ".join(DAY_NAMES)
+        )
+    )
 
 
 def _clock(word: str) -> time:
@@ -44,7 +50,9 @@ def _clock(word: str) -> time:
         hours, minutes = word.strip().split(":")
         return time(int(hours), int(minutes))
     except ValueError:
-        raise ValueError(f"expected a time like 09:00, got {word.strip()!r}") from None
+        raise ValueError(
+            _("expected a time like 09:00, got {text}").format(text=repr(word.strip()))
+        ) from None
 
 
 def parse_work_hours(text: str) -> WorkHours | None:
@@ -56,17 +64,21 @@ def parse_work_hours(text: str) -> WorkHours | None:
         days_part, hours_part = text.split()
         start_text, end_text = hours_part.split("-")
     except ValueError:
-        raise ValueError(f"expected work hours like 'Mon-Fri 09:00-18:00', got {text!r}") from None
+        raise ValueError(
+            _("expected work hours like 'Mon-Fri 09:00-18:00', got {text}").format(text=repr(text))
+        ) from None
     days: set[int] = set()
     for item in days_part.split(","):
         if "-" in item:
             first, last = (_day(word) for word in item.split("-", 1))
             if last < first:
-                raise ValueError(f"day range {item!r} runs backwards")
+                raise ValueError(_("day range {days} runs backwards").format(days=repr(item)))
             days.update(range(first, last + 1))
         else:
             days.add(_day(item))
     start, end = _clock(start_text), _clock(end_text)
     if end <= start:
-        raise ValueError(f"work hours must end after they start, got {hours_part!r}")
+        raise ValueError(
+            _("work hours must end after they start, got {hours}").format(hours=repr(hours_part))
+        )
     return WorkHours(frozenset(days), start, end)

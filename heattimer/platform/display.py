@@ -14,6 +14,8 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 
+from heattimer.i18n import _
+
 DEBIAN_PACKAGES = {
     "libEGL.so.1": "libegl1",
     "libGL.so.1": "libgl1",
@@ -43,7 +45,7 @@ DEBIAN_PACKAGES = {
 }
 """The Debian/Ubuntu package that holds each system library Qt's desktop plugins load."""
 
-NO_DISPLAY = (
+NO_DISPLAY = _(
     "there is no desktop here to show the app on (neither DISPLAY nor WAYLAND_DISPLAY is "
     "set): start it from a desktop session, or use the command line ('heattimer --help')"
 )
@@ -64,13 +66,21 @@ def display_missing(environ: Mapping[str, str] = os.environ, platform: str = sys
 
 
 def missing_libraries_line(missing: Iterable[str], what: str = "Qt") -> str:
-    """The line for system libraries that are not installed, with the packages to install."""
-    names = list(dict.fromkeys(missing))
-    packages = [DEBIAN_PACKAGES[name] for name in names if name in DEBIAN_PACKAGES]
-    line = f"{what} needs {', '.join(names)}, not installed on this computer"
+    """The line for system libraries that are not installed, with the packages to install.
+    ``what`` needs them: "Qt", or "Qt's desktop plugin" (``PLUGIN``)."""
+    names = ", ".join(dict.fromkeys(missing))
+    packages = [DEBIAN_PACKAGES[name] for name in dict.fromkeys(missing) if name in DEBIAN_PACKAGES]
     if packages:
-        line += f" (Debian/Ubuntu: sudo apt install {' '.join(dict.fromkeys(packages))})"
-    return line
+        return _(
+            "{what} needs {libraries}, not installed on this computer (Debian/Ubuntu: sudo apt "
+            "install {packages})"
+        ).format(what=what, libraries=names, packages=" ".join(dict.fromkeys(packages)))
+    return _("{what} needs {libraries}, not installed on this computer").format(
+        what=what, libraries=names
+    )
+
+
+PLUGIN = _("Qt's desktop plugin")
 
 
 def import_error_line(error: ImportError) -> str:
@@ -78,7 +88,7 @@ def import_error_line(error: ImportError) -> str:
     found = _SONAME.findall(str(error))
     if found:
         return missing_libraries_line(found)
-    return f"Qt could not be loaded ({error}): reinstall Heat Timer"
+    return _("Qt could not be loaded ({error}): reinstall Heat Timer").format(error=error)
 
 
 def qt_start_failure_line(
@@ -89,17 +99,22 @@ def qt_start_failure_line(
     text = "\n".join(messages)
     missing = [lib for path in plugins for lib in unresolved_libraries(path)]
     if missing:
-        return missing_libraries_line(missing, "Qt's desktop plugin")
+        return missing_libraries_line(missing, PLUGIN)
     if "could not connect to display" in text or "Failed to create wl_display" in text:
         shown = ", ".join(
             f"{key}={environ[key]}" for key in ("WAYLAND_DISPLAY", "DISPLAY") if environ.get(key)
         )
-        return (
-            f"cannot reach the desktop named by {shown or 'the environment'}: start the app "
-            "from that desktop session (or fix the variable), or use the command line"
-        )
-    last = text.strip().splitlines()[-1] if text.strip() else "no reason given"
-    return f"Qt could not start on this desktop: {last}"
+        if not shown:
+            return _(
+                "cannot reach the desktop named by the environment: start the app from that "
+                "desktop session (or fix the variable), or use the command line"
+            )
+        return _(
+            "cannot reach the desktop named by {variables}: start the app from that desktop "
+            "session (or fix the variable), or use the command line"
+        ).format(variables=shown)
+    last = text.strip().splitlines()[-1] if text.strip() else _("no reason given")
+    return _("Qt could not start on this desktop: {reason}").format(reason=last)
 
 
 def unresolved_libraries(path: str) -> list[str]:

@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from heattimer.i18n import _
 from heattimer.platform.clock import SystemClock
 from heattimer.platform.filelock import lock_fd, unlock_fd
 from heattimer.store import files, schema
@@ -84,6 +85,10 @@ class _Unusable(Exception):
         self.why, self.found, self.kind = why, found, kind
 
 
+def _not_readable(error: BaseException) -> str:
+    return _("it is not a readable database ({error})").format(error=error)
+
+
 def _warn_stderr(message: str) -> None:
     print(f"heattimer: {message}", file=sys.stderr)
 
@@ -113,10 +118,16 @@ class Store:
             files.make_folders(self.data_dir)
         except OSError as error:
             raise StoreError(
-                f"cannot create the data folder {self.data_dir}: {files.cause(error)}"
+                _("cannot create the data folder {folder}: {cause}").format(
+                    folder=self.data_dir, cause=files.cause(error)
+                )
             ) from None
         if not self.data_dir.is_dir():
-            raise StoreError(f"cannot use the data folder {self.data_dir}: it is not a folder")
+            raise StoreError(
+                _("cannot use the data folder {folder}: it is not a folder").format(
+                    folder=self.data_dir
+                )
+            )
         self._open()
 
     # -- running transactions ------------------------------------------------
@@ -169,7 +180,7 @@ class Store:
             with self._using() as conn:
                 return int(conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as error:
-            raise StoreError(f"cannot read {self.path}: {files.cause(error, self.path)}") from None
+            raise StoreError(self._cannot("read", error)) from None
 
     def close(self) -> None:
         """Close the connection (the store reopens it when used again)."""
@@ -214,14 +225,24 @@ class Store:
                     continue
                 if files.is_corruption(error) and attempt < ATTEMPTS - 1:
                     assert self._found is not None
-                    self._recover(f"it is damaged ({error})", self._found)
+                    self._recover(_("it is damaged ({error})").format(error=error), self._found)
                     continue
                 if files.is_busy(error):
-                    raise StoreError(f"{self.path} is busy: another program holds it") from None
-                raise StoreError(
-                    f"cannot {verb} {self.path}: {files.cause(error, self.path)}"
-                ) from None
-        raise StoreError(f"cannot {verb} {self.path}: it keeps changing under this program")
+                    raise StoreError(
+                        _("{path} is busy: another program holds it").format(path=self.path)
+                    ) from None
+                raise StoreError(self._cannot(verb, error)) from None
+        raise StoreError(self._cannot(verb, _("it keeps changing under this program")))
+
+    def _cannot(self, verb: str, error: BaseException | str) -> str:
+        """The line for a read (``verb``: "read") or a write that failed."""
+        cause = error if isinstance(error, str) else files.cause(error, self.path)
+        if verb == "read":
+            return _("cannot read {path}: {cause}").format(path=self.path, cause=cause)
+        return _("cannot write {path}: {cause}").format(path=self.path, cause=cause)
+
+    def _cannot_open_line(self, cause: str) -> str:
+        return _("cannot open {path}: {cause}").format(path=self.path, cause=cause)
 
     @contextlib.contextmanager
     def _shared(self) -> Iterator[None]:
@@ -259,14 +280,14 @@ class Store:
     def _using(self) -> Iterator[sqlite3.Connection]:
         """The connection, checked to be on the file at the path, for a block holding the
         recovery lock shared."""
-        for _ in range(ATTEMPTS):
+        for _attempt in range(ATTEMPTS):
             conn = self._connection()
             with self._shared():
                 if self._same_file():
                     yield conn
                     return
             self._forget()
-        raise StoreError(f"cannot open {self.path}: it keeps changing under this program")
+        raise StoreError(self._cannot_open_line(_("it keeps changing under this program")))
 
     # -- opening -------------------------------------------------------------
 
@@ -301,11 +322,11 @@ class Store:
         try:
             self._open_file()
         except OSError as error:  # whatever the checks below did not foresee: still one line
-            raise StoreError(f"cannot open {self.path}: {files.cause(error)}") from None
+            raise StoreError(self._cannot_open_line(files.cause(error))) from None
 
     def _open_file(self) -> None:
-        trouble = "it keeps changing under this program"
-        for _ in range(ATTEMPTS):
+        trouble = _("it keeps changing under this program")
+        for _attempt in range(ATTEMPTS):
             try:
                 with self._shared():
                     self._open_once()
@@ -316,7 +337,7 @@ class Store:
                 self._recover(unusable.why, unusable.found, unusable.kind)
             except files.LookAgain as again:
                 trouble = str(again) or trouble
-        raise StoreError(f"cannot open {self.path}: {trouble}")
+        raise StoreError(self._cannot_open_line(trouble))
 
     def _open_once(self) -> None:
         """Open the file at the path, or raise what is to be done first (holding the lock
@@ -325,14 +346,14 @@ class Store:
         if found is None:
             raise _NoFile
         if found.st_size == 0:
-            raise _Unusable("it is empty", found)
+            raise _Unusable(_("it is empty"), found)
         if files.garbage_with_journal(self.path):
-            raise _Unusable("it is not an SQLite database", found)
+            raise _Unusable(_("it is not an SQLite database"), found)
         try:
             conn = self._connect()
         except sqlite3.DatabaseError as error:
             if files.is_corruption(error):
-                raise _Unusable(f"it is not a readable database ({error})", found) from None
+                raise _Unusable(_not_readable(error), found) from None
             raise files.LookAgain(self._cannot_open(error)) from None
         try:
             conn = self._checked(conn, found)
@@ -343,8 +364,8 @@ class Store:
             if not isinstance(error, sqlite3.DatabaseError):
                 raise
             if files.is_corruption(error):
-                raise _Unusable(f"it is not a readable database ({error})", found) from None
-            raise StoreError(f"cannot open {self.path}: {files.cause(error, self.path)}") from None
+                raise _Unusable(_not_readable(error), found) from None
+            raise StoreError(self._cannot_open_line(files.cause(error, self.path))) from None
         self._conn, self._found = conn, found
 
     def _look(self) -> os.stat_result | None:
@@ -355,31 +376,45 @@ class Store:
         except FileNotFoundError:
             if os.path.islink(self.path):
                 raise StoreError(
-                    f"cannot open {self.path}: it is a link to {os.readlink(self.path)},"
-                    " which does not exist"
+                    self._cannot_open_line(
+                        _("it is a link to {target}, which does not exist").format(
+                            target=os.readlink(self.path)
+                        )
+                    )
                 ) from None
             if not self.data_dir.is_dir():
                 raise StoreError(
-                    f"cannot open {self.path}: its folder {self.data_dir} is gone"
-                    " (removed or renamed while Heat Timer was using it)"
+                    self._cannot_open_line(
+                        _(
+                            "its folder {folder} is gone (removed or renamed while Heat Timer "
+                            "was using it)"
+                        ).format(folder=self.data_dir)
+                    )
                 ) from None
             return None
         except OSError as error:
-            raise StoreError(f"cannot open {self.path}: {files.cause(error, self.path)}") from None
+            raise StoreError(self._cannot_open_line(files.cause(error, self.path))) from None
         if not stat.S_ISREG(found.st_mode):
-            what = "a folder, not a file" if stat.S_ISDIR(found.st_mode) else "not a file"
+            folder = stat.S_ISDIR(found.st_mode)
             if os.path.islink(self.path):
-                what = f"a link to {os.readlink(self.path)}, which is {what}"
-            raise StoreError(f"cannot open {self.path}: it is {what}")
+                target = os.readlink(self.path)
+                if folder:
+                    what = _("it is a link to {target}, which is a folder, not a file")
+                else:
+                    what = _("it is a link to {target}, which is not a file")
+                what = what.format(target=target)
+            else:
+                what = _("it is a folder, not a file") if folder else _("it is not a file")
+            raise StoreError(self._cannot_open_line(what))
         return found
 
     def _cannot_open(self, error: sqlite3.DatabaseError) -> str:
         """Why SQLite could not open the file, raised if it will not change by looking again."""
         if files.code(error) & 0xFF != files.CANTOPEN:
-            raise StoreError(f"cannot open {self.path}: {files.cause(error, self.path)}") from None
+            raise StoreError(self._cannot_open_line(files.cause(error, self.path))) from None
         if os.path.exists(self.path) and not os.access(self.path, os.R_OK):
             raise StoreError(
-                f"cannot open {self.path}: permission denied (this user may not read it)"
+                self._cannot_open_line(_("permission denied (this user may not read it)"))
             ) from None
         return str(error)
 
@@ -388,10 +423,10 @@ class Store:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > schema.SCHEMA_VERSION:
             conn.close()
-            self.read_only_reason = (
-                f"{self.path} was written by a newer Heat Timer (file version {version}, "
-                f"this one knows {schema.SCHEMA_VERSION}); it is open read-only: update Heat Timer"
-            )
+            self.read_only_reason = _(
+                "{path} was written by a newer Heat Timer (file version {version}, this one "
+                "knows {known}); it is open read-only: update Heat Timer"
+            ).format(path=self.path, version=version, known=schema.SCHEMA_VERSION)
             return self._connect(read_only=True)
         foreign = files.not_ours(conn, version)
         if foreign:
@@ -404,7 +439,7 @@ class Store:
         """Build a new file under a temporary name and link it into place, holding the
         recovery lock: a process killed meanwhile leaves no half-made file, and a process
         that finds no file while another swaps a backup in waits for it instead."""
-        with self._lock(f"cannot create {self.path}"):
+        with self._lock(_("cannot create {path}").format(path=self.path)):
             if os.path.lexists(self.path):
                 return  # made by another process, or swapped in by a repair, meanwhile
             temp = self.path.with_name(f"{DB_NAME}.new-{os.getpid()}")
@@ -412,7 +447,11 @@ class Store:
                 files.build_fresh(temp)
                 files.link_into_place(temp, self.path)
             except (OSError, sqlite3.Error) as error:
-                raise StoreError(f"cannot create {self.path}: {files.cause(error)}") from None
+                raise StoreError(
+                    _("cannot create {path}: {cause}").format(
+                        path=self.path, cause=files.cause(error)
+                    )
+                ) from None
             finally:
                 files.remove(temp)
 
@@ -430,7 +469,9 @@ class Store:
             lock.acquire()
         except OSError as error:
             raise StoreError(
-                f"{failing}: cannot make the lock file {lock.path} ({files.cause(error)})"
+                _("{failing}: cannot make the lock file {lock} ({cause})").format(
+                    failing=failing, lock=lock.path, cause=files.cause(error)
+                )
             ) from None
         try:
             yield
@@ -444,7 +485,9 @@ class Store:
         empty file): once, however many processes found it at the same moment."""
         self._forget()
         with self._lock(
-            f"the state file {self.path} could not be used: {why}, and cannot be repaired"
+            _("the state file {path} could not be used: {why}, and cannot be repaired").format(
+                path=self.path, why=why
+            )
         ):
             try:
                 there = os.stat(self.path)
@@ -484,7 +527,7 @@ class Store:
             if check == "ok":
                 return True, self._back_up(target)
         assert self._found is not None
-        self._recover(f"its integrity check failed ({check})", self._found)
+        self._recover(_("its integrity check failed ({check})").format(check=check), self._found)
         return True, ""
 
     def _back_up(self, target: Path, pages: int = -1) -> str:
@@ -495,12 +538,14 @@ class Store:
             files.make_private_folder(target.parent)
             files.copy_database(self.path, temp, BUSY_TIMEOUT_S, pages)
             if pages > 0 and not files.sound(temp):
-                return "the day's backup failed its check"
+                return _("the day's backup failed its check")
             os.replace(temp, target)
             for old in sorted(self._backups(), reverse=True)[BACKUPS_KEPT:]:
                 old.unlink(missing_ok=True)
         except (OSError, sqlite3.Error) as error:
-            return f"could not write today's backup in {target.parent}: {files.cause(error)}"
+            return _("could not write today's backup in {folder}: {cause}").format(
+                folder=target.parent, cause=files.cause(error)
+            )
         finally:
             files.remove(temp)
         return ""

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from heattimer.i18n import _
 from heattimer.store import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -35,11 +36,11 @@ class LookAgain(Exception):
 
 
 _WORDS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
+    errno.ENOSPC: _("the disk is full"),
+    errno.EDQUOT: _("the disk quota is used up"),
+    errno.EROFS: _("the disk is read-only"),
+    errno.EACCES: _("permission denied"),
+    errno.EPERM: _("permission denied"),
 }
 
 
@@ -66,19 +67,19 @@ def cause(error: BaseException, path: Path | None = None) -> str:
     if isinstance(error, sqlite3.Error):
         primary = code(error) & 0xFF
         if primary == FULL:
-            return "the disk is full"
+            return _("the disk is full")
         if is_busy(error):
-            return "it is busy: another program holds it"
+            return _("it is busy: another program holds it")
         if code(error) == READONLY_DIRECTORY and path is not None:
-            return (
-                f"its folder {path.parent} is read-only, so the journal SQLite keeps beside"
-                " the file cannot be created"
-            )
+            return _(
+                "its folder {folder} is read-only, so the journal SQLite keeps beside the file "
+                "cannot be created"
+            ).format(folder=path.parent)
         if primary == READONLY and path is not None:
             if _read_only_disk(path):
-                return "the disk it is on is read-only"
+                return _("the disk it is on is read-only")
             if not os.access(path, os.W_OK):
-                return "permission denied: this user may read it but not change it"
+                return _("permission denied: this user may read it but not change it")
         return str(error)
     if isinstance(error, OSError):
         words = _WORDS.get(error.errno or 0) or error.strerror or str(error)
@@ -176,8 +177,13 @@ def not_ours(conn: sqlite3.Connection, version: int) -> str:
     if version > 0 and tables_up_to(version) <= tables:
         return ""
     shown = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
-    holding = f"tables {shown}" if tables else "no tables"
-    return f"it is another program's SQLite database (version {version}, {holding})"
+    if not tables:
+        return _("it is another program's SQLite database (version {version}, no tables)").format(
+            version=version
+        )
+    return _("it is another program's SQLite database (version {version}, tables {tables})").format(
+        version=version, tables=shown
+    )
 
 
 def sound(path: Path) -> bool:

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from heattimer.core.model import RecoveryHold
+from heattimer.i18n import _
 from heattimer.store import files, schema
 from heattimer.store.tables import Tables
 
@@ -57,10 +58,18 @@ def repair(
                 files.rollback(holder)
                 holder.close()
     except (OSError, sqlite3.Error) as error:
-        instead = f"the backup of {when}" if backup is not None else "a new empty file"
+        if backup is not None:
+            failed = _(
+                "the state file {path} could not be used: {why}; the backup of {time} could "
+                "not be put in its place: {cause}. It was left as it was"
+            )
+        else:
+            failed = _(
+                "the state file {path} could not be used: {why}; a new empty file could not be "
+                "put in its place: {cause}. It was left as it was"
+            )
         raise RepairFailed(
-            f"the state file {path} could not be used: {why}; {instead} could not be put"
-            f" in its place: {files.cause(error)}. It was left as it was"
+            failed.format(path=path, why=why, time=when, cause=files.cause(error))
         ) from None
     finally:
         files.remove(temp)
@@ -76,23 +85,29 @@ def _may_have_lost(bad: os.stat_result, taken: float | None, kind: str) -> bool:
 
 def _told(path: Path, why: str, kind: str, aside: Path, when: str | None, hold: bool) -> str:
     if kind == "foreign":
-        told = f"{path} is not Heat Timer's: {why}. It was moved, unchanged, to {aside.name}."
+        told = _("{path} is not Heat Timer's: {why}. It was moved, unchanged, to {aside}.")
     else:
-        told = f"the state file {path} could not be used: {why}. It was moved to {aside.name}."
-    check = (
-        " heat waits until you have checked your injury log and confirmed it"
-        " ('heattimer injury confirm', or the app's button)."
-    )
-    if when is None:
-        told += " No good backup was found: starting empty"
-        lost = ", so every injury, red flag and clearance logged before is missing;"
-        return told + (lost + check if hold else ".")
-    if hold:
-        return told + (
-            f" Continuing from the backup of {when}: injuries, red flags or clearances logged"
-            " after that may be missing;" + check
+        told = _("the state file {path} could not be used: {why}. It was moved to {aside}.")
+    told = told.format(path=path, why=why, aside=aside.name)
+    if when is None and hold:
+        then = _(
+            "No good backup was found: starting empty, so every injury, red flag and clearance "
+            "logged before is missing; heat waits until you have checked your injury log and "
+            "confirmed it ('heattimer injury confirm', or the app's button)."
         )
-    return told + f" Continuing from the backup of {when}, taken after its last change."
+    elif when is None:
+        then = _("No good backup was found: starting empty.")
+    elif hold:
+        then = _(
+            "Continuing from the backup of {time}: injuries, red flags or clearances logged "
+            "after that may be missing; heat waits until you have checked your injury log and "
+            "confirmed it ('heattimer injury confirm', or the app's button)."
+        ).format(time=when)
+    else:
+        then = _("Continuing from the backup of {time}, taken after its last change.").format(
+            time=when
+        )
+    return f"{told} {then}"
 
 
 def _write_lock(target: Path, timeout: float) -> sqlite3.Connection | None:
