@@ -22,8 +22,8 @@ from typing import NamedTuple
 from heattimer.core.localtime import local_date
 from heattimer.core.model import AREA_WORDING, BreakOutcome, BreakRecord, Injury, Kind, Session
 from heattimer.core.recovery import PHASE_STARTS, Phase
-from heattimer.core.wording import MONTH_NAMES
-from heattimer.core.workhours import DAY_NAMES
+from heattimer.core.wording import MONTH_NAMES, WEEKDAYS
+from heattimer.i18n import _
 
 
 class Day(NamedTuple):
@@ -146,7 +146,7 @@ def bands(injuries: Iterable[Injury], first: date, last: date, zone: tzinfo) -> 
     result: list[Band] = []
     for at, following in zip(shown, [*shown[1:], None], strict=False):
         starts = [(phase, at + after) for phase, after in PHASE_STARTS]
-        for (phase, start), (_, end) in pairwise(starts):
+        for (phase, start), (_next, end) in pairwise(starts):
             if following is not None:
                 end = min(end, following)
             if start >= end:
@@ -185,82 +185,100 @@ def entries(
         end = s.end(now)
         minutes = round(((end or now) - s.started_at).total_seconds() / 60)
         how = (
-            "recorded by hand"
+            _("recorded by hand")
             if s.manual
-            else "running"
+            else _("running")
             if end is None
-            else "stopped early"
+            else _("stopped early")
             if s.stopped
-            else "completed"
+            else _("completed")
         )
-        what = "Warm-up heat" if s.warmup else "Heat" if s.kind is Kind.HEAT else "Cold"
-        text = f"{what} session, {minutes} min, {how}"
+        what = (
+            _("Warm-up heat session")
+            if s.warmup
+            else _("Heat session")
+            if s.kind is Kind.HEAT
+            else _("Cold session")
+        )
+        text = _("{session}, {minutes} min, {how}").format(session=what, minutes=minutes, how=how)
         if s.kind is Kind.HEAT and s.id not in counted:
-            text += " (not counted: stopped within the first minutes)"
+            text = _("{entry} (not counted: stopped within the first minutes)").format(entry=text)
         result.append(Entry(s.started_at, text))
     for b in breaks:
         if local_date(b.at, zone) == day:
             name = exercise_names.get(b.exercise, "")
             words = BREAK_WORDS[b.outcome]
-            result.append(Entry(b.at, f"{words}: {name}" if name else words))
+            if name:
+                words = _("{outcome}: {exercise}").format(outcome=words, exercise=name)
+            result.append(Entry(b.at, words))
     for i in injuries:
         if local_date(i.at, zone) == day:
-            text = f"Injury logged: {AREA_WORDING[i.area].lower()}"
-            if i.red_flags:
-                text += ", with red flags"
+            text = (
+                _("Injury logged: {area}, with red flags")
+                if i.red_flags
+                else _("Injury logged: {area}")
+            ).format(area=AREA_WORDING[i.area])
             if i.removed_at:
-                text += " (removed as logged by mistake)"
+                text = _("{entry} (removed as logged by mistake)").format(entry=text)
             elif i.cleared_at:
-                text += " (cleared by a professional)"
+                text = _("{entry} (cleared by a professional)").format(entry=text)
             result.append(Entry(i.at, text))
     result.sort(key=lambda e: e.at)
     return result
 
 
 BREAK_WORDS = {
-    BreakOutcome.DONE: "Posture break done",
-    BreakOutcome.SNOOZED: "Posture break snoozed",
-    BreakOutcome.SKIPPED: "Posture break skipped",
-    BreakOutcome.MISSED: "Posture break missed (away from the desk)",
+    BreakOutcome.DONE: _("Posture break done"),
+    BreakOutcome.SNOOZED: _("Posture break snoozed"),
+    BreakOutcome.SKIPPED: _("Posture break skipped"),
+    BreakOutcome.MISSED: _("Posture break missed (away from the desk)"),
 }
 
 BAR_WORDS = {
-    "heat": "Heat sessions",
-    "cold": "Cold sessions",
-    BreakOutcome.DONE: "Breaks done",
-    BreakOutcome.SNOOZED: "Snoozed",
-    BreakOutcome.SKIPPED: "Skipped",
-    BreakOutcome.MISSED: "Missed",
+    "heat": _("Heat sessions"),
+    "cold": _("Cold sessions"),
+    BreakOutcome.DONE: _("Breaks done"),
+    BreakOutcome.SNOOZED: _("Snoozed"),
+    BreakOutcome.SKIPPED: _("Skipped"),
+    BreakOutcome.MISSED: _("Missed"),
 }
 """The chart's legend."""
 
 PHASE_WORDS = {
-    Phase.ACUTE: "Acute: cold only",
-    Phase.SUBACUTE: "Subacute: low heat",
-    Phase.REBUILDING: "Rebuilding",
+    Phase.ACUTE: _("Acute: cold only"),
+    Phase.SUBACUTE: _("Subacute: low heat"),
+    Phase.REBUILDING: _("Rebuilding"),
 }
 """The legend of the recovery-phase bands."""
 
-INJURY_WORDS = "Injury logged"
-SESSIONS_CAPTION = "Heat and cold sessions a day (the line: your daily cap)"
-BREAKS_CAPTION = "Posture breaks a day"
-NOTHING = "Nothing recorded on this day."
+INJURY_WORDS = _("Injury logged")
+SESSIONS_CAPTION = _("Heat and cold sessions a day (the line: your daily cap)")
+BREAKS_CAPTION = _("Posture breaks a day")
+NOTHING = _("Nothing recorded on this day.")
 
 
 def summary(total: Totals, cap: int) -> list[str]:
     """The totals of the days shown, a line each ("label: count" reads the same for one
     and for many); the streak last, from two days on."""
     lines = [
-        f"Heat sessions: {total.heat} (at most {cap} a day)",
-        f"Cold sessions: {total.cold}",
-        " · ".join(f"{BAR_WORDS[o]}: {count}" for o, count in total.breaks.items()),
-        f"Injuries logged: {total.injuries}",
+        _("Heat sessions: {count} (at most {cap} a day)").format(count=total.heat, cap=cap),
+        _("Cold sessions: {count}").format(count=total.cold),
+        " · ".join(
+            _("{label}: {count}").format(label=BAR_WORDS[o], count=count)
+            for o, count in total.breaks.items()
+        ),
+        _("Injuries logged: {count}").format(count=total.injuries),
     ]
     if total.break_streak > 1:
-        lines.append(f"Posture breaks taken {total.break_streak} days running.")
+        lines.append(_("Posture breaks taken {days} days running.").format(days=total.break_streak))
     return lines
 
 
 def day_title(day: date) -> str:
     """A day as the list of its events is headed: "Tue 1 Dec 2026"."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=WEEKDAYS[day.weekday()],
+        day=day.day,
+        month=MONTH_NAMES[day.month - 1],
+        year=day.year,
+    )

@@ -44,6 +44,7 @@ from heattimer.gui.desktop.watch import StoreWatcher
 from heattimer.gui.tray import Tray
 from heattimer.gui.widgets.icons import app_icon
 from heattimer.gui.window import MainWindow
+from heattimer.i18n import _, language
 from heattimer.platform.catalogue import catalogue
 from heattimer.platform.clock import system_clock
 from heattimer.platform.display import qt_start_failure_line
@@ -52,6 +53,7 @@ from heattimer.platform.ports import Clock, FullScreenProbe, IdleMonitor
 if TYPE_CHECKING:
     from heattimer.gui.break_popup import BreakPopup
     from heattimer.platform.x11 import X11Desktop
+from heattimer.gui.translate import install as install_translations
 from heattimer.gui.translate import translate
 from heattimer.platform.paths import data_dir
 from heattimer.platform.single_instance import PROBES_TAKE_THE_LOCK, AppLock
@@ -564,7 +566,11 @@ def _start_qt() -> QApplication:
     def listen(kind: QtMsgType, _context: object, message: str) -> None:
         if kind == QtMsgType.QtFatalMsg:
             line = qt_start_failure_line(logged, _platform_plugins(logged))
-            print(f"heattimer: the app cannot start: {line}", file=sys.stderr, flush=True)
+            print(
+                _("heattimer: the app cannot start: {reason}").format(reason=line),
+                file=sys.stderr,
+                flush=True,
+            )
             os._exit(Exit.NO_DESKTOP)  # Qt would abort on return; the OS drops the app's lock
         logged.append(message)
 
@@ -590,6 +596,8 @@ def _platform_plugins(messages: list[str]) -> list[str]:
 def _make_qapp() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else _start_qt()
+    if existing is None:
+        install_translations(app, language())
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)
@@ -610,7 +618,7 @@ def _acquire(lock: AppLock, tries: int = 5) -> bool:
         return False
     import time
 
-    for _ in range(tries - 1):
+    for _try in range(tries - 1):
         time.sleep(0.05)
         if lock.acquire():
             return True
@@ -644,7 +652,7 @@ def run_app(data_dir_arg: str | None = None, show_window: bool = True) -> int:
     lock = AppLock(folder)
     if not _acquire(lock):
         if not show_window:  # started at login once more: the running app stays as it is
-            print("heattimer: Heat Timer is already running.", file=sys.stderr)
+            print(_("heattimer: Heat Timer is already running."), file=sys.stderr)
             return Exit.OK
         try:
             service.request(Request.SHOW)
@@ -652,7 +660,7 @@ def run_app(data_dir_arg: str | None = None, show_window: bool = True) -> int:
             print(f"heattimer: {error}", file=sys.stderr)
             return Exit.STORE_FAILED
         print(  # (asked: on Wayland the desktop may leave the window where it is)
-            "heattimer: Heat Timer is already running: it was asked to show its window.",
+            _("heattimer: Heat Timer is already running: it was asked to show its window."),
             file=sys.stderr,
         )
         return Exit.OK

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from heattimer.i18n import LOCALE_DIR
+
 
 def translate(context: str, text: str, n: int = -1) -> str:
     """``text`` in the person's language (``n``: the count, for a "%n" plural)."""
@@ -22,3 +24,20 @@ def translate(context: str, text: str, n: int = -1) -> str:
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context``, to be translated where it is shown."""
     return text
+
+
+def install(qapp: QCoreApplication, language: str) -> None:
+    """Load the GUI's catalogue for ``language`` and Qt's own (its standard buttons and
+    dialogs: Cancel, Close, the file dialog), and make it Qt's default locale, so that the
+    dates and numbers Qt writes (the injury dialog's date field) read the local way. In
+    English, nothing to load."""
+    if language == "en":
+        return
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_folder), (f"heattimer_{language}", LOCALE_DIR)):
+        translator = QTranslator(qapp)
+        if translator.load(name, folder):
+            qapp.installTranslator(translator)
+    QLocale.setDefault(QLocale(language))

@@ -5,15 +5,22 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from heattimer.core.exercises import Exercise, parse_catalogue
+from heattimer.core.exercises import Exercise, in_language, parse_catalogue
+from heattimer.i18n import language
 from heattimer.platform.paths import resources_dir
 
 
 @cache
 def catalogue() -> tuple[Exercise, ...]:
-    """Every exercise, in the catalogue's order."""
+    """Every exercise, in the catalogue's order, in the person's language where
+    resources/exercises.<language>.json has it (in English otherwise)."""
     with open(resources_dir() / "exercises.json", encoding="utf-8") as file:
-        return parse_catalogue(json.load(file))
+        exercises = parse_catalogue(json.load(file))
+    translated = resources_dir() / f"exercises.{language()}.json"
+    if language() != "en" and translated.exists():
+        with open(translated, encoding="utf-8") as file:
+            exercises = in_language(exercises, json.load(file))
+    return exercises
 
 
 def picture_svg(exercise: Exercise) -> str:

@@ -129,7 +129,7 @@ def test_a_days_entries_say_what_happened_in_time_order() -> None:
         "Posture break done: Seated pelvic tilts",
         "Posture break missed (away from the desk): Seated pelvic tilts",
         "Heat session, 2 min, stopped early (not counted: stopped within the first minutes)",
-        "Injury logged: shoulder, with red flags",
+        "Injury logged: Shoulder, with red flags",
         "Cold session, 15 min, completed",
     ]
     assert entries(date(2026, 11, 20), [], set(), [], [], NOW, BERLIN, {}) == []

@@ -137,9 +137,9 @@ def test_a_click_on_a_day_lists_its_events_with_their_times(qtbot, view: History
     assert view.day_events.text() == "Nothing recorded on this day."
     for _ in range(8):
         qtbot.keyClick(view.chart, Qt.Key.Key_Left)
-    assert view.day_events.text() == "19:00  Injury logged: shoulder"
+    assert view.day_events.text() == "19:00  Injury logged: Shoulder"
     view.span_buttons.button(365).click()  # the day picked stays picked
-    assert view.day_events.text() == "19:00  Injury logged: shoulder"
+    assert view.day_events.text() == "19:00  Injury logged: Shoulder"
 
 
 def test_the_export_is_what_the_command_line_prints(
