@@ -214,7 +214,13 @@ def _parser(argv: Sequence[str] = ()) -> _Parser:
             "{app}: safe heat sessions for back and shoulder pain. With no command, opens the app."
         ).format(app=APP_NAME),
     )
-    top.add_argument("--version", action="version", version=f"heattimer {__version__}")
+    top.add_argument(
+        "--version",
+        action="version",
+        version=f"heattimer {__version__}",
+        # argparse's own words, which Python 3.11 does not look up in the catalogue
+        help=_("show program's version number and exit"),
+    )
     top.add_argument("--data-dir", metavar="DIR", help=_("use DIR for the state file"))
     top.add_argument(
         "--tray", action="store_true", help=_("open the app with its window in the tray")

@@ -154,7 +154,7 @@ def _stop(service: Service, args: argparse.Namespace) -> int:
         said = _("Stopped the cold session after {span}. Make sure the heat is off.")
     said = said.format(span=ran)
     if stopped.accidental:
-        said = f"{said} {_('It does not count: it was stopped within a minute.')}"
+        said += " " + _("It does not count: it was stopped within a minute.")
     _out(said)
     return Exit.OK
 
