@@ -180,9 +180,24 @@ def shoot(qapp: QApplication, app: HeatTimerApp, path: Path) -> None:
     print(path)
 
 
+def german(out: Path) -> None:
+    """The main window running a session, and the History view, in German: this script
+    again in a process of its own with LANG=de_DE.UTF-8 (the language is chosen at start)."""
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LANG", "LC_"))}
+    subprocess.run(
+        [sys.executable, __file__, str(out), "--german"],
+        env={**env, "LANG": "de_DE.UTF-8"},
+        check=True,
+    )
+
+
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent)
+    args = [a for a in sys.argv[1:] if a != "--german"]
+    out = Path(args[0] if args else Path(__file__).parent)
     out.mkdir(parents=True, exist_ok=True)
+    only_german = "--german" in sys.argv
     homes = Path(tempfile.mkdtemp())  # the welcome keeps its choices: not in the real home
     os.environ["XDG_CONFIG_HOME"] = str(homes / "config")
     os.environ["XDG_DATA_HOME"] = str(homes / "share")
@@ -198,6 +213,14 @@ def main() -> int:
             app.start()
             app.controller.start(20)
             clock.jump(timedelta(minutes=7, seconds=36))
+            if only_german:
+                shoot(qapp, app, out / f"running-de-{tone}.png")
+                clock = FakeClock(datetime(2026, 11, 24, 13, 2, tzinfo=UTC))
+                app, service = build(Path(folder) / "history", clock)
+                seed_year(service, clock.now())
+                app.start()
+                shoot_history(qapp, app, 30, out / f"history-30-de-{tone}.png")
+                continue
             shoot(qapp, app, out / f"running-{tone}.png")
 
             clock = FakeClock(datetime(2026, 11, 24, 13, 2, tzinfo=UTC))
@@ -256,6 +279,8 @@ def main() -> int:
             settings.grab().save(str(out / f"settings-{tone}.png"))
             print(out / f"settings-{tone}.png")
             settings.close()
+    if not only_german:
+        german(out)
     return 0
 
 

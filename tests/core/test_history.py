@@ -93,11 +93,8 @@ def test_an_injury_shows_its_recovery_phases_as_bands_of_local_days() -> None:
     assert bands([removed], date(2026, 10, 1), date(2026, 12, 31), BERLIN) == []
     again = Injury("j", at + timedelta(days=4))
     both = bands([again, Injury("i", at)], date(2026, 10, 1), date(2026, 12, 31), BERLIN)
-    assert [b.phase for b in both] == [Phase.ACUTE, Phase.SUBACUTE] + [
-        Phase.ACUTE,
-        Phase.SUBACUTE,
-        Phase.REBUILDING,
-    ]
+    older, newer = [Phase.ACUTE, Phase.SUBACUTE], [Phase.ACUTE, Phase.SUBACUTE, Phase.REBUILDING]
+    assert [b.phase for b in both] == [*older, *newer]
     assert both[1].last == date(2026, 11, 5)  # the older injury's subacute days end there
 
 

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QApplication,
@@ -35,14 +35,14 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from heattimer.core.model import Area, BreakOutcome, Kind, RedFlag  # noqa: E402
-from heattimer.gui.app import HeatTimerApp, _make_qapp  # noqa: E402
-from heattimer.gui.widgets.banner import Banner  # noqa: E402
-from heattimer.gui.widgets.ring import ProgressRing  # noqa: E402
-from heattimer.platform.clock import FakeClock  # noqa: E402
-from heattimer.platform.idle import FakeIdle  # noqa: E402
-from heattimer.service import Service  # noqa: E402
-from heattimer.store import Store  # noqa: E402
+from heattimer.core.model import Area, BreakOutcome, Kind, RedFlag
+from heattimer.gui.app import HeatTimerApp, _make_qapp
+from heattimer.gui.widgets.banner import Banner
+from heattimer.gui.widgets.ring import ProgressRing
+from heattimer.platform.clock import FakeClock
+from heattimer.platform.idle import FakeIdle
+from heattimer.service import Service
+from heattimer.store import Store
 
 ZONE = ZoneInfo("Europe/Berlin")
 
@@ -91,9 +91,7 @@ def widget_texts(top: QWidget) -> Iterator[str]:
     for widget in [top, *top.findChildren(QWidget)]:
         yield widget.toolTip()
         yield widget.accessibleName()
-        if isinstance(widget, QLabel):
-            yield widget.text()
-        elif isinstance(widget, Banner):
+        if isinstance(widget, (QLabel, Banner)):
             yield widget.text()
         elif isinstance(widget, ProgressRing):
             yield widget.big
@@ -138,8 +136,15 @@ def main() -> int:
     clock = FakeClock(datetime(2026, 11, 24, 13, 2, tzinfo=UTC))
     service = Service(Store(data), clock, ZONE)
     notices = Notices()
-    app = HeatTimerApp(service, clock, notices, Silence(),  # type: ignore[arg-type]
-                       tray_available=True, idle=FakeIdle(0.0), fullscreen=lambda: False)  # fmt: skip
+    app = HeatTimerApp(
+        service,
+        clock,
+        notices,  # type: ignore[arg-type]
+        Silence(),  # type: ignore[arg-type]
+        tray_available=True,
+        idle=FakeIdle(0.0),
+        fullscreen=lambda: False,
+    )
     app.welcome_on_start = False
     app.start()
     window = app.window
