@@ -5,7 +5,7 @@
     <name>App</name>
     <message>
         <source>Time for a posture break: {name}</source>
-        <translation>Zeit für eine Haltungspause: {name}</translation>
+        <translation>Zeit für eine Bewegungspause: {name}</translation>
     </message>
     <message>
         <source>Heat Timer could not change the desktop&apos;s files: {error}</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Cleared by a professional</source>
-        <translation>Von Fachleuten freigegeben</translation>
+        <translation>Von einer Fachperson freigegeben</translation>
     </message>
     <message>
         <source>Record the clearance</source>
@@ -44,11 +44,11 @@
     </message>
     <message>
         <source>Posture break — Heat Timer</source>
-        <translation>Haltungspause — Heat Timer</translation>
+        <translation>Bewegungspause — Heat Timer</translation>
     </message>
     <message>
         <source>Time for a posture break</source>
-        <translation>Zeit für eine Haltungspause</translation>
+        <translation>Zeit für eine Bewegungspause</translation>
     </message>
     <message>
         <source>Start the exercise now (Enter)</source>
@@ -103,23 +103,23 @@
     </message>
     <message>
         <source>Posture breaks are off (Settings).</source>
-        <translation>Haltungspausen sind aus (Einstellungen).</translation>
+        <translation>Bewegungspausen sind aus (Einstellungen).</translation>
     </message>
     <message>
         <source>Posture breaks paused until {time}.</source>
-        <translation>Haltungspausen ausgesetzt bis {time}.</translation>
+        <translation>Bewegungspausen ausgesetzt bis {time}.</translation>
     </message>
     <message>
         <source>Posture breaks start when you sit down.</source>
-        <translation>Haltungspausen beginnen, sobald du dich hinsetzt.</translation>
+        <translation>Bewegungspausen beginnen, sobald du dich hinsetzt.</translation>
     </message>
     <message>
         <source>A posture break is due.</source>
-        <translation>Eine Haltungspause ist fällig.</translation>
+        <translation>Eine Bewegungspause ist fällig.</translation>
     </message>
     <message>
         <source>Next posture break at {time}.</source>
-        <translation>Nächste Haltungspause um {time}.</translation>
+        <translation>Nächste Bewegungspause um {time}.</translation>
     </message>
 </context>
 <context>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>Posture breaks, after sitting for</source>
-        <translation>Haltungspausen, nach Sitzen von</translation>
+        <translation>Bewegungspausen, nach Sitzen von</translation>
     </message>
     <message>
         <source> min</source>
@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>With any of these, heat stays on hold until you record a professional&apos;s clearance, even after 48 hours.</source>
-        <translation>Trifft etwas davon zu, bleibt Wärme gesperrt, bis du die Freigabe durch Fachleute einträgst, auch nach 48 Stunden.</translation>
+        <translation>Trifft etwas davon zu, bleibt Wärme gesperrt, bis du die Freigabe durch eine Fachperson einträgst, auch nach 48 Stunden.</translation>
     </message>
 </context>
 <context>
@@ -314,7 +314,7 @@
     </message>
     <message>
         <source>Cleared by a professional…</source>
-        <translation>Von Fachleuten freigegeben…</translation>
+        <translation>Von einer Fachperson freigegeben…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -334,7 +334,7 @@
     </message>
     <message>
         <source>Cleared by a professional</source>
-        <translation>Von Fachleuten freigegeben</translation>
+        <translation>Von einer Fachperson freigegeben</translation>
     </message>
     <message>
         <source>Record the clearance</source>
@@ -361,7 +361,7 @@
     </message>
     <message>
         <source>Posture break after sitting</source>
-        <translation>Haltungspause nach Sitzen von</translation>
+        <translation>Bewegungspause nach Sitzen von</translation>
     </message>
     <message>
         <source>Away time that restarts the sitting clock</source>
@@ -369,11 +369,11 @@
     </message>
     <message>
         <source>Remind me to take posture breaks</source>
-        <translation>An Haltungspausen erinnern</translation>
+        <translation>An Bewegungspausen erinnern</translation>
     </message>
     <message>
         <source>A notice {seconds} s before each posture break</source>
-        <translation>Ein Hinweis {seconds} s vor jeder Haltungspause</translation>
+        <translation>Ein Hinweis {seconds} s vor jeder Bewegungspause</translation>
     </message>
     <message>
         <source>Chime when a cold session ends (the end alarm always chimes)</source>
@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>Pause posture breaks</source>
-        <translation>Haltungspausen aussetzen</translation>
+        <translation>Bewegungspausen aussetzen</translation>
     </message>
     <message>
         <source>Settings…</source>
