@@ -1,7 +1,8 @@
-"""The plug simulators' fixtures: a SimClock per test."""
+"""The plug simulators' fixtures: a SimClock per test, and the real Mosquitto (broker.py)."""
 
 import pytest
 
+from tests.plugs.broker import mosquitto, mosquitto_with_password  # noqa: F401
 from tests.plugs.clock import SimClock
 
 
