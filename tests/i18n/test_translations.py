@@ -1,6 +1,7 @@
-"""Every sentence Heat Timer says outside the GUI has its German, and German is what a German
-environment gets: a new string without German fails here, as does English left in German
-output, a catalogue out of step with its sources, or a compiled one out of step with its .po.
+"""Every sentence Heat Timer says outside the GUI has its German (and its translation in any
+language added later): a new string without one fails here, as does a template out of step
+with the sources or a compiled catalogue out of step with its .po. (German output itself:
+test_german.py.)
 """
 
 from __future__ import annotations
@@ -25,8 +26,14 @@ from heattimer.cli.argparse_words import ARGPARSE_PLURALS, ARGPARSE_WORDS  # noq
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "heattimer" / "locale"
 POT = LOCALE / "heattimer.pot"
-PO = LOCALE / "de" / "LC_MESSAGES" / "heattimer.po"
-MO = PO.with_suffix(".mo")
+LANGUAGES = sorted(path.parent.parent.name for path in LOCALE.glob("*/LC_MESSAGES/heattimer.po"))
+"""Every catalogue in the tree: German, and any added since (README: Translations)."""
+
+
+def _po(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / "heattimer.po"
+
+
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 """As README's extraction command gives them (-k _ -k N_ -k ngettext:1,2)."""
 
@@ -69,8 +76,13 @@ def test_the_extraction_covers_core_the_cli_the_store_and_the_platform_but_not_t
     assert not {"heattimer/core/export.py", "heattimer/core/history.py"} & where
 
 
-def test_every_string_has_a_german_translation_with_the_same_placeholders() -> None:
-    german = {_key(m): m for m in _catalogue(PO) if m.id}
+def test_german_is_there() -> None:
+    assert "de" in LANGUAGES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_has_a_translation_with_the_same_placeholders(language: str) -> None:
+    german = {_key(m): m for m in _catalogue(_po(language)) if m.id}
     missing, fuzzy, mismatched = [], [], []
     for key, places in _sources().items():
         message = german.get(key)
@@ -90,7 +102,7 @@ def test_every_string_has_a_german_translation_with_the_same_placeholders() -> N
         for translated in strings:
             if _placeholders(translated) not in [_placeholders(s) for s in sources]:
                 mismatched.append(f"{places[0]}: {key!r} -> {translated!r}")
-    assert not missing, "no German for (README: Translations):\n" + "\n".join(missing)
+    assert not missing, f"no {language} for (README: Translations):\n" + "\n".join(missing)
     assert not fuzzy, "German marked fuzzy (check it, then drop the flag):\n" + "\n".join(fuzzy)
     assert not mismatched, "placeholders differ:\n" + "\n".join(mismatched)
 
@@ -100,18 +112,21 @@ def test_the_template_is_up_to_date_with_the_sources() -> None:
     assert template == set(_sources()), "run the extraction again (README: Translations)"
 
 
-def test_the_german_catalogue_has_no_leftovers() -> None:
-    catalogue = _catalogue(PO)
-    assert catalogue.locale is not None and str(catalogue.locale) == "de"
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_catalogue_has_no_leftovers(language: str) -> None:
+    catalogue = _catalogue(_po(language))
+    assert catalogue.locale is not None and str(catalogue.locale) == language
     stale = {_key(m) for m in catalogue if m.id} - set(_sources())
-    assert not stale, f"German for strings no source has: {sorted(stale, key=str)}"
+    assert not stale, f"{language} for strings no source has: {sorted(stale, key=str)}"
     assert not catalogue.obsolete, "obsolete entries (#~) left in the .po"
 
 
-def test_the_committed_mo_is_what_the_po_compiles_to() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_committed_mo_is_what_the_po_compiles_to(language: str) -> None:
     compiled = io.BytesIO()
-    write_mo(compiled, _catalogue(PO))
-    assert MO.read_bytes() == compiled.getvalue(), "compile the .po again (README: Translations)"
+    write_mo(compiled, _catalogue(_po(language)))
+    committed = _po(language).with_suffix(".mo").read_bytes()
+    assert committed == compiled.getvalue(), "compile the .po again (README: Translations)"
 
 
 def test_argparse_words_are_still_argparses_own() -> None:
