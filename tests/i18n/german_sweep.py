@@ -174,6 +174,10 @@ def core_words() -> None:
         say("quit", status.quit_warning(snapshot, alarm_ringing=True))
         for offer in offers.offers(snapshot, BERLIN).values():
             say("offer", offer.text)
+    from heattimer.platform.catalogue import catalogue
+
+    for exercise in catalogue():
+        say("exercise", "\n".join((exercise.name, *exercise.steps, exercise.why)))
     from heattimer.core.coach import coach_events
 
     for event in coach_events([hurt], now, now + timedelta(days=30)):
