@@ -50,26 +50,6 @@ def parse_catalogue(data: Mapping[str, object]) -> tuple[Exercise, ...]:
     return tuple(exercises)
 
 
-def in_language(catalogue: Sequence[Exercise], words: Mapping[str, object]) -> tuple[Exercise, ...]:
-    """The catalogue with each exercise's name, steps and why from ``words`` (a
-    translation's JSON object: resources/exercises.<language>.json), where it has them
-    all; an exercise it lacks, or has only in part, stays in English."""
-    table = words.get("exercises")
-    if not isinstance(table, dict):
-        return tuple(catalogue)
-    result = []
-    for exercise in catalogue:
-        given = table.get(exercise.id)
-        if isinstance(given, dict) and len(given.get("steps", ())) == len(exercise.steps):
-            exercise = exercise._replace(
-                name=str(given["name"]),
-                steps=tuple(str(step) for step in given["steps"]),
-                why=str(given.get("why", exercise.why)),
-            )
-        result.append(exercise)
-    return tuple(result)
-
-
 def for_phase(catalogue: Sequence[Exercise], phase: Phase) -> list[Exercise]:
     """The exercises that suit ``phase`` (maintenance's when no injury is logged)."""
     wanted = Phase.MAINTENANCE if phase is Phase.NONE else phase
