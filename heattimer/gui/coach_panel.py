@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from heattimer.core.exercises import Exercise, for_phase
 from heattimer.core.offers import KEYS, Act, Key, offers
-from heattimer.core.recovery import PROFESSIONAL_NOTE, Phase
+from heattimer.core.recovery import PROFESSIONAL_NOTE, SHORT_NAMES, Phase
 from heattimer.core.status import Status
 from heattimer.core.wording import span, when
 from heattimer.gui.controller import Controller
@@ -103,7 +103,9 @@ class CoachPanel(QWidget):
             words = translate("Coach", "Next: {phase} from {time} (in {span})")
             self.next_phase.show_text(
                 words.format(
-                    phase=recovery.next_phase, time=at, span=span(recovery.next_phase_at - now)
+                    phase=SHORT_NAMES[recovery.next_phase],
+                    time=at,
+                    span=span(recovery.next_phase_at - now),
                 )
             )
             self.next_phase.show()
