@@ -188,8 +188,13 @@ class MainWindow(QWidget):
         self.log_checked_button = self._offer_button(Key(Act.LOG_CHECKED))
         layout.addWidget(self.log_checked_button)
 
-        self.today = Banner(bold=False)
-        layout.addWidget(self.today)
+        # Today's count, and beside it the way to every day's (the History view)
+        today_row = QHBoxLayout()
+        self.today = Banner(bold=False, centred=False)
+        today_row.addWidget(self.today, 1)
+        self.history_button = self._offer_button(Key(Act.HISTORY))
+        today_row.addWidget(self.history_button)
+        layout.addLayout(today_row)
 
         self.extra = QVBoxLayout()  # the recovery coach sits here
         self.extra.setSpacing(8)
@@ -200,8 +205,6 @@ class MainWindow(QWidget):
         self.footer.addWidget(self.injury_button)
         self.injury_log_button = self._offer_button(Key(Act.INJURY_LOG))
         self.footer.addWidget(self.injury_log_button)
-        self.history_button = self._offer_button(Key(Act.HISTORY))
-        self.footer.addWidget(self.history_button)
         self.footer.addStretch(1)
         self.settings_button = self._button(
             translate("Window", "Settings…"), self.settingsRequested.emit
@@ -407,6 +410,12 @@ class MainWindow(QWidget):
         update, so a height the person gave it stays until then. Left alone once maximized."""
         if self.isMaximized() or self.isFullScreen():
             return
+        # As wide as the widest row needs (the footer's buttons, longer in German), so no
+        # label is cut and nothing scrolls sideways.
+        bar = self.scroller.verticalScrollBar().sizeHint().width() + 4  # (and its gap)
+        wide = max(420, self.content.minimumSizeHint().width() + bar)
+        if wide != self.minimumWidth():
+            self.setMinimumWidth(wide)
         screen = self.screen().availableGeometry()
         shows = (*(not w.isHidden() for w in self.content.findChildren(QWidget)), screen.height())
         if shows == self._fitted_to:  # the same rows (a text that wraps anew is no change)
