@@ -21,7 +21,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "heattimer" / "locale"
-LANGUAGES = ("de",)
+
+
+def languages() -> list[str]:
+    """The languages the GUI has a catalogue for: heattimer/locale/heattimer_<language>.ts
+    (a new one: copy a .ts, empty its translations, set its language, and run this)."""
+    return sorted(p.stem.removeprefix("heattimer_") for p in LOCALE.glob("heattimer_*.ts"))
 
 
 def tool(name: str) -> str:
@@ -37,8 +42,8 @@ def gui_sources() -> list[str]:
 def update(ts: Path, language: str) -> None:
     """Run lupdate on the GUI's sources into ``ts``, then lrelease beside it."""
     subprocess.run(
-        [tool("pyside6-lupdate"), "-silent", "-locations", "none", *gui_sources(), "-ts", str(ts),
-         "-source-language", "en", "-target-language", language],
+        [tool("pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
+         *gui_sources(), "-ts", str(ts), "-source-language", "en", "-target-language", language],
         cwd=ROOT, check=True,
     )  # fmt: skip
     subprocess.run(
@@ -53,7 +58,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="write nothing; fail if stale")
     args = parser.parse_args()
     stale = []
-    for language in LANGUAGES:
+    for language in languages():
         ts = LOCALE / f"heattimer_{language}.ts"
         if not args.check:
             update(ts, language)

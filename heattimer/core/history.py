@@ -20,9 +20,19 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from heattimer.core.localtime import local_date
-from heattimer.core.model import AREA_WORDING, BreakOutcome, BreakRecord, Injury, Kind, Session
+from heattimer.core.model import (
+    ACCIDENTAL_START,
+    AREA_WORDING,
+    BreakOutcome,
+    BreakRecord,
+    Injury,
+    Kind,
+    Session,
+)
 from heattimer.core.recovery import PHASE_STARTS, Phase
-from heattimer.core.wording import MONTH_NAMES, WEEKDAYS
+from heattimer.core.rules import accidental_starts
+from heattimer.core.settings import Settings
+from heattimer.core.wording import MONTH_NAMES, WEEKDAYS, span
 from heattimer.i18n import _
 
 
@@ -202,7 +212,9 @@ def entries(
         )
         text = _("{session}, {minutes} min, {how}").format(session=what, minutes=minutes, how=how)
         if s.kind is Kind.HEAT and s.id not in counted:
-            text = _("{entry} (not counted: stopped within the first minutes)").format(entry=text)
+            text = _("{entry} (not counted: stopped within {span} of starting)").format(
+                entry=text, span=span(ACCIDENTAL_START)
+            )
         result.append(Entry(s.started_at, text))
     for b in breaks:
         if local_date(b.at, zone) == day:
@@ -281,4 +293,24 @@ def day_title(day: date) -> str:
         day=day.day,
         month=MONTH_NAMES[day.month - 1],
         year=day.year,
+    )
+
+
+def axis_label(day: date, shown: int, index: int) -> str:
+    """The label under a day of the chart, if it gets one: each Monday ("30 Nov") over a
+    month, the first of each month ("Dec", "Jan 2027" over a year) over longer spans."""
+    month = MONTH_NAMES[day.month - 1]
+    if shown <= 31:
+        return _("{day} {month}").format(day=day.day, month=month) if day.weekday() == 0 else ""
+    if day.day != 1 or index > shown - 3:
+        return ""
+    if day.month == 1 and shown > 100:
+        return _("{month} {year}").format(month=month, year=day.year)
+    return month
+
+
+def counted(sessions: Sequence[Session], now: datetime, settings: Settings) -> set[str]:
+    """The ids of the heat sessions the rules count (all but accidental starts)."""
+    return {s.id for s in sessions if s.kind is Kind.HEAT} - accidental_starts(
+        sessions, now, settings
     )

@@ -1,12 +1,15 @@
 """Work hours: the days and the local times of day when posture breaks are wanted.
 
 Written as ``Mon-Fri 09:00-18:00`` or ``Mon,Wed,Sat 08:30-12:00``; ``off``
-means no limit. The end may not be before the start (no overnight shifts).
+means no limit. The end may not be before the start (no overnight shifts). The days may
+also be written in the person's language ("Mo-Fr" in German), and are shown so
+(``shown``); stored and printed for scripts in English (``str``).
 """
 
 from datetime import datetime, time
 from typing import NamedTuple
 
+from heattimer.core.wording import WEEKDAYS
 from heattimer.i18n import _
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -24,24 +27,27 @@ class WorkHours(NamedTuple):
         return local.weekday() in self.days and self.start <= local.time() < self.end
 
     def __str__(self) -> str:
-        return f"{_days_text(self.days)} {self.start:%H:%M}-{self.end:%H:%M}"
+        return f"{_days_text(self.days, DAY_NAMES)} {self.start:%H:%M}-{self.end:%H:%M}"
+
+    def shown(self) -> str:
+        """As the person reads and types it, the days in their language."""
+        return f"{_days_text(self.days, WEEKDAYS)} {self.start:%H:%M}-{self.end:%H:%M}"
 
 
-def _days_text(days: frozenset[int]) -> str:
+def _days_text(days: frozenset[int], names: tuple[str, ...]) -> str:
     ordered = sorted(days)
     if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
-        return f"{DAY_NAMES[ordered[0]]}-{DAY_NAMES[ordered[-1]]}"
-    return ",".join(DAY_NAMES[d] for d in ordered)
+        return f"{names[ordered[0]]}-{names[ordered[-1]]}"
+    return ",".join(names[d] for d in ordered)
 
 
 def _day(word: str) -> int:
-    for index, name in enumerate(DAY_NAMES):
-        if word.strip().lower() == name.lower():
-            return index
+    for names in (DAY_NAMES, WEEKDAYS):
+        for index, name in enumerate(names):
+            if word.strip().lower() == name.lower():
+                return index
     raise ValueError(
-        _("unknown day {day} (use {days})").format(
-            day=repr(word.strip()), days=", ".join(DAY_NAMES)
-        )
+        _("unknown day {day} (use {days})").format(day=repr(word.strip()), days=", ".join(WEEKDAYS))
     )
 
 

@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -434,7 +435,7 @@ class HeatTimerApp(QObject):
         """Quit (the menu, Ctrl+Q); while a session runs or the alarm rings, ask first."""
         warning = self._quit_warning()
         if not warning or self._may_quit(
-            translate("App", "Quit Heat Timer?") + f"\n\n{warning}", safe=False
+            translate("App", "Quit Heat Timer?\n\n{warning}").format(warning=warning), safe=False
         ):
             self.quit()
 
@@ -521,9 +522,8 @@ class HeatTimerApp(QObject):
             self.history_view.activateWindow()
             return
         names = {e.id: e.name for e in self.exercises}
-        view = HistoryDialog(
-            lambda: read_history(self.service), self.service.zone, names, self.window
-        )
+        read = partial(self.controller.read, partial(read_history, self.service))
+        view = HistoryDialog(read, self.service.zone, names, self.window)
         view.closed.connect(lambda: setattr(self, "history_view", None))
         self.history_view = view
         view.show()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from heattimer import APP_NAME
-from heattimer.core import injury_log
+from heattimer.core import alarm, injury_log
 from heattimer.core.model import Kind, Session
 from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key, offers
 from heattimer.core.rules import Reason
@@ -385,10 +385,9 @@ class MainWindow(QWidget):
             return
         status = self.controller.status
         now = status.now if status is not None else session.ends_at
-        words = translate("Window", "Time is up: turn the heat off\nThe session ended at {time}.")
-        self.alarm_label.show_text(
-            words.format(time=when(session.ends_at, now, self.zone)), WHITE, ALARM
-        )
+        ended = translate("Window", "The session ended at {time}.")
+        ended = ended.format(time=when(session.ends_at, now, self.zone))
+        self.alarm_label.show_text(f"{alarm.RING_TITLE}\n{ended}", WHITE, ALARM)
         self.alarm_label.show()
         self.heat_off_button.show()
         self.ring.show_state(1.0, *_time_is_up(), ALARM)
@@ -414,6 +413,7 @@ class MainWindow(QWidget):
         # label is cut and nothing scrolls sideways.
         bar = self.scroller.verticalScrollBar().sizeHint().width() + 4  # (and its gap)
         wide = max(420, self.content.minimumSizeHint().width() + bar)
+        wide = min(wide, self.screen().availableGeometry().width())  # (then it scrolls)
         if wide != self.minimumWidth():
             self.setMinimumWidth(wide)
         screen = self.screen().availableGeometry()

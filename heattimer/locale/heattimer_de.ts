@@ -12,8 +12,12 @@
         <translation>Heat Timer konnte die Dateien der Arbeitsumgebung nicht ändern: {error}</translation>
     </message>
     <message>
-        <source>Quit Heat Timer?</source>
-        <translation>Heat Timer beenden?</translation>
+        <source>Quit Heat Timer?
+
+{warning}</source>
+        <translation>Heat Timer beenden?
+
+{warning}</translation>
     </message>
     <message>
         <source>Cleared by a professional</source>
@@ -40,7 +44,7 @@
     </message>
     <message>
         <source>About {minutes} min</source>
-        <translation>Etwa {minutes} min</translation>
+        <translation>Etwa {minutes} Min.</translation>
     </message>
     <message>
         <source>Posture break — Heat Timer</source>
@@ -161,7 +165,7 @@
     </message>
     <message>
         <source> min</source>
-        <translation> min</translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>Start Heat Timer when I log in (in the tray)</source>
@@ -213,6 +217,14 @@
     <message>
         <source>Export JSON…</source>
         <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>The history cannot be read now.</source>
+        <translation>Der Verlauf kann gerade nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>heattimer-history-{days}-days</source>
+        <translation>heattimer-verlauf-{days}-tage</translation>
     </message>
     <message>
         <source>Export the last {days} days</source>
@@ -267,7 +279,7 @@
     </message>
     <message>
         <source>Any of these? Then see a physical therapist or physician first</source>
-        <translation>Trifft etwas davon zu? Dann zuerst zur Physiotherapie oder zur Ärztin oder zum Arzt</translation>
+        <translation>Trifft etwas davon zu? Dann zuerst zu einer Physiotherapeutin, einem Physiotherapeuten, einer Ärztin oder einem Arzt</translation>
     </message>
     <message>
         <source>With any of these, heat stays on hold until you record a professional&apos;s clearance, even after 48 hours.</source>
@@ -353,7 +365,7 @@
     </message>
     <message>
         <source>Cool-down between heat sessions</source>
-        <translation>Abkühlzeit zwischen Wärmeanwendungen</translation>
+        <translation>Abkühlpause zwischen Wärmeanwendungen</translation>
     </message>
     <message>
         <source>Cold session length</source>
@@ -381,7 +393,7 @@
     </message>
     <message>
         <source>Breaks only in work hours</source>
-        <translation>Pausen nur in der Arbeitszeit</translation>
+        <translation>Bewegungspausen nur in der Arbeitszeit</translation>
     </message>
     <message>
         <source>Start Heat Timer when I log in (in the tray)</source>
@@ -393,11 +405,11 @@
     </message>
     <message>
         <source> min</source>
-        <translation> min</translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>any time (e.g. Mon-Fri 09:00-18:00)</source>
-        <translation>jederzeit (z. B. Mon-Fri 09:00-18:00)</translation>
+        <translation>jederzeit (z. B. Mo-Fr 09:00-18:00)</translation>
     </message>
     <message>
         <source>Away time is noticed through: {name}.</source>
@@ -406,6 +418,10 @@
     <message>
         <source>This desktop does not tell Heat Timer when you are away from the keyboard, so all time counts as sitting (a suspend still counts as away).</source>
         <translation>Diese Arbeitsumgebung teilt Heat Timer nicht mit, wann du nicht an der Tastatur bist; daher zählt alle Zeit als Sitzen (ein Ruhezustand zählt weiterhin als Abwesenheit).</translation>
+    </message>
+    <message>
+        <source>{setting}: {error}</source>
+        <translation>{setting}: {error}</translation>
     </message>
 </context>
 <context>
@@ -451,7 +467,7 @@
     </message>
     <message>
         <source>Cool-down</source>
-        <translation>Abkühlen</translation>
+        <translation>Abkühlpause</translation>
     </message>
     <message>
         <source>How Heat Timer works…</source>
@@ -491,7 +507,7 @@
     </message>
     <message>
         <source>for {minutes} min of heat</source>
-        <translation>für {minutes} min Wärme</translation>
+        <translation>für {minutes} Min. Wärme</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -506,10 +522,8 @@
         <translation>Heute  {dots}  {used} genutzt</translation>
     </message>
     <message>
-        <source>Time is up: turn the heat off
-The session ended at {time}.</source>
-        <translation>Die Zeit ist um: Wärme ausschalten
-Die Anwendung endete um {time}.</translation>
+        <source>The session ended at {time}.</source>
+        <translation>Die Anwendung endete um {time}.</translation>
     </message>
     <message>
         <source>Time is up</source>

@@ -9,9 +9,10 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from heattimer.core.history import Band, bands, days, entries, span_of, summary, totals
+from heattimer.core.history import Band, bands, counted, days, entries, span_of, summary, totals
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.recovery import Phase
+from heattimer.core.settings import Settings
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 24, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
@@ -74,6 +75,20 @@ def test_no_session_is_lost_or_counted_twice_across_the_days(minutes: list[int])
     )
     assert sum(d.heat for d in shown) == len(sessions)
     assert len(shown) == 32 and len({d.day for d in shown}) == 32
+    for day in shown:  # each on the day a Berlin wall clock showed when it started
+        assert day.heat == sum(s.started_at.astimezone(BERLIN).date() == day.day for s in sessions)
+
+
+def test_sessions_just_after_midnight_on_the_days_the_clocks_change_belong_to_that_day() -> None:
+    spring = datetime(2026, 3, 28, 23, 30, tzinfo=UTC)  # 00:30 on the 29th (a 23-hour day)
+    autumn = datetime(2026, 10, 24, 22, 30, tzinfo=UTC)  # 00:30 on the 25th (a 25-hour day)
+    late = datetime(2026, 10, 25, 22, 59, tzinfo=UTC)  # 23:59 on the 25th, after the change
+    sessions = [session("s", spring), session("a", autumn), session("l", late)]
+    ids = {s.id for s in sessions}
+    march = days(date(2026, 3, 28), date(2026, 3, 30), sessions, ids, [], [], BERLIN)
+    assert [d.heat for d in march] == [0, 1, 0]
+    october = days(date(2026, 10, 24), date(2026, 10, 26), sessions, ids, [], [], BERLIN)
+    assert [d.heat for d in october] == [0, 2, 0]
 
 
 def test_an_injury_shows_its_recovery_phases_as_bands_of_local_days() -> None:
@@ -101,17 +116,19 @@ def test_an_injury_shows_its_recovery_phases_as_bands_of_local_days() -> None:
 def test_a_days_entries_say_what_happened_in_time_order() -> None:
     morning = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
     stopped = session("s2", morning + timedelta(hours=3))._replace(
-        ended_at=morning + timedelta(hours=3, minutes=2), stopped=True
+        ended_at=morning + timedelta(hours=3, seconds=40), stopped=True
     )
+    sessions = [
+        session("s1", morning),
+        stopped,
+        session("c", morning + timedelta(hours=5), Kind.COLD),
+        session("other day", morning - timedelta(days=1)),
+    ]
+    assert counted(sessions, NOW, Settings()) == {"s1", "other day"}  # (s2: an accident)
     listed = entries(
         date(2026, 11, 24),
-        [
-            session("s1", morning),
-            stopped,
-            session("c", morning + timedelta(hours=5), Kind.COLD),
-            session("other day", morning - timedelta(days=1)),
-        ],
-        {"s1"},
+        sessions,
+        counted(sessions, NOW, Settings()),
         [
             done(morning + timedelta(hours=1)),
             done(morning + timedelta(hours=2), BreakOutcome.MISSED),
@@ -125,7 +142,7 @@ def test_a_days_entries_say_what_happened_in_time_order() -> None:
         "Heat session, 15 min, completed",
         "Posture break done: Seated pelvic tilts",
         "Posture break missed (away from the desk): Seated pelvic tilts",
-        "Heat session, 2 min, stopped early (not counted: stopped within the first minutes)",
+        "Heat session, 1 min, stopped early (not counted: stopped within 1 min of starting)",
         "Injury logged: Shoulder, with red flags",
         "Cold session, 15 min, completed",
     ]

@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from heattimer.core.history import BREAKS_CAPTION, SESSIONS_CAPTION, axis_label
 from heattimer.core.model import Area, BreakOutcome, Kind, RedFlag
 from heattimer.gui.app import HeatTimerApp, _make_qapp
 from heattimer.gui.widgets.banner import Banner
+from heattimer.gui.widgets.history_chart import HistoryChart
 from heattimer.gui.widgets.ring import ProgressRing
 from heattimer.platform.clock import FakeClock
 from heattimer.platform.idle import FakeIdle
@@ -93,6 +95,9 @@ def widget_texts(top: QWidget) -> Iterator[str]:
         yield widget.accessibleName()
         if isinstance(widget, (QLabel, Banner)):
             yield widget.text()
+        elif isinstance(widget, HistoryChart):  # the words it paints
+            yield from (SESSIONS_CAPTION, BREAKS_CAPTION)
+            yield from (axis_label(d.day, len(widget.days), i) for i, d in enumerate(widget.days))
         elif isinstance(widget, ProgressRing):
             yield widget.big
             yield widget.small
@@ -223,8 +228,11 @@ def main() -> int:
     assert view is not None
     for days in (30, 365):
         view.show_span(days)  # type: ignore[attr-defined]
-        view.chart.choose(len(view.chart.days) - 15)  # type: ignore[attr-defined]
-        look(f"history {days}", widget_texts(view))
+        chart = view.chart  # type: ignore[attr-defined]
+        for i, day in enumerate(chart.days):  # every day with something in it, listed
+            if day.heat or day.cold or day.breaks or day.injuries:
+                chart.choose(i)
+                look(f"history {days}", widget_texts(view))
     view.close()
 
     # The questions asked before a hold is lifted: answered by closing them once seen.

@@ -120,3 +120,41 @@ def test_the_german_gui_reads_as_german(german: list[tuple[str, str]]) -> None:
         assert expected in shown, expected
     # Qt's own buttons come from Qt's German catalogue
     assert "Abbrechen" in shown
+
+
+def test_a_sentence_in_both_catalogues_reads_the_same_in_german() -> None:
+    # The window shows core's sentences (gettext) beside its own (Qt): one word for one
+    # thing ("Verletzungsprotokoll", "Bewegungspause"), whichever catalogue it is in.
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "heattimer/locale/de/LC_MESSAGES/heattimer.po").open("rb") as po:
+        core = {str(m.id): m.string for m in read_po(po) if m.id and isinstance(m.id, str)}
+    both = [(s, g, core[s]) for _, s, g, _ in ts_messages() if s in core]
+    assert both  # (the test sees the overlap: "Log injury…", "Injury log…", …)
+    assert [(s, g, c) for s, g, c in both if g != c] == []
+    # and the terms each uses for the same thing
+    for word, other in (("Bewegungspause", "Haltungspause"), ("Abkühlpause", "Abkühlzeit")):
+        gui = " ".join(g for _, _, g, _ in ts_messages())
+        assert other not in gui and other not in " ".join(map(str, core.values())), word
+
+
+def test_work_hours_are_typed_and_shown_with_german_days() -> None:
+    code = (
+        "from heattimer.core.workhours import parse_work_hours as p\n"
+        "h = p('Mo-Fr 09:00-18:00'); print(h.shown()); print(h)\n"
+        "print(p('Mon,Mi 08:00-12:00').shown())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "LANG": "de_DE.UTF-8"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "Mo-Fr 09:00-18:00",  # as the person typed it
+        "Mon-Fri 09:00-18:00",  # as it is stored, and printed for scripts
+        "Mo,Mi 08:00-12:00",
+    ]

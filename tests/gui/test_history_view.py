@@ -15,8 +15,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
 from heattimer.cli import main
+from heattimer.core import export
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, Session
-from heattimer.gui.dialogs.history import COLD, HEAT, HistoryDialog
+from heattimer.gui.dialogs.history import Events, HistoryDialog
+from heattimer.gui.widgets.history_chart import COLD, HEAT, HistoryChart
 from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store.tables import Tables, new_id
@@ -33,7 +35,8 @@ def at(days_ago: int, hour: int, minute: int = 0, *, now: datetime) -> datetime:
 
 def seed(service: Service, now: datetime) -> dict[str, object]:
     """Three days ago: two heat sessions and a cold one, two breaks done and one missed;
-    twelve days ago: an injury; forty days ago: a heat session (outside 30 days)."""
+    five days ago: three heat sessions (the cap); twelve days ago: an injury; forty days
+    ago: a heat session (outside 30 days)."""
     ids: dict[str, object] = {}
 
     def body(t: Tables) -> None:
@@ -42,6 +45,7 @@ def seed(service: Service, now: datetime) -> dict[str, object]:
             ("heat2", at(3, 13, now=now), Kind.HEAT),
             ("cold", at(3, 17, 30, now=now), Kind.COLD),
             ("old", at(40, 9, now=now), Kind.HEAT),
+            *((f"cap{n}", at(5, 8 + 3 * n, now=now), Kind.HEAT) for n in range(3)),
         ):
             end = start + timedelta(minutes=15)
             session = Session(new_id(), kind, start, end, ended_at=end, confirmed_off_at=end)
@@ -72,33 +76,33 @@ def view(service, clock, notifier, sound):  # type: ignore[no-untyped-def]
     app.quit()
 
 
-def column(image: QImage, x: int, colour: QColor) -> int:
-    """How many pixels of ``colour`` the image has in column ``x``."""
-    return sum(image.pixelColor(x, y).rgb() == colour.rgb() for y in range(image.height()))
+def painted(image: QImage, x: int, colour: QColor) -> list[int]:
+    """The rows of column ``x`` painted in ``colour``."""
+    return [y for y in range(image.height()) if image.pixelColor(x, y).rgb() == colour.rgb()]
 
 
-def test_the_chart_draws_each_days_sessions_against_the_cap(view: HistoryDialog) -> None:
+def quarters(chart: HistoryChart, index: int) -> tuple[int, int]:
+    """x in the left and in the right half of a day's column."""
+    left, right = chart.column(index)
+    return int(left + (right - left) / 4), int(right - (right - left) / 4)
+
+
+def test_the_chart_draws_heat_against_the_cap_and_cold_beside_it(view: HistoryDialog) -> None:
     chart = view.chart
     assert len(chart.days) == 30 and chart.cap == 3
     image = chart.grab().toImage()
-    three_ago = int(chart.centre_of(26).x())
-    heat, cold = column(image, three_ago, HEAT), column(image, three_ago, COLD)
-    assert heat > 0 and cold > 0
-    assert heat == pytest.approx(2 * cold, abs=2)  # two heat sessions, one cold
+    cap_y = round(chart.cap_y())
+    heat_x, cold_x = quarters(chart, 26)  # three days ago: two heat, one cold
+    heat, cold = painted(image, heat_x, HEAT), painted(image, cold_x, COLD)
+    assert heat and cold and not painted(image, heat_x, COLD) and not painted(image, cold_x, HEAT)
+    assert len(heat) == pytest.approx(2 * len(cold), abs=2)
+    three = painted(image, quarters(chart, 24)[0], HEAT)  # five days ago: three, the cap
+    assert len(three) == pytest.approx(1.5 * len(heat), abs=2)
+    assert abs(min(three) - cap_y) <= 1  # three reach the cap's line; two plus a cold do not
+    assert min(heat) - cap_y >= len(heat) / 2 - 2
     for empty in (25, 27, 0):
-        x = int(chart.centre_of(empty).x())
-        assert column(image, x, HEAT) == column(image, x, COLD) == 0
-    # three sessions against a cap of three: the bars reach the cap's line
-    ink = chart.palette().color(chart.palette().ColorRole.WindowText)
-    line = [
-        y for y in range(image.height()) if image.pixelColor(3 + chart.LEFT, y).rgb() == ink.rgb()
-    ]
-    tops = [
-        y
-        for y in range(image.height())
-        if image.pixelColor(three_ago, y).rgb() in (HEAT.rgb(), COLD.rgb())
-    ]
-    assert line and abs(min(tops) - line[0]) <= 1
+        for x in quarters(chart, empty):
+            assert not painted(image, x, HEAT) and not painted(image, x, COLD)
 
 
 def test_the_days_data_and_the_totals_say_what_was_seeded(view: HistoryDialog) -> None:
@@ -112,17 +116,18 @@ def test_the_days_data_and_the_totals_say_what_was_seeded(view: HistoryDialog) -
     assert view.chart.days[17].injuries == 1
     assert [b.phase.value for b in view.chart.bands] == ["acute", "subacute", "rebuilding"]
     totals = view.totals.text()
-    assert "Heat sessions: 2 (at most 3 a day)" in totals  # the one 40 days ago not shown
+    assert "Heat sessions: 5 (at most 3 a day)" in totals  # the one 40 days ago not shown
     assert "Cold sessions: 1" in totals and "Injuries logged: 1" in totals
     view.span_buttons.button(90).click()
     assert len(view.chart.days) == 90
-    assert "Heat sessions: 3 (at most 3 a day)" in view.totals.text()
+    assert "Heat sessions: 6 (at most 3 a day)" in view.totals.text()
 
 
 def test_a_click_on_a_day_lists_its_events_with_their_times(qtbot, view: HistoryDialog) -> None:  # type: ignore[no-untyped-def]
     assert view.day_events.text() == "Nothing recorded on this day."  # today, at first
-    point = view.chart.centre_of(26).toPoint()
-    qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=QPoint(point))
+    left, right = view.chart.column(26)
+    point = QPoint(int((left + right) / 2), view.chart.height() // 2)
+    qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=point)
     assert view.day_events.text().splitlines() == [
         "08:00  Heat session, 15 min, completed",
         "10:10  Posture break done: Seated pelvic tilts",
@@ -159,15 +164,8 @@ def test_the_export_is_what_the_command_line_prints(
     view.export_to(tmp_path / "out.csv", "csv")
     with (tmp_path / "out.csv").open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert [r["kind"] for r in rows] == [
-        "injury",
-        "heat",
-        "break",
-        "break",
-        "heat",
-        "break",
-        "cold",
-    ]
+    kinds = ["injury", "heat", "heat", "heat", "heat", "break", "break", "heat", "break", "cold"]
+    assert [r["kind"] for r in rows] == kinds
     assert rows[1]["start"].endswith("+01:00") and rows[1]["how"] == "completed"
     view.export_to(tmp_path / "out.json", "json")
     records = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
@@ -207,3 +205,61 @@ def test_the_window_and_the_tray_open_one_history_view(service, clock, notifier,
     first.close()
     assert app.history_view is None
     app.quit()
+
+
+def test_the_view_shows_what_happened_while_it_was_behind(
+    view: HistoryDialog, service: Service
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    assert view.day_events.text() == "Nothing recorded on this day."  # today
+    service.start(Kind.COLD)
+    QApplication.sendEvent(view, QEvent(QEvent.Type.WindowActivate))
+    assert view.day_events.text() == "14:00  Cold session, 0 min, running"
+    assert view.chart.days[-1].cold == 1
+
+
+def test_a_removed_injury_is_listed_but_draws_no_phases(service, clock, notifier, sound) -> None:  # type: ignore[no-untyped-def]
+    wrong = service.log_injury(clock.now() - timedelta(days=2), Area.NECK, (), "")
+    service.remove_injury(wrong.id)
+    app = make_app(service, clock, notifier, sound)
+    app.start()
+    app.show_history()
+    view = app.history_view
+    assert isinstance(view, HistoryDialog)
+    assert view.chart.bands == [] and view.chart.days[-3].injuries == 0
+    view.chart.choose(len(view.chart.days) - 3)
+    assert view.day_events.text().endswith("Injury logged: Neck (removed as logged by mistake)")
+    assert "Rebuilding" not in view.legend.text()
+    view.close()
+    app.quit()
+
+
+def test_an_empty_history_draws_and_exports_only_a_header(tmp_path: Path) -> None:
+    from datetime import UTC
+
+    from heattimer.core.settings import Settings
+
+    now = datetime(2026, 11, 24, 13, 0, tzinfo=UTC)
+    view = HistoryDialog(lambda: Events([], [], [], now, Settings()), BERLIN, {})
+    view.show_span(365)
+    assert not view.chart.grab().isNull()
+    view.export_to(tmp_path / "h.csv", "csv")
+    assert (tmp_path / "h.csv").read_text().splitlines() == [",".join(export.EVENT_COLUMNS)]
+    assert "Heat sessions: 0 (at most 3 a day)" in view.totals.text()
+
+
+def test_a_history_that_cannot_be_read_is_said_and_what_was_shown_stays() -> None:
+    from datetime import UTC
+
+    from heattimer.core.settings import Settings
+
+    now = datetime(2026, 11, 24, 13, 0, tzinfo=UTC)
+    answers: list[Events | None] = [Events([], [], [], now, Settings()), None]
+    view = HistoryDialog(lambda: answers.pop(0), BERLIN, {})
+    assert view.problem.isHidden() and len(view.chart.days) == 30
+    view.refresh()
+    assert not view.problem.isHidden()
+    assert view.problem.text() == "The history cannot be read now."
+    assert len(view.chart.days) == 30

@@ -112,7 +112,7 @@ class SettingsDialog(QDialog):
             self.switches[key] = switch
         self.breaks = self.switches["breaks"]
         self.work_hours = QLineEdit(
-            "" if self.current.work_hours is None else str(self.current.work_hours)
+            "" if self.current.work_hours is None else self.current.work_hours.shown()
         )
         self.work_hours.setPlaceholderText(
             translate("Settings", "any time (e.g. Mon-Fri 09:00-18:00)")
@@ -156,7 +156,7 @@ class SettingsDialog(QDialog):
         try:
             SPECS[key].parse(text)
         except SettingError as error:
-            self.error.show_text(f"{self.labels[key]}: {error}", WHITE, ALARM)
+            self.error.show_text(_refused(self.labels[key], error), WHITE, ALARM)
             self.error.show()
             return False
         self.current = self.service.set_setting(key, text)
@@ -168,8 +168,15 @@ class SettingsDialog(QDialog):
         try:
             switch(self.login, on, str(self.service.store.data_dir))
         except OSError as error:
-            self.error.show_text(f"{translate('Settings', START_AT_LOGIN)}: {error}", WHITE, ALARM)
+            self.error.show_text(
+                _refused(translate("Settings", START_AT_LOGIN), error), WHITE, ALARM
+            )
             self.error.show()
         self.start_at_login.blockSignals(True)
         self.start_at_login.setChecked(self.login.enabled())  # what is really there
         self.start_at_login.blockSignals(False)
+
+
+def _refused(setting: str, error: object) -> str:
+    """Why a setting was not changed, by the name the dialog gives it."""
+    return translate("Settings", "{setting}: {error}").format(setting=setting, error=error)
