@@ -120,7 +120,8 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self.resize(760, 580)
+        screen = self.screen().availableGeometry()  # (a 1024x600 screen: smaller)
+        self.resize(min(760, screen.width() - 40), min(580, screen.height() - 60))
         self.refresh()
         self.chart.setFocus()  # the arrow keys pick a day at once
 
