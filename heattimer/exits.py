@@ -25,3 +25,8 @@ class Exit:
     """A file of the desktop's own could not be written or removed: the application menu's
     (`install-desktop`) or the start-at-login entry (`settings set start-at-login`); the
     message names it, and the state file is untouched."""
+    PLUG_FAILED = 8
+    """The heat switch (the smart plug) could not be reached in time
+    (core.heatswitch.TIMEOUT_SECONDS a request), refused the password, answered nonsense, or
+    stayed on when told to switch off; the message says which. A session that needed it did
+    not start; a stop was recorded all the same."""

@@ -5,6 +5,7 @@ Invalid (bad input, nothing written), Refused (a safety rule said no; it
 carries the decision), StoreError (the file could not be used).
 """
 
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from heattimer.core import breaks as schedule
 from heattimer.core.coach import FRESH, CoachEvent, coach_events
+from heattimer.core.heatswitch import TEST_SECONDS, Fault, PlugFault, Reading, off_timer_seconds
 from heattimer.core.localtime import day_start, local_date, next_day_start
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.moment import Moment
@@ -44,7 +46,7 @@ from heattimer.store import Store
 
 if TYPE_CHECKING:
     from heattimer.core.exercises import Exercise
-    from heattimer.platform.ports import Clock
+    from heattimer.platform.ports import Clock, HeatSwitch
 from heattimer.store.tables import Tables, new_id
 
 BreakChange = Callable[[schedule.BreakState, datetime, Settings], schedule.BreakState]
@@ -90,7 +92,15 @@ class Refused(Exception):
 class Service:
     """Heat Timer's use cases over one store, one clock and one local zone."""
 
-    def __init__(self, store: Store, clock: "Clock | None" = None, zone: tzinfo | None = None):
+    def __init__(
+        self,
+        store: Store,
+        clock: "Clock | None" = None,
+        zone: tzinfo | None = None,
+        switch: "HeatSwitch | None" = None,
+    ):
+        self.switch = switch
+        """The smart plug the belt is on (core/heatswitch.py), or None."""
         if zone is None:
             from heattimer.platform.zone import local_zone
 
@@ -171,7 +181,7 @@ class Service:
         if warmup and kind is not Kind.HEAT:
             raise Invalid(_("only a heat session can be a warm-up"))
 
-        def body(t: Tables) -> Session:
+        def body(t: Tables, store: bool = True) -> Session:
             now = self.clock.moment()
             self._close_overdue(t, now)
             sessions, injuries = self._placed(t, now)
@@ -199,9 +209,20 @@ class Service:
                 cool_down_minutes=settings.cool_down_minutes,
                 daily_cap=settings.daily_cap,
             )
-            t.add_session(session)
+            if store:
+                t.add_session(session)
             return session
 
+        if kind is Kind.HEAT and self.switch is not None:
+            # The rules first (nothing stored), then the plug, on with its own off timer,
+            # then the session, the rules asked again (the plug off if they now say no).
+            plan = self.store.write(lambda t: body(t, store=False))
+            self.switch.switch_on(off_timer_seconds(plan.ends_at, self.clock.now()))
+            try:
+                return self.store.write(body)
+            except BaseException:
+                self._switch_off_quietly()
+                raise
         return self.store.write(body)
 
     def stop(self) -> Stopped | None:
@@ -221,7 +242,46 @@ class Service:
             free = stopped.id in accidental_starts(others, now.wall, settings)
             return Stopped(session=stopped, accidental=free)
 
-        return self.store.write(body)
+        stopped = self.store.write(body)
+        if stopped is not None and stopped.session.kind is Kind.HEAT:
+            self.switch_off()  # (recorded first: the person has stopped, whatever the plug says)
+        return stopped
+
+    def test_switch(self, wait: Callable[[float], object]) -> tuple[Reading, Reading]:
+        """The heat switch's test: on for TEST_SECONDS with its own off timer, read back,
+        then (``wait`` out the timer) read again: what it said each time. Only when heat
+        is allowed now and no session runs (the plug never switches on otherwise)."""
+        if self.switch is None:
+            raise Invalid(_("no heat switch is set (heattimer plug set ...)"))
+
+        def check(t: Tables) -> None:
+            now = self.clock.moment()
+            self._close_overdue(t, now)
+            sessions, injuries = self._placed(t, now)
+            if running_session(sessions, now.wall) is not None:
+                raise Invalid(_("a session is running: test the plug after it"))
+            settings = settings_from(t.settings())
+            decision = heat_decision(
+                now.wall, sessions, injuries, settings, self.zone, t.recovery_hold()
+            )
+            if not decision.allowed:
+                raise Refused(decision)
+
+        self.store.write(check)
+        first = self.switch.switch_on(TEST_SECONDS)
+        wait(TEST_SECONDS + 1)
+        return first, self.switch.read()
+
+    def switch_off(self) -> None:
+        """Switch the plug off and read it back; PlugFault if it cannot be, or stays on."""
+        if self.switch is None:
+            return
+        if self.switch.switch_off().on:
+            raise PlugFault(Fault.STILL_ON, self.switch.address)
+
+    def _switch_off_quietly(self) -> None:
+        with contextlib.suppress(PlugFault):
+            self.switch_off()
 
     def close_overdue(self) -> None:
         """Record sessions whose deadline has passed as completed at their deadline."""
@@ -232,7 +292,9 @@ class Service:
         t.close_at_deadline(overdue(sessions, now.wall))
 
     def confirm_heat_off(self) -> Session | None:
-        """Record that the heat of the session that reached its end is off."""
+        """Record that the heat of the session that reached its end is off; with a heat
+        switch, only once the plug says it is off (PlugFault otherwise: the alarm goes on)."""
+        self.switch_off()
 
         def body(t: Tables) -> Session | None:
             now = self.clock.moment()

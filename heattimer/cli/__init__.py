@@ -163,6 +163,25 @@ def _break(p: _Parser) -> None:
     _actions(p).add_parser("now", help=_("open a posture break in the running app"))
 
 
+def _plug(p: _Parser) -> None:
+    from heattimer.core.heatswitch import Kind as SwitchKind
+
+    actions = _actions(p)
+    actions.add_parser("show", help=_("which plug the belt is on"))
+    change = actions.add_parser("set", help=_("set the plug: none, shelly or tasmota, and where"))
+    change.add_argument("kind", choices=[k.value for k in SwitchKind], metavar="KIND")
+    change.add_argument("address", nargs="?", metavar="ADDRESS", help=_("its host or IP address"))
+    change.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=_("read the plug's password from the first line of standard input"),
+    )
+    actions.add_parser(
+        "test", help=_("switch the plug on for 3 s with its own off timer, and read it back")
+    )
+    actions.add_parser("off", help=_("switch the plug off now"))
+
+
 def _nothing(p: _Parser) -> None:
     pass
 
@@ -184,6 +203,7 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
     "history": (_("sessions of the last days"), _history),
     "settings": (_("show or change settings"), _settings),
     "break": (_("posture breaks"), _break),
+    "plug": (_("the smart plug that switches the belt (heat switch)"), _plug),
     "install-desktop": (
         _("put Heat Timer in the application menu, with its icon (--uninstall: out again)"),
         _install_desktop,

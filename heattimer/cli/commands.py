@@ -10,6 +10,9 @@ from collections.abc import Callable
 from datetime import timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from heattimer.core.heatswitch import NAMES as SWITCH_NAMES
+from heattimer.core.heatswitch import TEST_SECONDS, Fault, PlugFault
+from heattimer.core.heatswitch import Kind as SwitchKind
 from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.rules import default_minutes, shortened_note
 from heattimer.core.status import STOP_HEAT
@@ -18,7 +21,7 @@ from heattimer.exits import Exit
 from heattimer.i18n import _
 from heattimer.platform.paths import data_dir
 from heattimer.platform.zone import local_zone
-from heattimer.service import Refused, Request, Service
+from heattimer.service import Invalid, Refused, Request, Service
 from heattimer.store import StoreError
 
 if TYPE_CHECKING:
@@ -46,13 +49,21 @@ def run(
 
         if zone is None:  # few instants to convert, but for the whole history
             zone = local_zone(quick_start=args.command != "history")
-        service = Service(Store(data_dir(args.data_dir)), clock, zone)
+        folder = data_dir(args.data_dir)
+        switch = None
+        if args.command in PLUG_COMMANDS:  # (the others never touch the plug: no file read)
+            from heattimer.platform.plugs.config import client, load
+
+            switch = client(load(folder))
+        service = Service(Store(folder), clock, zone, switch)
         return handler(service, args)
     except OutputFailed as error:  # before OSError: the state file is fine
         return fail(
             _("done, but the answer could not be printed: {error}").format(error=error),
             Exit.OUTPUT_FAILED,
         )
+    except PlugFault as fault:
+        return fail(str(fault), Exit.PLUG_FAILED)
     except Refused as refused:
         decision = refused.decision
         return fail(
@@ -61,7 +72,7 @@ def run(
             ),
             Exit.REFUSED,
         )
-    except ValueError as error:  # Invalid, SettingError and ZoneError among them
+    except ValueError as error:  # Invalid, SettingError, ZoneError, plug ConfigError among them
         return fail(str(error), Exit.BAD_INPUT)
     except OverflowError:  # a date beyond the calendar, however it got through
         return fail(_("that date is beyond the calendar"), Exit.BAD_INPUT)
@@ -141,7 +152,11 @@ def _start(service: Service, args: argparse.Namespace) -> int:
 
 
 def _stop(service: Service, args: argparse.Namespace) -> int:
-    stopped = service.stop()
+    try:
+        stopped = service.stop()
+    except PlugFault:
+        _out(_("Stopped the heat session."))  # (recorded before the plug was asked)
+        raise
     if stopped is None:
         _out(_("No session was running."))
         return Exit.OK
@@ -318,6 +333,73 @@ def _break_now(service: Service, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def _plug_show(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.platform.plugs.config import load
+
+    config = load(service.store.data_dir)
+    if config.kind is SwitchKind.NONE:
+        _out(_("Heat switch: none (the belt is switched by hand)."))
+    else:
+        said = (
+            _("Heat switch: {kind} at {address} (with a password).")
+            if config.password
+            else _("Heat switch: {kind} at {address}.")
+        )
+        _out(said.format(kind=SWITCH_NAMES[config.kind], address=config.address))
+    return Exit.OK
+
+
+def _plug_set(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.platform.plugs.config import PlugConfig, save
+
+    kind = SwitchKind(args.kind)
+    if kind is not SwitchKind.NONE and not args.address:
+        raise Invalid(
+            _("say where the plug is: heattimer plug set {kind} ADDRESS").format(kind=kind)
+        )
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else ""
+    save(service.store.data_dir, PlugConfig(kind, args.address or "", password))
+    return _plug_show(service, args)
+
+
+def _plug_test(service: Service, args: argparse.Namespace) -> int:
+    import time
+
+    first, after = service.test_switch(time.sleep)
+    if not first.on:
+        raise PlugFault(Fault.NONSENSE, _address(service), _("it did not switch on"))
+    if after.on:
+        raise PlugFault(Fault.STILL_ON, _address(service))
+    watts = (
+        ""
+        if first.watts is None
+        else " " + _("It measured {watts} W.").format(watts=round(first.watts))
+    )
+    _out(
+        _("The plug switched on, and off again by its own timer after {seconds} s.").format(
+            seconds=TEST_SECONDS
+        )
+        + watts
+    )
+    return Exit.OK
+
+
+def _plug_off(service: Service, args: argparse.Namespace) -> int:
+    if service.switch is None:
+        raise Invalid(_("no heat switch is set (heattimer plug set ...)"))
+    service.switch_off()
+    _out(_("The plug is off."))
+    return Exit.OK
+
+
+def _address(service: Service) -> str:
+    return service.switch.address if service.switch is not None else ""
+
+
+PLUG_COMMANDS = {"start", "stop", "confirm", "plug"}
+"""The commands that drive the heat switch (the others never read its file)."""
+
+
 HANDLERS: dict[tuple[str, str | None], Callable[[Service, argparse.Namespace], int]] = {
     ("status", None): _status,
     ("start", None): _start,
@@ -333,4 +415,8 @@ HANDLERS: dict[tuple[str, str | None], Callable[[Service, argparse.Namespace], i
     ("settings", "show"): _settings_show,
     ("settings", "set"): _settings_set,
     ("break", "now"): _break_now,
+    ("plug", "show"): _plug_show,
+    ("plug", "set"): _plug_set,
+    ("plug", "test"): _plug_test,
+    ("plug", "off"): _plug_off,
 }

@@ -15,7 +15,10 @@ real time. The invariants (README, "The rules"):
    loosened setting never lifts a block already running;
 4. a session recorded afterwards is recorded even over the cap, and says so;
 5. a change of zone never yields extra heat: the day a session started on stays its day;
-6. "available at" is never in the past.
+6. "available at" is never in the past;
+7. the heat switch (a smart plug, here a recording stand-in) is switched on only by a heat
+   start the rules allow, with its own off timer no longer than that session, so it is
+   never on while no heat session runs (and a stop switches it off at once).
 Reboots are tested by example (test_reboot.py): across one the rules fall back to the
 wall clock, by design.
 """
@@ -23,6 +26,7 @@ wall clock, by design.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -32,6 +36,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+from heattimer.core.heatswitch import Reading
 from heattimer.core.model import Kind, RedFlag
 from heattimer.core.settings import SettingError
 from heattimer.core.validation import Invalid
@@ -67,6 +72,30 @@ steps = st.one_of(
 )
 
 
+class Plug:
+    """A heat switch that keeps what it was told, on the machine's real time: on until its
+    own timer ends, or until told off."""
+
+    address = "stand-in"
+
+    def __init__(self, now: Callable[[], datetime]) -> None:
+        self.now = now
+        self.until: datetime | None = None
+        self.ons: list[int] = []
+
+    def switch_on(self, seconds: int) -> Reading:
+        self.ons.append(seconds)
+        self.until = self.now() + timedelta(seconds=seconds)
+        return self.read()
+
+    def switch_off(self) -> Reading:
+        self.until = None
+        return self.read()
+
+    def read(self) -> Reading:
+        return Reading(on=self.until is not None and self.now() < self.until)
+
+
 class SafetyMachine(RuleBasedStateMachine):
     """The real service, and the truth beside it."""
 
@@ -77,7 +106,8 @@ class SafetyMachine(RuleBasedStateMachine):
         self.clock = FakeClock(START)
         self.true = START
         self.truth = Truth(zone=ZoneInfo("Europe/Berlin"))
-        self.service = Service(self.store, self.clock, self.truth.zone)
+        self.plug = Plug(lambda: self.true)
+        self.service = Service(self.store, self.clock, self.truth.zone, self.plug)
         self.ids = itertools.count()
 
     def teardown(self) -> None:
@@ -114,20 +144,24 @@ class SafetyMachine(RuleBasedStateMachine):
     @rule(zone=st.sampled_from(ZONES))
     def change_zone(self, zone: str) -> None:
         self.truth.zone = ZoneInfo(zone)
-        self.service = Service(self.store, self.clock, self.truth.zone)
+        self.service = Service(self.store, self.clock, self.truth.zone, self.plug)
 
     # -- what the person does ----------------------------------------------------
 
     @rule(minutes=st.one_of(st.none(), st.integers(15, 20)))
     def start_heat(self, minutes: int | None) -> None:
         blocks = self._blocks_near()
+        switched = len(self.plug.ons)
         try:
             session = self.service.start(Kind.HEAT, minutes)
         except Refused as refused:
             assert blocks is None or blocks, "refused, though no rule forbids heat now"
             assert refused.decision.reason in (blocks or {refused.decision.reason})
+            assert len(self.plug.ons) == switched or not self.plug.read().on, "plug left on"
             return
         assert not blocks, f"heat started though {blocks} forbid it"
+        assert len(self.plug.ons) == switched + 1
+        assert self.plug.ons[-1] <= (session.ends_at - session.started_at).total_seconds()
         asked = timedelta(minutes=minutes or self.service.settings().heat_minutes)
         length = session.ends_at - session.started_at
         if blocks is not None:
@@ -235,6 +269,12 @@ class SafetyMachine(RuleBasedStateMachine):
         self.truth.cap_setting = cap
 
     # -- what must always hold ---------------------------------------------------
+
+    @invariant()
+    def the_plug_is_on_only_while_a_heat_session_runs(self) -> None:
+        if self.plug.read().on:
+            running = self.truth.running(self.true)
+            assert running is not None and not running.cold, "the belt has power, no session"
 
     @invariant()
     def the_running_session_is_the_real_one(self) -> None:

@@ -1,0 +1,146 @@
+"""The heat switch: a smart plug the belt is plugged into, whose own timer cuts the power at
+the session's deadline, so that heat cannot outlast its session even when the computer
+sleeps, crashes or loses the network, or Heat Timer is killed.
+
+Rules:
+- The plug is switched on only by a heat session the rules allowed (service.start, the one
+  way in), and always with its own off timer set to that session's length, never longer.
+- At the deadline, and at Stop, the app switches it off too and reads it back; the end
+  alarm counts as confirmed only once the plug says it is off.
+- A plug that cannot be reached, refuses the password or answers nonsense is a fault: said
+  in one line, and the session does not start (nothing stored as if it had).
+- Power draw tells the truth: drawing with no session running is switched off when heat is
+  not allowed and otherwise asked about; a session running with nothing drawn is said.
+
+This module is pure: the words, the timers and what a reading means. The clients that speak
+to each kind of plug are in heattimer/platform/plugs/.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import NamedTuple
+
+from heattimer.i18n import _
+
+
+class Kind(StrEnum):
+    """What the belt is plugged into."""
+
+    NONE = "none"
+    SHELLY = "shelly"
+    TASMOTA = "tasmota"
+
+
+NAMES = {Kind.NONE: _("none"), Kind.SHELLY: "Shelly", Kind.TASMOTA: "Tasmota"}
+"""Each kind as a person reads it."""
+
+
+class Reading(NamedTuple):
+    """What the plug says of itself."""
+
+    on: bool
+    watts: float | None = None
+    """The power it measures, where it measures it (Shelly, most Tasmota plugs)."""
+    off_in: float | None = None
+    """Seconds left on its own off timer, while one runs."""
+
+
+class Fault(StrEnum):
+    """Why the plug did not do what it was asked."""
+
+    UNREACHABLE = "unreachable"
+    PASSWORD = "password"
+    NONSENSE = "nonsense"
+    SLOW = "slow"
+    STILL_ON = "still_on"
+
+
+FAULT_WORDING = {
+    Fault.UNREACHABLE: _("The plug at {address} cannot be reached: is it on and on this network?"),
+    Fault.PASSWORD: _("The plug at {address} refused the password: set it again."),
+    Fault.NONSENSE: _("The plug at {address} answered something that makes no sense: {detail}."),
+    Fault.SLOW: _("The plug at {address} did not answer within {seconds} seconds."),
+    Fault.STILL_ON: _("The plug at {address} still says it is on: unplug the belt."),
+}
+
+
+class PlugFault(Exception):
+    """A plug did not do what it was asked; ``str()`` is the line a person reads."""
+
+    def __init__(self, fault: Fault, address: str, detail: str = "", seconds: float = 0) -> None:
+        self.fault = fault
+        words = FAULT_WORDING[fault].format(address=address, detail=detail, seconds=seconds)
+        super().__init__(words)
+
+
+TIMEOUT_SECONDS = 4.0
+"""How long a plug has to answer one request; the command line gives up on it then."""
+
+TEST_SECONDS = 3
+"""The settings' Test: on for this long, with the plug's own off timer."""
+
+DRAWING_WATTS = 3.0
+"""More than this is the belt drawing power (a plug's own standby reads a watt or less)."""
+
+FIRST_CHECK = timedelta(seconds=30)
+"""How long into a session the belt may take before it draws power."""
+
+
+def off_timer_seconds(ends_at: datetime, now: datetime) -> int:
+    """The plug's own off timer for a session ending at ``ends_at``: the whole seconds
+    left, rounded down, so the plug cuts the power at the deadline or just before it."""
+    return max(1, math.floor((ends_at - now).total_seconds()))
+
+
+def tasmota_pulse_time(seconds: int) -> int:
+    """A Tasmota PulseTime value for ``seconds`` (1 to 111 are tenths of a second; 112 to
+    64900 are the seconds plus 100: at most 64800 s, 18 hours)."""
+    if seconds <= 11:
+        return max(1, seconds * 10)
+    return min(64900, seconds + 100)
+
+
+class Advice(StrEnum):
+    """What a reading of the plug asks of the app."""
+
+    NOTHING = "nothing"
+    SWITCH_OFF = "switch_off"
+    """The belt draws power with no session running, and heat is not allowed now."""
+    ASK_TO_COUNT = "ask_to_count"
+    """The belt draws power with no session running; heat is allowed: count it?"""
+    NOT_DRAWING = "not_drawing"
+    """A session runs and the belt draws nothing (unplugged, or its own switch is off)."""
+
+
+ADVICE_WORDING = {
+    Advice.SWITCH_OFF: _(
+        "The belt was drawing power with no session running, and heat is not allowed now: "
+        "Heat Timer switched the plug off."
+    ),
+    Advice.ASK_TO_COUNT: _(
+        "The belt is drawing power with no session running (its button, or a schedule). "
+        "Count it as a heat session?"
+    ),
+    Advice.NOT_DRAWING: _(
+        "The belt draws no power: is it plugged into the plug, and its own switch on?"
+    ),
+}
+
+
+def advice(reading: Reading, running: bool, heat_allowed: bool, session_age: timedelta) -> Advice:
+    """What ``reading`` means: with no session running, power drawn is switched off when
+    heat is not allowed and asked about otherwise; during a session (after FIRST_CHECK),
+    none drawn is said. A plug that measures nothing says nothing."""
+    if reading.watts is None:
+        return Advice.NOTHING
+    drawing = reading.on and reading.watts > DRAWING_WATTS
+    if not running:
+        if not drawing:
+            return Advice.NOTHING
+        return Advice.ASK_TO_COUNT if heat_allowed else Advice.SWITCH_OFF
+    if session_age >= FIRST_CHECK and not drawing:
+        return Advice.NOT_DRAWING
+    return Advice.NOTHING

@@ -1,0 +1,76 @@
+"""Which plug the belt is on, and how to reach it: ``heat-switch.json`` in the data folder,
+beside the state file, readable by its owner only (0600), since it may hold the plug's
+password. (Not the desktop's keyring: the command line uses the plug too, often where no
+keyring runs, and a plug's password guards one socket in the person's own network.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+from heattimer.core.heatswitch import Kind
+from heattimer.i18n import _
+from heattimer.platform.ports import HeatSwitch
+
+FILE = "heat-switch.json"
+
+
+class PlugConfig(NamedTuple):
+    """The heat switch: its kind, address and password ("" for none)."""
+
+    kind: Kind = Kind.NONE
+    address: str = ""
+    password: str = ""
+
+
+class ConfigError(ValueError):
+    """The heat-switch file cannot be used; ``str()`` says why, in a line."""
+
+
+def load(data_dir: Path) -> PlugConfig:
+    """The heat switch set for ``data_dir`` (none, if nothing was set)."""
+    path = data_dir / FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        config = PlugConfig(
+            Kind(data["kind"]), str(data.get("address", "")), str(data.get("password", ""))
+        )
+    except FileNotFoundError:
+        return PlugConfig()
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ConfigError(
+            _("the heat switch's file {path} cannot be used: {error}").format(
+                path=path, error=error
+            )
+        ) from None
+    return config
+
+
+def save(data_dir: Path, config: PlugConfig) -> None:
+    """Set the heat switch: the file written whole (a new one swapped in), owner-only."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / FILE
+    temp = path.with_name(f".{FILE}.new")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        json.dump(config._asdict(), file, indent=2)
+        file.flush()
+        os.fsync(file.fileno())
+    os.chmod(temp, 0o600)  # (an older file's mode, or a umask, never loosens it)
+    os.replace(temp, path)
+
+
+def client(config: PlugConfig) -> HeatSwitch | None:
+    """The client for the plug ``config`` names, or None for no heat switch."""
+    if config.kind is Kind.SHELLY:
+        from heattimer.platform.plugs.shelly import Shelly
+
+        return Shelly(config.address, config.password)
+    if config.kind is Kind.TASMOTA:
+        from heattimer.platform.plugs.tasmota import Tasmota
+
+        return Tasmota(config.address, config.password)
+    return None
