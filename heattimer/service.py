@@ -173,9 +173,18 @@ class Service:
     # -- sessions --------------------------------------------------------------
 
     def start(
-        self, kind: Kind = Kind.HEAT, minutes: int | None = None, warmup: bool = False
+        self,
+        kind: Kind = Kind.HEAT,
+        minutes: int | None = None,
+        warmup: bool = False,
+        *,
+        switch: bool = True,
+        plan_only: bool = False,
     ) -> Session:
-        """Start a timed session now, if the rules allow it (and no longer than they allow)."""
+        """Start a timed session now, if the rules allow it (and no longer than they allow);
+        a heat session switches the heat switch on first, with its own off timer. The app,
+        which asks the plug on a thread of its own, asks in two steps: ``plan_only`` (the
+        session the rules would start, nothing stored), then, the plug on, ``switch=False``."""
         if minutes is not None:
             check_minutes(minutes, minutes_range(kind), SESSION_WORDS[kind])
         if warmup and kind is not Kind.HEAT:
@@ -213,7 +222,9 @@ class Service:
                 t.add_session(session)
             return session
 
-        if kind is Kind.HEAT and self.switch is not None:
+        if plan_only:
+            return self.store.write(lambda t: body(t, store=False))
+        if kind is Kind.HEAT and self.switch is not None and switch:
             # The rules first (nothing stored), then the plug, on with its own off timer,
             # then the session, the rules asked again (the plug off if they now say no).
             plan = self.store.write(lambda t: body(t, store=False))
@@ -225,8 +236,9 @@ class Service:
                 raise
         return self.store.write(body)
 
-    def stop(self) -> Stopped | None:
-        """Stop the running session now (the person is taking the heat off); None if none ran."""
+    def stop(self, switch: bool = True) -> Stopped | None:
+        """Stop the running session now (the person is taking the heat off); None if none ran.
+        A heat session's plug is switched off after (``switch=False``: the caller does it)."""
 
         def body(t: Tables) -> Stopped | None:
             now = self.clock.moment()
@@ -243,7 +255,7 @@ class Service:
             return Stopped(session=stopped, accidental=free)
 
         stopped = self.store.write(body)
-        if stopped is not None and stopped.session.kind is Kind.HEAT:
+        if stopped is not None and stopped.session.kind is Kind.HEAT and switch:
             self.switch_off()  # (recorded first: the person has stopped, whatever the plug says)
         return stopped
 
@@ -291,10 +303,12 @@ class Service:
         sessions, _injuries = self._placed(t, now)
         t.close_at_deadline(overdue(sessions, now.wall))
 
-    def confirm_heat_off(self) -> Session | None:
+    def confirm_heat_off(self, switch: bool = True) -> Session | None:
         """Record that the heat of the session that reached its end is off; with a heat
-        switch, only once the plug says it is off (PlugFault otherwise: the alarm goes on)."""
-        self.switch_off()
+        switch, only once the plug says it is off (PlugFault otherwise: the alarm goes on;
+        ``switch=False``: the caller has seen it off)."""
+        if switch:
+            self.switch_off()
 
         def body(t: Tables) -> Session | None:
             now = self.clock.moment()

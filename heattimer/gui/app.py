@@ -646,7 +646,15 @@ def run_app(data_dir_arg: str | None = None, show_window: bool = True) -> int:
         print(f"heattimer: {error}", file=sys.stderr)
         return Exit.STORE_FAILED
     clock = system_clock()
-    service = Service(store, clock)
+    from heattimer.platform.plugs.config import ConfigError, client, load
+
+    try:
+        switch = client(load(folder))  # the heat switch, if one is set (README: Smart plug)
+    except ConfigError as error:
+        print(f"heattimer: {error}", file=sys.stderr)
+        switch = None
+        warnings.append(str(error))
+    service = Service(store, clock, switch=switch)
     # One app per data folder: the lock decides (the OS drops it if the app dies), and a
     # second launch asks the first, through the state file, to bring its window forward.
     lock = AppLock(folder)

@@ -9,6 +9,7 @@ instant what is shown changes by itself, and at least once a minute.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TypeVar
@@ -16,12 +17,13 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from heattimer.core import alarm
+from heattimer.core.heatswitch import Fault, PlugFault, Reading, off_timer_seconds
 from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
 from heattimer.core.settings import SettingError
 from heattimer.core.status import STOP_HEAT, Status, next_change, next_redraw
 from heattimer.core.validation import Invalid
 from heattimer.gui.translate import translate
-from heattimer.platform.ports import Clock, Notifier, Sound
+from heattimer.platform.ports import Clock, HeatSwitch, Notifier, Sound
 from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
 
@@ -43,6 +45,7 @@ class Controller(QObject):
     breakRequested = Signal()  # `heattimer break now`
     acting = Signal()  # the person did something: an earlier problem is no longer news
     idleTick = Signal()  # a slow tick (at most once a minute): time for occasional checks
+    _plugAnswered = Signal(object, object)  # (what to do next, the plug's Reading or fault)
 
     def __init__(
         self,
@@ -73,6 +76,9 @@ class Controller(QObject):
         self._chores = QTimer(self)  # the first slow tick's, once the window is up
         self._chores.setSingleShot(True)
         self._chores.timeout.connect(self.idleTick.emit)
+        self.plug_busy = False
+        """A request to the heat switch is under way (on a thread of its own)."""
+        self._plugAnswered.connect(self._plug_answered)
 
     # -- the clock -------------------------------------------------------------
 
@@ -165,6 +171,11 @@ class Controller(QObject):
         kind = effect.kind
         if kind is alarm.EffectKind.SHOW:
             self.alarmChanged.emit(effect.session)
+            switch = self.service.switch
+            if switch is not None and effect.session is not None and not self.plug_busy:
+                # The deadline: the plug's own timer has cut the power; make sure, and then
+                # the heat is off (the alarm rings on until the plug says so).
+                self._switch_off_then_confirm(switch)
         elif kind is alarm.EffectKind.END:
             self.notifier.close(ALARM_TAG)
             self.alarmChanged.emit(None)
@@ -213,16 +224,82 @@ class Controller(QObject):
     def start(
         self, minutes: int | None = None, kind: Kind = Kind.HEAT, warmup: bool = False
     ) -> Session | None:
-        """Start a session now, if the rules allow it."""
-        return self._act(lambda: self.service.start(kind, minutes, warmup=warmup))
+        """Start a session now, if the rules allow it. With a heat switch, a heat session
+        is planned (the rules asked), the plug switched on off this thread, and the
+        session started once it says on: None here, the session shows on the next tick."""
+        switch = self.service.switch
+        if kind is not Kind.HEAT or switch is None:
+            return self._act(lambda: self.service.start(kind, minutes, warmup=warmup))
+        if self.plug_busy:
+            return None
+        plan = self._act(lambda: self.service.start(kind, minutes, warmup, plan_only=True))
+        if plan is None:
+            return None
+        seconds = off_timer_seconds(plan.ends_at, self.clock.now())
+
+        def switched_on(_reading: Reading) -> None:
+            session = self._act(
+                lambda: self.service.start(kind, minutes, warmup=warmup, switch=False)
+            )
+            if session is None:  # the rules changed their mind meanwhile: off again
+                self._ask_plug(switch.switch_off, lambda _r: None)
+
+        self._ask_plug(lambda: switch.switch_on(seconds), switched_on)
+        return None
 
     def stop(self) -> None:
-        """Stop the running session."""
-        self._act(self.service.stop)
+        """Stop the running session (recorded at once); then the plug off."""
+        stopped = self._act(lambda: self.service.stop(switch=False))
+        switch = self.service.switch
+        if stopped is not None and stopped.session.kind is Kind.HEAT and switch is not None:
+            self._ask_plug(switch.switch_off, self._said_off)
 
     def confirm_heat_off(self) -> None:
-        """The person says the heat is off: the alarm stops."""
-        self._act(self.service.confirm_heat_off)
+        """The person says the heat is off: the alarm stops (with a heat switch, once the
+        plug says it is off)."""
+        switch = self.service.switch
+        if switch is None:
+            self._act(self.service.confirm_heat_off)
+        else:
+            self._switch_off_then_confirm(switch)
+
+    def _switch_off_then_confirm(self, switch: HeatSwitch) -> None:
+        def answered(reading: Reading) -> None:
+            if reading.on:
+                self.problem.emit(str(PlugFault(Fault.STILL_ON, switch.address)))
+            else:
+                self._act(lambda: self.service.confirm_heat_off(switch=False))
+
+        self._ask_plug(switch.switch_off, answered)
+
+    def _said_off(self, reading: Reading) -> None:
+        switch = self.service.switch
+        if reading.on and switch is not None:
+            self.problem.emit(str(PlugFault(Fault.STILL_ON, switch.address)))
+
+    # -- the heat switch, off the GUI's thread -----------------------------------
+
+    def _ask_plug(self, request: Callable[[], Reading], then: Callable[[Reading], None]) -> None:
+        """Run ``request`` (a call to the plug, up to seconds on a slow network) on a thread
+        of its own; ``then`` its Reading here, on the GUI's thread; a fault is said."""
+        self.plug_busy = True
+
+        def work() -> None:
+            try:
+                answer: Reading | PlugFault = request()
+            except PlugFault as fault:
+                answer = fault
+            self._plugAnswered.emit(then, answer)  # (queued to the GUI's thread)
+
+        threading.Thread(target=work, name="heat switch", daemon=True).start()
+
+    def _plug_answered(self, then: Callable[[Reading], None], answer: object) -> None:
+        self.plug_busy = False
+        if isinstance(answer, PlugFault):
+            self.problem.emit(str(answer))
+            self.tick()
+        elif isinstance(answer, Reading):
+            then(answer)
 
     def log_injury(
         self, at: datetime | None, area: Area, flags: list[RedFlag], note: str

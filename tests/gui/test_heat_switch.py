@@ -1,0 +1,127 @@
+"""The app with a heat switch (gui/controller.py), against a simulated Shelly: Start
+switches the plug on, off the GUI's thread; at the deadline the plug's own timer has cut
+the power, the app makes sure and the alarm ends once the plug says off; faults are said
+and nothing starts; a slow plug never holds the window up."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+
+from heattimer.core.model import Area
+from heattimer.platform.clock import FakeClock
+from heattimer.platform.plugs.shelly import Shelly
+from heattimer.service import Service
+from tests.gui.conftest import make_app
+from tests.plugs.clock import SimClock
+from tests.plugs.shelly import ShellyPlugS
+
+pytestmark = pytest.mark.usefixtures("qtbot")
+
+
+@pytest.fixture
+def plug_clock() -> SimClock:
+    """The plug's own clock (its timers), moved by the test apart from the app's."""
+    return SimClock()
+
+
+@pytest.fixture
+def device(plug_clock: SimClock) -> Iterator[ShellyPlugS]:
+    with ShellyPlugS(plug_clock, load_watts=45.0) as plug:
+        yield plug
+
+
+@pytest.fixture
+def app(service: Service, device: ShellyPlugS, notifier, sound):  # type: ignore[no-untyped-def]
+    service.switch = Shelly(device.url)
+    assert isinstance(service.clock, FakeClock)
+    made = make_app(service, service.clock, notifier, sound)
+    made.start()
+    yield made
+    made.quit()
+
+
+def test_start_switches_the_plug_on_with_its_own_timer(app, device, qtbot) -> None:  # type: ignore[no-untyped-def]
+    app.controller.start(15)
+    qtbot.waitUntil(lambda: app.controller.status.session is not None, timeout=5000)
+    assert device.output and device.switch_status()["timer_duration"] == 900
+    assert not app.controller.plug_busy
+
+
+def test_at_the_deadline_the_alarm_ends_once_the_plug_says_off(  # type: ignore[no-untyped-def]
+    app, device, plug_clock: SimClock, qtbot, service
+) -> None:
+    app.controller.start(15)
+    qtbot.waitUntil(lambda: device.output, timeout=5000)
+    plug_clock.advance(900)  # the plug's own timer
+    assert not device.output
+    app.clock.jump(timedelta(minutes=15))
+    app.controller.tick()
+    assert [s.ended_at is not None for s in service.history(1)] == [True]
+    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=5000)
+    assert app.controller.status.unconfirmed is None  # confirmed: the plug said off
+
+
+def test_a_plug_left_on_past_the_deadline_is_switched_off_then_confirmed(  # type: ignore[no-untyped-def]
+    app, device, qtbot
+) -> None:
+    app.controller.start(15)
+    qtbot.waitUntil(lambda: device.output, timeout=5000)
+    app.clock.jump(timedelta(minutes=15))  # (the device's clock did not move: still on)
+    app.controller.tick()
+    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=5000)
+    assert not device.output and device.history[-1][2] != "timer"
+
+
+def test_an_unreachable_plug_keeps_the_alarm_ringing_and_says_why(  # type: ignore[no-untyped-def]
+    app, device, qtbot
+) -> None:
+    app.controller.start(15)
+    qtbot.waitUntil(lambda: device.output, timeout=5000)
+    device.unreachable = True
+    problems: list[str] = []
+    app.controller.problem.connect(problems.append)
+    app.clock.jump(timedelta(minutes=15))
+    app.controller.tick()
+    qtbot.waitUntil(lambda: bool(problems), timeout=5000)
+    assert "cannot be reached" in problems[-1]
+    assert app.controller.alarm_session is not None  # rings on: nobody saw the heat off
+    device.unreachable = False
+    app.controller.confirm_heat_off()
+    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=5000)
+
+
+def test_a_wrong_password_starts_nothing(app, device, service, qtbot) -> None:  # type: ignore[no-untyped-def]
+    device_with_password = ShellyPlugS(SimClock(), password="the real one")
+    with device_with_password as locked:
+        service.switch = Shelly(locked.url, "wrong")
+        problems: list[str] = []
+        app.controller.problem.connect(problems.append)
+        app.controller.start(15)
+        qtbot.waitUntil(lambda: bool(problems), timeout=5000)
+        assert "refused the password" in problems[-1]
+        assert app.controller.status.session is None and not locked.output
+
+
+def test_the_rules_keep_the_plug_off_in_the_app_too(app, device, service, qtbot) -> None:  # type: ignore[no-untyped-def]
+    service.log_injury(None, Area.NECK, (), "")
+    app.controller.start(15)
+    assert not app.controller.plug_busy  # refused before any request
+    assert device.history == []
+
+
+def test_a_slow_plug_never_holds_the_window_up(app, device, qtbot) -> None:  # type: ignore[no-untyped-def]
+    device.delay_seconds = 1.5
+    began = time.monotonic()
+    app.controller.start(15)
+    assert time.monotonic() - began < 0.5  # back at once: the request runs on its own thread
+    assert app.controller.plug_busy
+    ticked: list[bool] = []
+    app.controller.changed.connect(lambda _s: ticked.append(True))
+    app.controller.tick()  # the window goes on ticking meanwhile
+    assert ticked
+    qtbot.waitUntil(lambda: app.controller.status.session is not None, timeout=6000)
+    assert isinstance(app.clock, FakeClock)
