@@ -22,6 +22,12 @@ from tests.plugs.shelly import ShellyPlugS
 pytestmark = pytest.mark.usefixtures("qtbot")
 
 
+def started(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the session is stored: the plug said on (its answer comes on a thread)."""
+    qtbot.waitUntil(lambda: app.controller.status.session is not None, timeout=10000)
+    assert not app.controller.plug_busy
+
+
 @pytest.fixture
 def plug_clock() -> SimClock:
     """The plug's own clock (its timers), moved by the test apart from the app's."""
@@ -46,7 +52,7 @@ def app(service: Service, device: ShellyPlugS, notifier, sound):  # type: ignore
 
 def test_start_switches_the_plug_on_with_its_own_timer(app, device, qtbot) -> None:  # type: ignore[no-untyped-def]
     app.controller.start(15)
-    qtbot.waitUntil(lambda: app.controller.status.session is not None, timeout=5000)
+    qtbot.waitUntil(lambda: app.controller.status.session is not None, timeout=10000)
     assert device.output and device.switch_status()["timer_duration"] == 900
     assert not app.controller.plug_busy
 
@@ -55,13 +61,13 @@ def test_at_the_deadline_the_alarm_ends_once_the_plug_says_off(  # type: ignore[
     app, device, plug_clock: SimClock, qtbot, service
 ) -> None:
     app.controller.start(15)
-    qtbot.waitUntil(lambda: device.output, timeout=5000)
+    started(app, qtbot)
     plug_clock.advance(900)  # the plug's own timer
     assert not device.output
     app.clock.jump(timedelta(minutes=15))
     app.controller.tick()
     assert [s.ended_at is not None for s in service.history(1)] == [True]
-    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=5000)
+    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=10000)
     assert app.controller.status.unconfirmed is None  # confirmed: the plug said off
 
 
@@ -69,10 +75,10 @@ def test_a_plug_left_on_past_the_deadline_is_switched_off_then_confirmed(  # typ
     app, device, qtbot
 ) -> None:
     app.controller.start(15)
-    qtbot.waitUntil(lambda: device.output, timeout=5000)
+    started(app, qtbot)
     app.clock.jump(timedelta(minutes=15))  # (the device's clock did not move: still on)
     app.controller.tick()
-    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=5000)
+    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=10000)
     assert not device.output and device.history[-1][2] != "timer"
 
 
@@ -80,18 +86,18 @@ def test_an_unreachable_plug_keeps_the_alarm_ringing_and_says_why(  # type: igno
     app, device, qtbot
 ) -> None:
     app.controller.start(15)
-    qtbot.waitUntil(lambda: device.output, timeout=5000)
+    started(app, qtbot)
     device.unreachable = True
     problems: list[str] = []
     app.controller.problem.connect(problems.append)
     app.clock.jump(timedelta(minutes=15))
     app.controller.tick()
-    qtbot.waitUntil(lambda: bool(problems), timeout=5000)
+    qtbot.waitUntil(lambda: bool(problems), timeout=10000)
     assert "cannot be reached" in problems[-1]
     assert app.controller.alarm_session is not None  # rings on: nobody saw the heat off
     device.unreachable = False
     app.controller.confirm_heat_off()
-    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=5000)
+    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=10000)
 
 
 def test_a_wrong_password_starts_nothing(app, device, service, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -101,7 +107,7 @@ def test_a_wrong_password_starts_nothing(app, device, service, qtbot) -> None:  
         problems: list[str] = []
         app.controller.problem.connect(problems.append)
         app.controller.start(15)
-        qtbot.waitUntil(lambda: bool(problems), timeout=5000)
+        qtbot.waitUntil(lambda: bool(problems), timeout=10000)
         assert "refused the password" in problems[-1]
         assert app.controller.status.session is None and not locked.output
 
