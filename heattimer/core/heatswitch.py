@@ -19,7 +19,7 @@ to each kind of plug are in heattimer/platform/plugs/.
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -128,6 +128,28 @@ ADVICE_WORDING = {
         "The belt draws no power: is it plugged into the plug, and its own switch on?"
     ),
 }
+
+
+COUNT_ACTION = ("plug-count", _("Count it"))
+OFF_ACTION = ("plug-off", _("Switch it off"))
+"""The power-draw question's answers (a notification's buttons: key, label)."""
+ASK_TITLE = _("The belt is on")
+
+
+def reading_text(reading: Reading, read_at: datetime, zone: tzinfo) -> str:
+    """What the plug said at ``read_at``, in a line: "Plug: on, 45 W; off by its own timer
+    at 14:22"."""
+    from heattimer.core.wording import when  # (only where a plug is set)
+
+    if not reading.on:
+        return _("Plug: off")
+    watts = None if reading.watts is None else round(reading.watts)
+    if reading.off_in is None:
+        return _("Plug: on") if watts is None else _("Plug: on, {watts} W").format(watts=watts)
+    at = when(read_at + timedelta(seconds=reading.off_in), read_at, zone)
+    if watts is None:
+        return _("Plug: on; off by its own timer at {time}").format(time=at)
+    return _("Plug: on, {watts} W; off by its own timer at {time}").format(watts=watts, time=at)
 
 
 def advice(reading: Reading, running: bool, heat_allowed: bool, session_age: timedelta) -> Advice:

@@ -32,6 +32,7 @@ from heattimer.core.breaks import (
     unanswered,
 )
 from heattimer.core.exercises import Exercise
+from heattimer.core.heatswitch import COUNT_ACTION, OFF_ACTION
 from heattimer.core.model import BreakOutcome, Kind
 from heattimer.core.offers import Act, Key
 from heattimer.core.status import quit_warning
@@ -188,6 +189,7 @@ class HeatTimerApp(QObject):
         self.controller.wantsAttention.connect(self.window.call_attention)
         self.controller.idleTick.connect(self._follow_tray)
         self.controller.idleTick.connect(self.back_up_today)
+        self.controller.idleTick.connect(self.controller.check_plug)
         self._backed_up_on: object = None
         self.notifier.actionInvoked.connect(self._notification_action)
         self.tray.show()
@@ -538,6 +540,8 @@ class HeatTimerApp(QObject):
                 self.window.bring_forward(token)
         elif key in ANSWER_KEYS:
             self._break_noted_answer(ANSWER_KEYS[key])
+        elif key in (COUNT_ACTION[0], OFF_ACTION[0]):
+            self.controller.plug_answer(key)
         else:
             self.window.bring_forward(token)
 

@@ -17,7 +17,18 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from heattimer.core import alarm
-from heattimer.core.heatswitch import Fault, PlugFault, Reading, off_timer_seconds
+from heattimer.core.heatswitch import (
+    ADVICE_WORDING,
+    ASK_TITLE,
+    COUNT_ACTION,
+    OFF_ACTION,
+    Advice,
+    Fault,
+    PlugFault,
+    Reading,
+    advice,
+    off_timer_seconds,
+)
 from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
 from heattimer.core.settings import SettingError
 from heattimer.core.status import STOP_HEAT, Status, next_change, next_redraw
@@ -33,6 +44,7 @@ IDLE_TICK = timedelta(minutes=1)
 STARTUP_CHORES_MS = 300
 """How long after start the first slow tick's chores run (the window is up by then)."""
 ALARM_TAG = "alarm"
+PLUG_TAG = "plug"
 
 
 class Controller(QObject):
@@ -46,6 +58,7 @@ class Controller(QObject):
     acting = Signal()  # the person did something: an earlier problem is no longer news
     idleTick = Signal()  # a slow tick (at most once a minute): time for occasional checks
     _plugAnswered = Signal(object, object)  # (what to do next, the plug's Reading or fault)
+    plugRead = Signal(object)  # the heat switch's latest Reading (core/heatswitch.py)
 
     def __init__(
         self,
@@ -78,6 +91,9 @@ class Controller(QObject):
         self._chores.timeout.connect(self.idleTick.emit)
         self.plug_busy = False
         """A request to the heat switch is under way (on a thread of its own)."""
+        self.plug_reading: Reading | None = None
+        self._plug_reading_now = False
+        self._advised: tuple[Advice, str | None] | None = None  # (said once a session)
         self._plugAnswered.connect(self._plug_answered)
 
     # -- the clock -------------------------------------------------------------
@@ -279,27 +295,80 @@ class Controller(QObject):
 
     # -- the heat switch, off the GUI's thread -----------------------------------
 
-    def _ask_plug(self, request: Callable[[], Reading], then: Callable[[Reading], None]) -> None:
+    def _ask_plug(
+        self, request: Callable[[], Reading], then: Callable[[Reading], None], acting: bool = True
+    ) -> None:
         """Run ``request`` (a call to the plug, up to seconds on a slow network) on a thread
-        of its own; ``then`` its Reading here, on the GUI's thread; a fault is said."""
-        self.plug_busy = True
+        of its own; ``then`` its Reading here, on the GUI's thread; a fault is said. While
+        an action (not a mere reading) is under way, no other starts (plug_busy)."""
+        if acting:
+            self.plug_busy = True
+        else:
+            self._plug_reading_now = True
 
         def work() -> None:
             try:
                 answer: Reading | PlugFault = request()
             except PlugFault as fault:
                 answer = fault
-            self._plugAnswered.emit(then, answer)  # (queued to the GUI's thread)
+            self._plugAnswered.emit((then, acting), answer)  # (queued to the GUI's thread)
 
         threading.Thread(target=work, name="heat switch", daemon=True).start()
 
-    def _plug_answered(self, then: Callable[[Reading], None], answer: object) -> None:
-        self.plug_busy = False
+    def _plug_answered(self, job: tuple[Callable[[Reading], None], bool], answer: object) -> None:
+        then, acting = job
+        if acting:
+            self.plug_busy = False
+        else:
+            self._plug_reading_now = False
         if isinstance(answer, PlugFault):
             self.problem.emit(str(answer))
             self.tick()
         elif isinstance(answer, Reading):
+            self.plug_reading = answer
+            self.plugRead.emit(answer)
             then(answer)
+
+    def check_plug(self) -> None:
+        """Read the heat switch (each slow tick: once a minute) and do what the power it
+        measures asks (core/heatswitch.py's advice): switch it off, ask, or say."""
+        switch = self.service.switch
+        if switch is None or self.plug_busy or self._plug_reading_now:
+            return
+        self._ask_plug(switch.read, self._advise, acting=False)
+
+    def _advise(self, reading: Reading) -> None:
+        status, switch = self.status, self.service.switch
+        if status is None or switch is None:
+            return
+        session = status.session
+        running = session is not None and session.kind is Kind.HEAT
+        age = status.now - session.started_at if session is not None else timedelta(0)
+        said = advice(reading, running, status.heat.allowed, age)
+        key = (said, session.id if session is not None else None)
+        if said is Advice.NOTHING or key == self._advised or self.plug_busy:
+            return  # (nor while an action is under way: its own answer is news enough)
+        self._advised = key  # (each piece of advice once: per session, or per idle spell)
+        if said is Advice.SWITCH_OFF:
+            self._ask_plug(switch.switch_off, self._said_off)
+            self.problem.emit(ADVICE_WORDING[said])
+        elif said is Advice.ASK_TO_COUNT:
+            self.notifier.notify(
+                PLUG_TAG, ASK_TITLE, ADVICE_WORDING[said], actions=(COUNT_ACTION, OFF_ACTION)
+            )
+            self.wantsAttention.emit()
+        else:
+            self.problem.emit(ADVICE_WORDING[said])
+
+    def plug_answer(self, key: str) -> None:
+        """The power-draw question's answer: count it (a heat session from now, the plug's
+        timer set to it, if the rules allow) or switch it off."""
+        self.notifier.close(PLUG_TAG)
+        switch = self.service.switch
+        if key == COUNT_ACTION[0]:
+            self.start()
+        elif key == OFF_ACTION[0] and switch is not None:
+            self._ask_plug(switch.switch_off, self._said_off)
 
     def log_injury(
         self, at: datetime | None, area: Area, flags: list[RedFlag], note: str

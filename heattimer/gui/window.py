@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from heattimer import APP_NAME
 from heattimer.core import alarm, injury_log
+from heattimer.core.heatswitch import Reading, reading_text
 from heattimer.core.model import Kind, Session
 from heattimer.core.offers import KEYS, QUICK_MINUTES, WARM_UP_MINUTES, Act, Key, offers
 from heattimer.core.rules import Reason
@@ -110,6 +111,7 @@ class MainWindow(QWidget):
         controller.alarmChanged.connect(self.show_alarm)
         controller.problem.connect(self.show_problem)
         controller.acting.connect(self.problem_label.hide)
+        controller.plugRead.connect(self.show_plug)
 
     # -- building --------------------------------------------------------------
 
@@ -195,6 +197,9 @@ class MainWindow(QWidget):
         self.history_button = self._offer_button(Key(Act.HISTORY))
         today_row.addWidget(self.history_button)
         layout.addLayout(today_row)
+        self.plug_line = Banner(bold=False, centred=False)  # the heat switch, where one is set
+        self.plug_line.hide()
+        layout.addWidget(self.plug_line)
 
         self.extra = QVBoxLayout()  # the recovery coach sits here
         self.extra.setSpacing(8)
@@ -397,6 +402,14 @@ class MainWindow(QWidget):
         # Once the layout has taken the new height: where the window scrolls, "Heat is off"
         # is in view.
         QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.heat_off_button))
+
+    def show_plug(self, reading: Reading) -> None:
+        """What the heat switch said last (core/heatswitch.py's words)."""
+        read_at = self.controller.clock.now()
+        self.plug_line.show_text(reading_text(reading, read_at, self.zone), MUTED)
+        if self.plug_line.isHidden():
+            self.plug_line.show()
+            self.fit_to_screen()
 
     def show_problem(self, text: str) -> None:
         """Show why the last action did not happen."""

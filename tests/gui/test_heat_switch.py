@@ -22,6 +22,14 @@ from tests.plugs.shelly import ShellyPlugS
 pytestmark = pytest.mark.usefixtures("qtbot")
 
 
+def settled(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until no request to the plug is under way (the app reads it when it starts)."""
+    controller = app.controller
+    qtbot.waitUntil(
+        lambda: not controller.plug_busy and not controller._plug_reading_now, timeout=10000
+    )
+
+
 def started(app, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Wait until the session is stored: the plug said on (its answer comes on a thread)."""
     qtbot.waitUntil(lambda: app.controller.status.session is not None, timeout=10000)
@@ -131,3 +139,56 @@ def test_a_slow_plug_never_holds_the_window_up(app, device, qtbot) -> None:  # t
     assert ticked
     qtbot.waitUntil(lambda: app.controller.status.session is not None, timeout=6000)
     assert isinstance(app.clock, FakeClock)
+
+
+def test_the_window_shows_what_the_plug_says(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    app.controller.start(15)
+    started(app, qtbot)
+    assert app.window.plug_line.text() == "Plug: on, 45 W; off by its own timer at 14:15"
+
+
+def test_a_belt_switched_on_by_its_button_is_asked_about_and_counted(  # type: ignore[no-untyped-def]
+    app, device, notifier, qtbot
+) -> None:
+    settled(app, qtbot)
+    device.press_button()  # someone pressed the plug's button: heat, with no session
+    app.controller.check_plug()
+    qtbot.waitUntil(lambda: any(n["tag"] == "plug" for n in notifier.shown), timeout=10000)
+    asked = next(n for n in notifier.shown if n["tag"] == "plug")
+    assert [key for key, _ in asked["actions"]] == ["plug-count", "plug-off"]
+    app._notification_action("plug-count", "")  # "Count it"
+    started(app, qtbot)
+    assert device.switch_status()["timer_duration"] == 15 * 60  # now with its own timer
+
+
+def test_a_belt_switched_on_while_heat_is_blocked_is_switched_off(  # type: ignore[no-untyped-def]
+    app, device, service, qtbot
+) -> None:
+    service.log_injury(None, Area.LOWER_BACK, (), "")
+    app.controller.tick()
+    problems: list[str] = []
+    app.controller.problem.connect(problems.append)
+    settled(app, qtbot)
+    device.press_button()
+    app.controller.check_plug()
+    qtbot.waitUntil(lambda: not device.output, timeout=10000)
+    assert "Heat Timer switched the plug off" in problems[-1]
+
+
+def test_a_session_whose_belt_draws_nothing_is_said_once(  # type: ignore[no-untyped-def]
+    app, device, qtbot
+) -> None:
+    device.load_watts = 0.0  # the belt unplugged from the plug, or its own switch off
+    app.controller.start(15)
+    started(app, qtbot)
+    problems: list[str] = []
+    app.controller.problem.connect(problems.append)
+    app.clock.jump(timedelta(minutes=1))
+    app.controller.tick()
+    for _ in range(2):
+        settled(app, qtbot)
+        app.controller.check_plug()
+        settled(app, qtbot)
+    assert problems == [
+        "The belt draws no power: is it plugged into the plug, and its own switch on?"
+    ]
