@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from heattimer.core import breaks as schedule
 from heattimer.core.coach import FRESH, CoachEvent, coach_events
-from heattimer.core.heatswitch import TEST_SECONDS, Fault, PlugFault, Reading, off_timer_seconds
+from heattimer.core.heatswitch import Fault, PlugFault, off_timer_seconds
 from heattimer.core.localtime import day_start, local_date, next_day_start
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.moment import Moment
@@ -259,12 +259,12 @@ class Service:
             self.switch_off()  # (recorded first: the person has stopped, whatever the plug says)
         return stopped
 
-    def test_switch(self, wait: Callable[[float], object]) -> tuple[Reading, Reading]:
-        """The heat switch's test: on for TEST_SECONDS with its own off timer, read back,
-        then (``wait`` out the timer) read again: what it said each time. Only when heat
-        is allowed now and no session runs (the plug never switches on otherwise)."""
+    def check_switch_test(self) -> "HeatSwitch":
+        """The heat switch, if its test may run now: only when heat is allowed and no session
+        runs (the plug never switches on otherwise). Its test: core.heatswitch.try_switch."""
         if self.switch is None:
             raise Invalid(_("no heat switch is set (heattimer plug set ...)"))
+        switch = self.switch
 
         def check(t: Tables) -> None:
             now = self.clock.moment()
@@ -280,9 +280,7 @@ class Service:
                 raise Refused(decision)
 
         self.store.write(check)
-        first = self.switch.switch_on(TEST_SECONDS)
-        wait(TEST_SECONDS + 1)
-        return first, self.switch.read()
+        return switch
 
     def switch_off(self) -> None:
         """Switch the plug off and read it back; PlugFault if it cannot be, or stays on."""

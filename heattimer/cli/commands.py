@@ -11,8 +11,8 @@ from datetime import timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from heattimer.core.heatswitch import NAMES as SWITCH_NAMES
-from heattimer.core.heatswitch import TEST_SECONDS, Fault, PlugFault
 from heattimer.core.heatswitch import Kind as SwitchKind
+from heattimer.core.heatswitch import PlugFault, try_switch
 from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.rules import default_minutes, shortened_note
 from heattimer.core.status import STOP_HEAT
@@ -365,22 +365,7 @@ def _plug_set(service: Service, args: argparse.Namespace) -> int:
 def _plug_test(service: Service, args: argparse.Namespace) -> int:
     import time
 
-    first, after = service.test_switch(time.sleep)
-    if not first.on:
-        raise PlugFault(Fault.NONSENSE, _address(service), _("it did not switch on"))
-    if after.on:
-        raise PlugFault(Fault.STILL_ON, _address(service))
-    watts = (
-        ""
-        if first.watts is None
-        else " " + _("It measured {watts} W.").format(watts=round(first.watts))
-    )
-    _out(
-        _("The plug switched on, and off again by its own timer after {seconds} s.").format(
-            seconds=TEST_SECONDS
-        )
-        + watts
-    )
+    _out(try_switch(service.check_switch_test(), time.sleep))
     return Exit.OK
 
 
@@ -390,10 +375,6 @@ def _plug_off(service: Service, args: argparse.Namespace) -> int:
     service.switch_off()
     _out(_("The plug is off."))
     return Exit.OK
-
-
-def _address(service: Service) -> str:
-    return service.switch.address if service.switch is not None else ""
 
 
 PLUG_COMMANDS = {"start", "stop", "confirm", "plug"}

@@ -19,9 +19,10 @@ to each kind of plug are in heattimer/platform/plugs/.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from heattimer.i18n import _
 
@@ -34,7 +35,11 @@ class Kind(StrEnum):
     TASMOTA = "tasmota"
 
 
-NAMES = {Kind.NONE: _("none"), Kind.SHELLY: "Shelly", Kind.TASMOTA: "Tasmota"}
+NAMES = {
+    Kind.NONE: _("None: the belt is switched by hand"),
+    Kind.SHELLY: "Shelly",
+    Kind.TASMOTA: "Tasmota",
+}
 """Each kind as a person reads it."""
 
 
@@ -128,6 +133,33 @@ ADVICE_WORDING = {
         "The belt draws no power: is it plugged into the plug, and its own switch on?"
     ),
 }
+
+
+def try_switch(switch: Switch, wait: Callable[[float], object]) -> str:
+    """The settings' Test: on for TEST_SECONDS with the plug's own off timer, read back,
+    ``wait`` out the timer, read again; what it showed, in a line (PlugFault if it did not
+    switch on, or stayed on)."""
+    first = switch.switch_on(TEST_SECONDS)
+    if not first.on:
+        raise PlugFault(Fault.NONSENSE, switch.address, _("it did not switch on"))
+    wait(TEST_SECONDS + 1)
+    if switch.read().on:
+        raise PlugFault(Fault.STILL_ON, switch.address)
+    said = _("The plug switched on, and off again by its own timer after {seconds} s.")
+    said = said.format(seconds=TEST_SECONDS)
+    if first.watts is not None:
+        said += " " + _("It measured {watts} W.").format(watts=round(first.watts))
+    return said
+
+
+class Switch(Protocol):
+    """What the test needs of a plug (platform/ports.py's HeatSwitch has it all)."""
+
+    address: str
+
+    def switch_on(self, seconds: int) -> Reading: ...
+
+    def read(self) -> Reading: ...
 
 
 COUNT_ACTION = ("plug-count", _("Count it"))

@@ -398,10 +398,19 @@ class HeatTimerApp(QObject):
         """The settings dialog."""
         from heattimer.gui.dialogs.settings import SettingsDialog
 
-        dialog = SettingsDialog(self.service, self.idle.name, self.window)
+        dialog = SettingsDialog(
+            self.service, self.idle.name, self.window, heat_switch=self.edit_heat_switch
+        )
         dialog.changed.connect(self.controller.tick)
         dialog.exec()
         self.controller.tick()
+
+    def edit_heat_switch(self) -> None:
+        """The heat switch's settings, and its Test (gui/dialogs/heat_switch.py)."""
+        from heattimer.gui.dialogs.heat_switch import HeatSwitchDialog
+
+        parent = QApplication.activeModalWidget() or self.window
+        HeatSwitchDialog(self.controller, parent).exec()
 
     def tray_available(self) -> bool:
         """True if the desktop has a tray to hold the icon (it may appear late)."""

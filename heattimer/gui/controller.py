@@ -28,6 +28,7 @@ from heattimer.core.heatswitch import (
     Reading,
     advice,
     off_timer_seconds,
+    try_switch,
 )
 from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
 from heattimer.core.settings import SettingError
@@ -43,6 +44,9 @@ T = TypeVar("T")
 IDLE_TICK = timedelta(minutes=1)
 STARTUP_CHORES_MS = 300
 """How long after start the first slow tick's chores run (the window is up by then)."""
+PlugJob = tuple[Callable[[Reading], None], bool, Callable[[str], None] | None]
+"""What comes after a request to the plug: its Reading's use, whether it was an action,
+and who hears of a fault (the window, if nobody else)."""
 ALARM_TAG = "alarm"
 PLUG_TAG = "plug"
 
@@ -296,7 +300,11 @@ class Controller(QObject):
     # -- the heat switch, off the GUI's thread -----------------------------------
 
     def _ask_plug(
-        self, request: Callable[[], Reading], then: Callable[[Reading], None], acting: bool = True
+        self,
+        request: Callable[[], Reading],
+        then: Callable[[Reading], None],
+        acting: bool = True,
+        failed: Callable[[str], None] | None = None,
     ) -> None:
         """Run ``request`` (a call to the plug, up to seconds on a slow network) on a thread
         of its own; ``then`` its Reading here, on the GUI's thread; a fault is said. While
@@ -311,18 +319,18 @@ class Controller(QObject):
                 answer: Reading | PlugFault = request()
             except PlugFault as fault:
                 answer = fault
-            self._plugAnswered.emit((then, acting), answer)  # (queued to the GUI's thread)
+            self._plugAnswered.emit((then, acting, failed), answer)  # (queued to the GUI's)
 
         threading.Thread(target=work, name="heat switch", daemon=True).start()
 
-    def _plug_answered(self, job: tuple[Callable[[Reading], None], bool], answer: object) -> None:
-        then, acting = job
+    def _plug_answered(self, job: PlugJob, answer: object) -> None:
+        then, acting, failed = job
         if acting:
             self.plug_busy = False
         else:
             self._plug_reading_now = False
         if isinstance(answer, PlugFault):
-            self.problem.emit(str(answer))
+            (failed or self.problem.emit)(str(answer))
             self.tick()
         elif isinstance(answer, Reading):
             self.plug_reading = answer
@@ -359,6 +367,37 @@ class Controller(QObject):
             self.wantsAttention.emit()
         else:
             self.problem.emit(ADVICE_WORDING[said])
+
+    def set_switch(self, switch: HeatSwitch | None) -> None:
+        """Use ``switch`` as the heat switch from now on (the settings changed it)."""
+        self.service.switch = switch
+        self.plug_reading = None
+        self.tick()
+
+    def try_plug(self, said: Callable[[str], None], wait: Callable[[float], object]) -> None:
+        """The settings' Test (core/heatswitch.py's try_switch), off the GUI's thread, if the
+        rules allow heat now; ``said`` gets the line it ends with."""
+        try:
+            switch = self.service.check_switch_test()
+        except Refused as refused:
+            said(refused.decision.message)
+            return
+        except (Invalid, StoreError) as error:
+            said(str(error))
+            return
+        result: list[str] = []
+
+        def trial() -> Reading:
+            result.append(try_switch(switch, wait))
+            return switch.read()
+
+        def done(_reading: Reading) -> None:
+            said(result[0])
+
+        def failed(message: str) -> None:
+            said(message)
+
+        self._ask_plug(trial, done, failed=failed)
 
     def plug_answer(self, key: str) -> None:
         """The power-draw question's answer: count it (a heat session from now, the plug's

@@ -197,6 +197,49 @@
     </message>
 </context>
 <context>
+    <name>HeatSwitch</name>
+    <message>
+        <source>Heat switch — Heat Timer</source>
+        <translation>Wärmeschalter — Heat Timer</translation>
+    </message>
+    <message>
+        <source>Plug the belt into a smart plug, and Heat Timer switches it: on at Start, with the plug&apos;s own timer set to cut the power at the session&apos;s end, even if this computer sleeps or crashes.</source>
+        <translation>Steck den Gürtel in eine smarte Steckdose, und Heat Timer schaltet ihn: an beim Start, mit dem eigenen Timer der Steckdose so gestellt, dass er den Strom am Ende der Anwendung abschaltet, auch wenn dieser Computer schläft oder abstürzt.</translation>
+    </message>
+    <message>
+        <source>Plug</source>
+        <translation>Steckdose</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20</source>
+        <translation>z. B. 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>kein Passwort</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Say where the plug is: its address.</source>
+        <translation>Gib an, wo die Steckdose ist: ihre Adresse.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>History chart</source>
@@ -410,6 +453,14 @@
     <message>
         <source>any time (e.g. Mon-Fri 09:00-18:00)</source>
         <translation>jederzeit (z. B. Mo-Fr 09:00-18:00)</translation>
+    </message>
+    <message>
+        <source>Heat switch…</source>
+        <translation>Wärmeschalter…</translation>
+    </message>
+    <message>
+        <source>Smart plug for the belt</source>
+        <translation>Smarte Steckdose für den Gürtel</translation>
     </message>
     <message>
         <source>Away time is noticed through: {name}.</source>

@@ -192,3 +192,54 @@ def test_a_session_whose_belt_draws_nothing_is_said_once(  # type: ignore[no-unt
     assert problems == [
         "The belt draws no power: is it plugged into the plug, and its own switch on?"
     ]
+
+
+def test_the_settings_page_stores_the_plug_and_its_test_clicks_it_on_and_off(  # type: ignore[no-untyped-def]
+    app, plug_clock: SimClock, qtbot, service
+) -> None:
+    import stat
+
+    from heattimer.gui.dialogs.heat_switch import HeatSwitchDialog
+    from heattimer.platform.plugs.config import load
+
+    service.switch = None
+    with ShellyPlugS(plug_clock, password="pw", load_watts=44.0) as other:
+        page = HeatSwitchDialog(app.controller, wait=plug_clock.advance)
+        page.kind.setCurrentIndex(1)  # Shelly
+        page.address.setText(other.url)
+        page.address.editingFinished.emit()
+        page.password.setText("pw")
+        page.password.editingFinished.emit()
+        config = load(service.store.data_dir)
+        assert (config.kind.value, config.address, config.password) == ("shelly", other.url, "pw")
+        assert stat.S_IMODE((service.store.data_dir / "heat-switch.json").stat().st_mode) == 0o600
+        assert service.switch is not None and service.switch.address == other.url
+        page.test_button.click()
+        qtbot.waitUntil(lambda: page.outcome.text() != "Testing…", timeout=10000)
+        assert page.outcome.text() == (
+            "The plug switched on, and off again by its own timer after 3 s. It measured 44 W."
+        )
+        assert [on for _, on, _ in other.history] == [True, False]
+        page.password.setText("wrong")
+        page.password.editingFinished.emit()
+        page.test_button.click()
+        qtbot.waitUntil(lambda: "refused the password" in page.outcome.text(), timeout=10000)
+        page.kind.setCurrentIndex(0)  # none
+        assert service.switch is None and not page.address.isEnabled()
+        page.close()
+
+
+def test_the_settings_page_will_not_test_while_heat_is_blocked(  # type: ignore[no-untyped-def]
+    app, device, service, qtbot
+) -> None:
+    from heattimer.gui.dialogs.heat_switch import HeatSwitchDialog
+
+    service.log_injury(None, Area.LOWER_BACK, (), "")
+    page = HeatSwitchDialog(app.controller)
+    page.kind.setCurrentIndex(1)
+    page.address.setText(device.url)
+    page.address.editingFinished.emit()
+    page.test_button.click()
+    assert page.outcome.text().startswith("Heat is blocked for 48 h after an injury")
+    assert device.history == []
+    page.close()

@@ -8,6 +8,8 @@ also says how the app notices that the person is away, or that it cannot on this
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -75,6 +78,7 @@ class SettingsDialog(QDialog):
         idle_name: str,
         parent: QWidget | None = None,
         login: Autostart | None = None,
+        heat_switch: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
@@ -126,6 +130,11 @@ class SettingsDialog(QDialog):
         self.start_at_login.setChecked(self.login.enabled())
         self.start_at_login.toggled.connect(self._start_at_login)
         form.addRow("", self.start_at_login)
+        if heat_switch is not None:
+            self.heat_switch_button = QPushButton(translate("Settings", "Heat switch…"))
+            self.heat_switch_button.setAutoDefault(False)
+            self.heat_switch_button.clicked.connect(heat_switch)
+            form.addRow(translate("Settings", "Smart plug for the belt"), self.heat_switch_button)
         layout.addLayout(form)
 
         away = (

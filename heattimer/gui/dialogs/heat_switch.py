@@ -1,0 +1,124 @@
+"""The heat switch's settings: which smart plug the belt is on (none, Shelly, Tasmota), where,
+its password; each change stored at once (heattimer/platform/plugs/config.py, the file
+`heattimer plug set` writes) and used from then on; and *Test*: the plug on for 3 s with
+its own off timer, read back, off again by itself (core/heatswitch.py), off the GUI's
+thread, and only when the rules allow heat now."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from heattimer.core.heatswitch import NAMES, Kind
+from heattimer.gui.controller import Controller
+from heattimer.gui.translate import translate
+from heattimer.platform.plugs.config import PlugConfig, client, load, save
+
+
+class HeatSwitchDialog(QDialog):
+    """Sets the heat switch up, and tests it."""
+
+    def __init__(
+        self,
+        controller: Controller,
+        parent: QWidget | None = None,
+        wait: Callable[[float], object] = time.sleep,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.folder = controller.service.store.data_dir
+        self.wait = wait
+        self.setWindowTitle(translate("HeatSwitch", "Heat switch — Heat Timer"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            translate(
+                "HeatSwitch",
+                "Plug the belt into a smart plug, and Heat Timer switches it: on at Start, "
+                "with the plug's own timer set to cut the power at the session's end, even "
+                "if this computer sleeps or crashes.",
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.kind = QComboBox()
+        for kind in Kind:
+            self.kind.addItem(NAMES[kind], kind.value)
+        form.addRow(translate("HeatSwitch", "Plug"), self.kind)
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(translate("HeatSwitch", "e.g. 192.168.1.20"))
+        form.addRow(translate("HeatSwitch", "Address"), self.address)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(translate("HeatSwitch", "no password"))
+        form.addRow(translate("HeatSwitch", "Password"), self.password)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.test_button = QPushButton(translate("HeatSwitch", "Test"))
+        self.test_button.setAutoDefault(False)
+        self.test_button.clicked.connect(self.test)
+        row.addWidget(self.test_button)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        row.addWidget(self.outcome, 1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        config = load(self.folder)
+        self.kind.setCurrentIndex(list(Kind).index(config.kind))
+        self.address.setText(config.address)
+        self.password.setText(config.password)
+        self._shown()
+        self.kind.currentIndexChanged.connect(self.apply)
+        self.address.editingFinished.connect(self.apply)
+        self.password.editingFinished.connect(self.apply)
+        self.resize(520, self.sizeHint().height())
+
+    def config(self) -> PlugConfig:
+        """The heat switch as the fields say."""
+        kind = Kind(self.kind.currentData())
+        return PlugConfig(kind, self.address.text().strip(), self.password.text())
+
+    def apply(self) -> None:
+        """Store the fields, and use that plug from now on."""
+        config = self.config()
+        if config.kind is not Kind.NONE and not config.address:
+            self.outcome.setText(translate("HeatSwitch", "Say where the plug is: its address."))
+            self._shown()
+            return
+        save(self.folder, config)
+        self.controller.set_switch(client(config))
+        self.outcome.setText("")
+        self._shown()
+
+    def test(self) -> None:
+        """The plug on for 3 s by its own timer, and read back (the answer comes later)."""
+        self.apply()
+        self.test_button.setEnabled(False)
+        self.outcome.setText(translate("HeatSwitch", "Testing…"))
+        self.controller.try_plug(self._tested, self.wait)
+
+    def _tested(self, said: str) -> None:
+        self.outcome.setText(said)
+        self._shown()
+
+    def _shown(self) -> None:
+        plugged = Kind(self.kind.currentData()) is not Kind.NONE
+        for field in (self.address, self.password):
+            field.setEnabled(plugged)
+        self.test_button.setEnabled(plugged and self.controller.service.switch is not None)
