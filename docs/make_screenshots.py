@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -151,6 +152,44 @@ def shoot_history(qapp: QApplication, app: HeatTimerApp, days: int, path: Path) 
     print(path)
 
 
+def shoot_plug(qapp: QApplication, folder: Path, out: Path, tone: str) -> None:
+    """A session running with a smart plug as the heat switch (a simulated Shelly, as the
+    tests use), and the heat switch's settings page."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from heattimer.core.heatswitch import Kind as SwitchKind
+    from heattimer.gui.dialogs.heat_switch import HeatSwitchDialog
+    from heattimer.platform.plugs.config import PlugConfig, client, save
+    from tests.plugs.clock import SimClock
+    from tests.plugs.shelly import ShellyPlugS
+
+    with ShellyPlugS(SimClock(), load_watts=47.0) as device:
+        clock = FakeClock(datetime(2026, 11, 24, 13, 2, tzinfo=UTC))
+        app, service = build(folder, clock)
+        config = PlugConfig(SwitchKind.SHELLY, device.url)
+        save(folder, config)
+        service.switch = client(config)
+        app.start()
+        app.controller.start(20)
+        for _ in range(200):  # the plug answers on a thread of its own
+            qapp.processEvents()
+            if app.controller.status is not None and app.controller.status.session:
+                break
+            time.sleep(0.01)
+        clock.jump(timedelta(minutes=4, seconds=10))
+        shoot(qapp, app, out / f"plug-running-{tone}.png")
+        page = HeatSwitchDialog(app.controller, app.window)
+        page.address.setText("192.168.1.20")
+        page.outcome.setText(
+            "The plug switched on, and off again by its own timer after 3 s. It measured 47 W."
+        )
+        page.show()
+        for _ in range(5):
+            qapp.processEvents()
+        page.grab().save(str(out / f"plug-settings-{tone}.png"))
+        print(out / f"plug-settings-{tone}.png")
+        page.close()
+
+
 def shoot_page(qapp: QApplication, app: HeatTimerApp, page: str, path: Path) -> None:
     """A page of the guide (the welcome, help, About) as the app shows it."""
     app.show_guide(page)
@@ -269,6 +308,8 @@ def main() -> int:
             for days in (30, 365):
                 shoot_history(qapp, app, days, out / f"history-{days}-{tone}.png")
             app.history_view.close()  # type: ignore[union-attr]
+
+            shoot_plug(qapp, Path(folder) / "plug", out, tone)
 
             from heattimer.gui.dialogs.settings import SettingsDialog
 

@@ -170,7 +170,18 @@ def _plug(p: _Parser) -> None:
     actions.add_parser("show", help=_("which plug the belt is on"))
     change = actions.add_parser("set", help=_("set the plug: none, shelly or tasmota, and where"))
     change.add_argument("kind", choices=[k.value for k in SwitchKind], metavar="KIND")
-    change.add_argument("address", nargs="?", metavar="ADDRESS", help=_("its host or IP address"))
+    change.add_argument(
+        "address",
+        nargs="?",
+        metavar="ADDRESS",
+        help=_("its host or IP address (over MQTT: the broker's, host[:port])"),
+    )
+    change.add_argument(
+        "--topic",
+        default="",
+        help=_("over MQTT: the device's topic (Tasmota) or name (Zigbee2MQTT)"),
+    )
+    change.add_argument("--user", default="", help=_("over MQTT: the broker's user"))
     change.add_argument(
         "--password-stdin",
         action="store_true",

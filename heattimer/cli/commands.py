@@ -354,11 +354,13 @@ def _plug_set(service: Service, args: argparse.Namespace) -> int:
 
     kind = SwitchKind(args.kind)
     if kind is not SwitchKind.NONE and not args.address:
-        raise Invalid(
-            _("say where the plug is: heattimer plug set {kind} ADDRESS").format(kind=kind)
-        )
+        words = _("say where the plug is: heattimer plug set {kind} ADDRESS")
+        raise Invalid(words.format(kind=kind))
+    if kind.over_mqtt and not args.topic:
+        raise Invalid(_("say which device on the broker: --topic"))
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else ""
-    save(service.store.data_dir, PlugConfig(kind, args.address or "", password))
+    config = PlugConfig(kind, args.address or "", password, args.topic, args.user)
+    save(service.store.data_dir, config)
     return _plug_show(service, args)
 
 

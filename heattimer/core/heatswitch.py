@@ -33,12 +33,21 @@ class Kind(StrEnum):
     NONE = "none"
     SHELLY = "shelly"
     TASMOTA = "tasmota"
+    TASMOTA_MQTT = "tasmota-mqtt"
+    ZIGBEE2MQTT = "zigbee2mqtt"
+
+    @property
+    def over_mqtt(self) -> bool:
+        """Reached through a broker (its address), by a topic or a name on it."""
+        return self in (Kind.TASMOTA_MQTT, Kind.ZIGBEE2MQTT)
 
 
 NAMES = {
     Kind.NONE: _("None: the belt is switched by hand"),
     Kind.SHELLY: "Shelly",
     Kind.TASMOTA: "Tasmota",
+    Kind.TASMOTA_MQTT: _("Tasmota over MQTT"),
+    Kind.ZIGBEE2MQTT: _("Zigbee2MQTT (or the same set/state topics)"),
 }
 """Each kind as a person reads it."""
 

@@ -227,6 +227,22 @@
         <translation>Passwort</translation>
     </message>
     <message>
+        <source>e.g. tasmota_85A970</source>
+        <translation>z. B. tasmota_85A970</translation>
+    </message>
+    <message>
+        <source>Topic or name</source>
+        <translation>Topic oder Name</translation>
+    </message>
+    <message>
+        <source>no user</source>
+        <translation>kein Benutzer</translation>
+    </message>
+    <message>
+        <source>Broker user</source>
+        <translation>Benutzer am Broker</translation>
+    </message>
+    <message>
         <source>Test</source>
         <translation>Testen</translation>
     </message>

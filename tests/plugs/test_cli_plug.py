@@ -145,3 +145,20 @@ def test_the_test_switches_on_for_3_s_by_the_plugs_own_timer(
         out == "The plug switched on, and off again by its own timer after 3 s. It measured 42 W.\n"
     )
     assert [c[1] for c in device.history] == [True, False]
+
+
+def test_a_tasmota_on_a_broker_is_switched_by_the_command_line_too(
+    cli: Cli, clock: SimClock, mosquitto
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.plugs.tasmota_mqtt import TasmotaMqtt
+
+    plug = TasmotaPlug(clock, topic="belt_plug_7", load_watts=40.0)
+    with TasmotaMqtt(plug, mosquitto):
+        broker = f"{mosquitto.host}:{mosquitto.port}"
+        assert cli("plug", "set", "tasmota-mqtt", broker)[0] == Exit.BAD_INPUT  # which one?
+        code, out, _ = cli("plug", "set", "tasmota-mqtt", broker, "--topic", "belt_plug_7")
+        assert code == 0 and out == f"Heat switch: Tasmota over MQTT at {broker}.\n"
+        assert cli("start", "--minutes", "15")[0] == 0
+        assert plug.power
+        clock.advance(900)
+        assert not plug.power and plug.history[-1][2] == "pulsetime"  # its own timer

@@ -65,6 +65,13 @@ class HeatSwitchDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(translate("HeatSwitch", "no password"))
         form.addRow(translate("HeatSwitch", "Password"), self.password)
+        self.topic = QLineEdit()  # over MQTT: which device on the broker, and its user
+        self.topic.setPlaceholderText(translate("HeatSwitch", "e.g. tasmota_85A970"))
+        form.addRow(translate("HeatSwitch", "Topic or name"), self.topic)
+        self.user = QLineEdit()
+        self.user.setPlaceholderText(translate("HeatSwitch", "no user"))
+        form.addRow(translate("HeatSwitch", "Broker user"), self.user)
+        self.form = form
         layout.addLayout(form)
         row = QHBoxLayout()
         self.test_button = QPushButton(translate("HeatSwitch", "Test"))
@@ -83,16 +90,21 @@ class HeatSwitchDialog(QDialog):
         self.kind.setCurrentIndex(list(Kind).index(config.kind))
         self.address.setText(config.address)
         self.password.setText(config.password)
+        self.topic.setText(config.topic)
+        self.user.setText(config.user)
         self._shown()
         self.kind.currentIndexChanged.connect(self.apply)
         self.address.editingFinished.connect(self.apply)
         self.password.editingFinished.connect(self.apply)
+        self.topic.editingFinished.connect(self.apply)
+        self.user.editingFinished.connect(self.apply)
         self.resize(520, self.sizeHint().height())
 
     def config(self) -> PlugConfig:
         """The heat switch as the fields say."""
         kind = Kind(self.kind.currentData())
-        return PlugConfig(kind, self.address.text().strip(), self.password.text())
+        address, topic = self.address.text().strip(), self.topic.text().strip()
+        return PlugConfig(kind, address, self.password.text(), topic, self.user.text().strip())
 
     def apply(self) -> None:
         """Store the fields, and use that plug from now on."""
@@ -118,7 +130,10 @@ class HeatSwitchDialog(QDialog):
         self._shown()
 
     def _shown(self) -> None:
-        plugged = Kind(self.kind.currentData()) is not Kind.NONE
+        kind = Kind(self.kind.currentData())
+        plugged = kind is not Kind.NONE
         for field in (self.address, self.password):
             field.setEnabled(plugged)
+        for field in (self.topic, self.user):  # (over MQTT only)
+            self.form.setRowVisible(field, kind.over_mqtt)
         self.test_button.setEnabled(plugged and self.controller.service.switch is not None)

@@ -19,11 +19,14 @@ FILE = "heat-switch.json"
 
 
 class PlugConfig(NamedTuple):
-    """The heat switch: its kind, address and password ("" for none)."""
+    """The heat switch: its kind, address (the device's, or the broker's over MQTT) and
+    password ("" for none); over MQTT also the device's topic (or name) and the user."""
 
     kind: Kind = Kind.NONE
     address: str = ""
     password: str = ""
+    topic: str = ""
+    user: str = ""
 
 
 class ConfigError(ValueError):
@@ -35,9 +38,8 @@ def load(data_dir: Path) -> PlugConfig:
     path = data_dir / FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        config = PlugConfig(
-            Kind(data["kind"]), str(data.get("address", "")), str(data.get("password", ""))
-        )
+        text = {field: str(data.get(field, "")) for field in PlugConfig._fields[1:]}
+        config = PlugConfig(Kind(data["kind"]), **text)
     except FileNotFoundError:
         return PlugConfig()
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -73,4 +75,12 @@ def client(config: PlugConfig) -> HeatSwitch | None:
         from heattimer.platform.plugs.tasmota import Tasmota
 
         return Tasmota(config.address, config.password)
+    if config.kind is Kind.TASMOTA_MQTT:
+        from heattimer.platform.plugs.mqtt import TasmotaMqtt
+
+        return TasmotaMqtt(config.address, config.topic, config.user, config.password)
+    if config.kind is Kind.ZIGBEE2MQTT:
+        from heattimer.platform.plugs.mqtt import Zigbee2Mqtt
+
+        return Zigbee2Mqtt(config.address, config.topic, config.user, config.password)
     return None

@@ -1,0 +1,224 @@
+"""Plugs over an MQTT broker, with paho-mqtt (README: why paho): Tasmota's command topics,
+and Zigbee2MQTT's device topics (Zigbee plugs, or anything that takes the same set/state
+JSON). Each call is one short exchange: connect, subscribe to where the answer comes,
+publish the command, wait for the answer, disconnect; within TIMEOUT_SECONDS in all.
+
+- Tasmota: `cmnd/<topic>/PulseTime1` (the off timer, in Tasmota's units) then
+  `cmnd/<topic>/Power1 ON`, answered on `stat/<topic>/RESULT`; `Status 8` on
+  `stat/<topic>/STATUS8` for the power drawn (https://tasmota.github.io/docs/MQTT/).
+- Zigbee2MQTT: `zigbee2mqtt/<name>/set` `{"state": "ON", "on_time": N}` (the plug's own
+  timer), `{"state": "OFF"}`, `/get` `{"state": ""}`; the device's state object on
+  `zigbee2mqtt/<name>`; `/availability` says whether it is on the Zigbee network
+  (https://www.zigbee2mqtt.io/guide/usage/mqtt_topics_and_messages.html).
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+
+from heattimer.core.heatswitch import (
+    TIMEOUT_SECONDS,
+    Fault,
+    PlugFault,
+    Reading,
+    tasmota_pulse_time,
+)
+
+T = TypeVar("T")
+Match = Callable[[str, bytes], "T | None"]
+
+
+class _Exchange:
+    """One connection to the broker, for one command and its answer."""
+
+    def __init__(self, broker: str, user: str, password: str, address: str, timeout: float):
+        host, _, port = broker.rpartition(":") if ":" in broker else (broker, "", "1883")
+        self.address, self.timeout = address, timeout
+        self.deadline = time.monotonic() + timeout
+        self.messages: queue.Queue[tuple[str, bytes]] = queue.Queue()
+        self.connected = threading.Event()
+        self.subscribed = threading.Event()
+        self.refused: object = None
+        client = mqtt.Client(
+            CallbackAPIVersion.VERSION2,
+            client_id=f"heattimer-{uuid.uuid4().hex[:12]}",
+            reconnect_on_failure=False,
+        )
+        if user:
+            client.username_pw_set(user, password)
+        client.on_connect = self._on_connect
+        client.on_subscribe = lambda *_args: self.subscribed.set()
+        client.on_message = lambda _c, _u, m: self.messages.put((m.topic, bytes(m.payload)))
+        self.client = client
+        try:
+            client.connect(host or broker, int(port or 1883), keepalive=30)
+        except (OSError, ValueError):
+            raise PlugFault(Fault.UNREACHABLE, address) from None
+        client.loop_start()
+        if not self.connected.wait(self._left()):
+            self.close()
+            raise PlugFault(Fault.SLOW, address, seconds=timeout)
+        if self.refused is not None:
+            self.close()
+            raise PlugFault(Fault.PASSWORD, address)
+
+    def _on_connect(
+        self, _client: object, _data: object, _flags: object, reason: Any, *_: object
+    ) -> None:
+        if reason.is_failure:
+            self.refused = reason
+        self.connected.set()
+
+    def _left(self) -> float:
+        return max(0.0, self.deadline - time.monotonic())
+
+    def ask(self, topics: list[str], command: tuple[str, str], answer: Match[T]) -> T:
+        """Subscribe to ``topics``, publish ``command`` (topic, payload), and return the
+        first message ``answer`` makes something of."""
+        self.subscribed.clear()
+        self.client.subscribe([(topic, 0) for topic in topics])
+        if not self.subscribed.wait(self._left()):
+            raise PlugFault(Fault.SLOW, self.address, seconds=self.timeout)
+        self.client.publish(*command)
+        while True:
+            try:
+                topic, payload = self.messages.get(timeout=self._left() or 0.001)
+            except queue.Empty:
+                raise PlugFault(Fault.SLOW, self.address, seconds=self.timeout) from None
+            found = answer(topic, payload)
+            if found is not None:
+                return found
+
+    def close(self) -> None:
+        self.client.disconnect()
+        self.client.loop_stop()
+
+
+def _json(payload: bytes) -> Any:
+    try:
+        return json.loads(payload)
+    except ValueError:
+        return None
+
+
+class TasmotaMqtt:
+    """A Tasmota device on a broker: ``broker`` host[:port], its ``topic``."""
+
+    def __init__(
+        self,
+        broker: str,
+        topic: str,
+        user: str = "",
+        password: str = "",
+        timeout: float = TIMEOUT_SECONDS,
+    ) -> None:
+        self.address = f"{broker} ({topic})"
+        self._broker, self._topic, self._user, self._password = broker, topic, user, password
+        self._timeout = timeout
+
+    def switch_on(self, seconds: int) -> Reading:
+        with_timer = self._command("PulseTime1", str(tasmota_pulse_time(seconds)))
+        if "PulseTime1" not in with_timer:
+            raise PlugFault(Fault.NONSENSE, self.address, f"PulseTime1 said {with_timer!r}")
+        self._command("Power1", "ON")
+        return self.read()
+
+    def switch_off(self) -> Reading:
+        self._command("Power1", "OFF")
+        return self.read()
+
+    def read(self) -> Reading:
+        power = self._command("Power1", "")
+        state = power.get("POWER1", power.get("POWER"))
+        if state not in ("ON", "OFF"):
+            raise PlugFault(Fault.NONSENSE, self.address, f"Power1 said {power!r}")
+        energy = self._command("Status", "8", reply="STATUS8").get("StatusSNS", {}).get("ENERGY")
+        watts = energy.get("Power") if isinstance(energy, dict) else None
+        pulse = self._command("PulseTime1", "").get("PulseTime1", {})
+        remaining = pulse.get("Remaining") if isinstance(pulse, dict) else None
+        off_in = None
+        if state == "ON" and isinstance(remaining, int) and remaining > 0:
+            off_in = remaining / 10 if remaining <= 111 else float(remaining - 100)
+        return Reading(state == "ON", None if watts is None else float(watts), off_in)
+
+    def _command(self, command: str, payload: str, reply: str = "RESULT") -> dict[str, Any]:
+        exchange = _Exchange(self._broker, self._user, self._password, self.address, self._timeout)
+        answer_topic = f"stat/{self._topic}/{reply}"
+
+        def answer(topic: str, body: bytes) -> dict[str, Any] | None:
+            found = _json(body)
+            return found if topic == answer_topic and isinstance(found, dict) else None
+
+        try:
+            return exchange.ask([answer_topic], (f"cmnd/{self._topic}/{command}", payload), answer)
+        finally:
+            exchange.close()
+
+
+class Zigbee2Mqtt:
+    """A plug as Zigbee2MQTT presents it: ``name`` (its friendly name) under ``base``."""
+
+    def __init__(
+        self,
+        broker: str,
+        name: str,
+        user: str = "",
+        password: str = "",
+        base: str = "zigbee2mqtt",
+        timeout: float = TIMEOUT_SECONDS,
+    ) -> None:
+        self.address = f"{broker} ({name})"
+        self._broker, self._user, self._password = broker, user, password
+        self._device = f"{base}/{name}"
+        self._timeout = timeout
+
+    def switch_on(self, seconds: int) -> Reading:
+        return self._set({"state": "ON", "on_time": seconds}, want="ON")
+
+    def switch_off(self) -> Reading:
+        return self._set({"state": "OFF"}, want="OFF")
+
+    def read(self) -> Reading:
+        return self._ask(("get", {"state": ""}), want=None)
+
+    def _set(self, payload: dict[str, object], want: str) -> Reading:
+        return self._ask(("set", payload), want)
+
+    def _ask(self, command: tuple[str, dict[str, object]], want: str | None) -> Reading:
+        exchange = _Exchange(self._broker, self._user, self._password, self.address, self._timeout)
+        availability = f"{self._device}/availability"
+
+        def answer(topic: str, body: bytes) -> Reading | None:
+            found = _json(body)
+            if topic == availability and isinstance(found, dict):
+                if found.get("state") == "offline":
+                    raise PlugFault(Fault.UNREACHABLE, self.address)
+                return None
+            if topic != self._device or not isinstance(found, dict):
+                return None
+            state = found.get("state")
+            if state not in ("ON", "OFF"):
+                raise PlugFault(Fault.NONSENSE, self.address, f"state {state!r}")
+            if want is not None and state != want:
+                return None  # (an older state message: the new one follows)
+            watts = found.get("power")
+            return Reading(state == "ON", None if watts is None else float(watts))
+
+        name, payload = command
+        try:
+            return exchange.ask(
+                [self._device, availability],
+                (f"{self._device}/{name}", json.dumps(payload)),
+                answer,
+            )
+        finally:
+            exchange.close()
