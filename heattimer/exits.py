@@ -27,6 +27,7 @@ class Exit:
     message names it, and the state file is untouched."""
     PLUG_FAILED = 8
     """The heat switch (the smart plug) could not be reached in time
-    (core.heatswitch.TIMEOUT_SECONDS a request), refused the password, answered nonsense, or
+    (core.heatswitch.TIMEOUT_SECONDS to connect and to answer, each request; README: Smart
+    plug), refused the password, answered nonsense, or
     stayed on when told to switch off; the message says which. A session that needed it did
     not start; a stop was recorded all the same."""

@@ -5,7 +5,6 @@ Invalid (bad input, nothing written), Refused (a safety rule said no; it
 carries the decision), StoreError (the file could not be used).
 """
 
-import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from heattimer.core import breaks as schedule
 from heattimer.core.coach import FRESH, CoachEvent, coach_events
-from heattimer.core.heatswitch import Fault, PlugFault, off_timer_seconds
+from heattimer.core.heatswitch import Fault, PlugFault, off_quietly, off_timer_seconds, switch_on
 from heattimer.core.localtime import day_start, local_date, next_day_start
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.moment import Moment
@@ -228,12 +227,16 @@ class Service:
             # The rules first (nothing stored), then the plug, on with its own off timer,
             # then the session, the rules asked again (the plug off if they now say no).
             plan = self.store.write(lambda t: body(t, store=False))
-            self.switch.switch_on(off_timer_seconds(plan.ends_at, self.clock.now()))
+            seconds = off_timer_seconds(plan.ends_at, self.clock.now())
+            switch_on(self.switch, seconds)  # (off again, and PlugFault, unless seen on)
             try:
-                return self.store.write(body)
+                session = self.store.write(body)
             except BaseException:
-                self._switch_off_quietly()
+                off_quietly(self.switch)
                 raise
+            if session.ends_at < plan.ends_at:  # the rules shortened it meanwhile
+                switch_on(self.switch, off_timer_seconds(session.ends_at, self.clock.now()))
+            return session
         return self.store.write(body)
 
     def stop(self, switch: bool = True) -> Stopped | None:
@@ -254,8 +257,13 @@ class Service:
             free = stopped.id in accidental_starts(others, now.wall, settings)
             return Stopped(session=stopped, accidental=free)
 
-        stopped = self.store.write(body)
-        if stopped is not None and stopped.session.kind is Kind.HEAT and switch:
+        try:
+            stopped = self.store.write(body)
+        except BaseException:
+            if switch and self.switch is not None:
+                off_quietly(self.switch)  # the person has stopped, whatever the file says
+            raise
+        if switch and stopped is not None and stopped.session.kind is Kind.HEAT:
             self.switch_off()  # (recorded first: the person has stopped, whatever the plug says)
         return stopped
 
@@ -288,10 +296,6 @@ class Service:
             return
         if self.switch.switch_off().on:
             raise PlugFault(Fault.STILL_ON, self.switch.address)
-
-    def _switch_off_quietly(self) -> None:
-        with contextlib.suppress(PlugFault):
-            self.switch_off()
 
     def close_overdue(self) -> None:
         """Record sessions whose deadline has passed as completed at their deadline."""

@@ -50,13 +50,21 @@ def run(
         if zone is None:  # few instants to convert, but for the whole history
             zone = local_zone(quick_start=args.command != "history")
         folder = data_dir(args.data_dir)
-        switch = None
+        switch, broken = None, None
         if args.command in PLUG_COMMANDS:  # (the others never touch the plug: no file read)
-            from heattimer.platform.plugs.config import client, load
+            from heattimer.platform.plugs.config import ConfigError, client, load
 
-            switch = client(load(folder))
+            try:
+                switch = client(load(folder))
+            except ConfigError as error:
+                broken = error
+        if broken is not None and args.command == "start":  # heat without its switch: no
+            return fail(str(broken), Exit.PLUG_FAILED)
         service = Service(Store(folder), clock, zone, switch)
-        return handler(service, args)
+        done = handler(service, args)
+        if broken is not None:  # a stop, a confirm: recorded all the same, then said
+            return fail(str(broken), Exit.PLUG_FAILED)
+        return done
     except OutputFailed as error:  # before OSError: the state file is fine
         return fail(
             _("done, but the answer could not be printed: {error}").format(error=error),
@@ -367,11 +375,17 @@ def _plug_set(service: Service, args: argparse.Namespace) -> int:
 def _plug_test(service: Service, args: argparse.Namespace) -> int:
     import time
 
+    from heattimer.platform.plugs.config import client, load
+
+    service.switch = client(load(service.store.data_dir))
     _out(try_switch(service.check_switch_test(), time.sleep))
     return Exit.OK
 
 
 def _plug_off(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.platform.plugs.config import client, load
+
+    service.switch = client(load(service.store.data_dir))
     if service.switch is None:
         raise Invalid(_("no heat switch is set (heattimer plug set ...)"))
     service.switch_off()
@@ -379,7 +393,7 @@ def _plug_off(service: Service, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-PLUG_COMMANDS = {"start", "stop", "confirm", "plug"}
+PLUG_COMMANDS = {"start", "stop", "confirm"}
 """The commands that drive the heat switch (the others never read its file)."""
 
 

@@ -18,6 +18,7 @@ to each kind of plug are in heattimer/platform/plugs/.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
@@ -124,7 +125,8 @@ class Advice(StrEnum):
     SWITCH_OFF = "switch_off"
     """The belt draws power with no session running, and heat is not allowed now."""
     ASK_TO_COUNT = "ask_to_count"
-    """The belt draws power with no session running; heat is allowed: count it?"""
+    """The belt draws power with no session running; heat is allowed: count it? (The
+    plug's own timer is set meanwhile, to a session's length: unanswered, it ends.)"""
     NOT_DRAWING = "not_drawing"
     """A session runs and the belt draws nothing (unplugged, or its own switch is off)."""
 
@@ -136,7 +138,8 @@ ADVICE_WORDING = {
     ),
     Advice.ASK_TO_COUNT: _(
         "The belt is drawing power with no session running (its button, or a schedule). "
-        "Count it as a heat session?"
+        "Count it as a heat session? Unanswered, the plug switches off by itself when a "
+        "session would have ended."
     ),
     Advice.NOT_DRAWING: _(
         "The belt draws no power: is it plugged into the plug, and its own switch on?"
@@ -144,15 +147,37 @@ ADVICE_WORDING = {
 }
 
 
+def switch_on(switch: Switch, seconds: int) -> Reading:
+    """The plug on with its own off timer of ``seconds``, and seen to be so: on, its timer
+    (where it tells it) no longer than asked. Anything else (a fault, even one after the
+    plug may have switched on; off; a timer not set) switches it off again and raises
+    PlugFault: the heat never runs without the plug's own timer."""
+    try:
+        reading = switch.switch_on(seconds)
+        if not reading.on:
+            raise PlugFault(Fault.NONSENSE, switch.address, _("it did not switch on"))
+        if reading.off_in is not None and reading.off_in > seconds + 2:
+            raise PlugFault(Fault.NONSENSE, switch.address, _("its own timer was not set"))
+    except BaseException:
+        off_quietly(switch)
+        raise
+    return reading
+
+
+def off_quietly(switch: Switch) -> None:
+    """Try to switch the plug off (a fault is said by whoever was failing already)."""
+    with contextlib.suppress(Exception):  # (the first fault is the one to say)
+        switch.switch_off()
+
+
 def try_switch(switch: Switch, wait: Callable[[float], object]) -> str:
     """The settings' Test: on for TEST_SECONDS with the plug's own off timer, read back,
     ``wait`` out the timer, read again; what it showed, in a line (PlugFault if it did not
     switch on, or stayed on)."""
-    first = switch.switch_on(TEST_SECONDS)
-    if not first.on:
-        raise PlugFault(Fault.NONSENSE, switch.address, _("it did not switch on"))
+    first = switch_on(switch, TEST_SECONDS)
     wait(TEST_SECONDS + 1)
     if switch.read().on:
+        off_quietly(switch)  # (its own timer failed: at least the app's off)
         raise PlugFault(Fault.STILL_ON, switch.address)
     said = _("The plug switched on, and off again by its own timer after {seconds} s.")
     said = said.format(seconds=TEST_SECONDS)
@@ -167,6 +192,8 @@ class Switch(Protocol):
     address: str
 
     def switch_on(self, seconds: int) -> Reading: ...
+
+    def switch_off(self) -> Reading: ...
 
     def read(self) -> Reading: ...
 
@@ -195,8 +222,10 @@ def reading_text(reading: Reading, read_at: datetime, zone: tzinfo) -> str:
 
 def advice(reading: Reading, running: bool, heat_allowed: bool, session_age: timedelta) -> Advice:
     """What ``reading`` means: with no session running, power drawn is switched off when
-    heat is not allowed and asked about otherwise; during a session (after FIRST_CHECK),
-    none drawn is said. A plug that measures nothing says nothing."""
+    heat is not allowed and asked about otherwise (a plug that measures nothing: its being
+    on is taken for drawing); during a session (after FIRST_CHECK), none drawn is said."""
+    if not running and reading.on and reading.watts is None:
+        return Advice.ASK_TO_COUNT if heat_allowed else Advice.SWITCH_OFF
     if reading.watts is None:
         return Advice.NOTHING
     drawing = reading.on and reading.watts > DRAWING_WATTS

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -28,6 +28,7 @@ from heattimer.core.heatswitch import (
     Reading,
     advice,
     off_timer_seconds,
+    switch_on,
     try_switch,
 )
 from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
@@ -39,14 +40,17 @@ from heattimer.platform.ports import Clock, HeatSwitch, Notifier, Sound
 from heattimer.service import Refused, Request, Service
 from heattimer.store import StoreError
 
+if TYPE_CHECKING:
+    from queue import Queue
+
 T = TypeVar("T")
 
 IDLE_TICK = timedelta(minutes=1)
 STARTUP_CHORES_MS = 300
 """How long after start the first slow tick's chores run (the window is up by then)."""
-PlugJob = tuple[Callable[[Reading], None], bool, Callable[[str], None] | None]
+PlugJob = tuple[Callable[[Reading], None], bool, Callable[[str], None] | None, int]
 """What comes after a request to the plug: its Reading's use, whether it was an action,
-and who hears of a fault (the window, if nobody else)."""
+who hears of a fault (the window, if nobody else), and the count of actions asked then."""
 ALARM_TAG = "alarm"
 PLUG_TAG = "plug"
 
@@ -93,8 +97,11 @@ class Controller(QObject):
         self._chores = QTimer(self)  # the first slow tick's, once the window is up
         self._chores.setSingleShot(True)
         self._chores.timeout.connect(self.idleTick.emit)
-        self.plug_busy = False
-        """A request to the heat switch is under way (on a thread of its own)."""
+        self._pending_actions = 0
+        self._starting: object | None = None
+        self._generation = 0
+        self._plug_queue: Queue[tuple[Callable[[], Reading], PlugJob]] | None = None
+        self._plug_thread: threading.Thread | None = None
         self.plug_reading: Reading | None = None
         self._plug_reading_now = False
         self._advised: tuple[Advice, str | None] | None = None  # (said once a session)
@@ -192,7 +199,7 @@ class Controller(QObject):
         if kind is alarm.EffectKind.SHOW:
             self.alarmChanged.emit(effect.session)
             switch = self.service.switch
-            if switch is not None and effect.session is not None and not self.plug_busy:
+            if switch is not None and effect.session is not None:
                 # The deadline: the plug's own timer has cut the power; make sure, and then
                 # the heat is off (the alarm rings on until the plug says so).
                 self._switch_off_then_confirm(switch)
@@ -256,22 +263,32 @@ class Controller(QObject):
         if plan is None:
             return None
         seconds = off_timer_seconds(plan.ends_at, self.clock.now())
+        token = self._starting = object()  # (a Stop meanwhile cancels this start)
 
         def switched_on(_reading: Reading) -> None:
+            if self._starting is not token:  # stopped before the plug said on: no session
+                return  # (the Stop's off is queued after this on)
+            self._starting = None
             session = self._act(
                 lambda: self.service.start(kind, minutes, warmup=warmup, switch=False)
             )
             if session is None:  # the rules changed their mind meanwhile: off again
-                self._ask_plug(switch.switch_off, lambda _r: None)
+                self._ask_plug(switch.switch_off, self._said_off)
+            elif session.ends_at < plan.ends_at:  # shorter now: the plug's timer too
+                left = off_timer_seconds(session.ends_at, self.clock.now())
+                self._ask_plug(lambda: switch_on(switch, left), lambda _r: None)
 
-        self._ask_plug(lambda: switch.switch_on(seconds), switched_on)
+        # (core's switch_on: seen on with its timer, or off again and a fault)
+        self._ask_plug(lambda: switch_on(switch, seconds), switched_on)
         return None
 
     def stop(self) -> None:
         """Stop the running session (recorded at once); then the plug off."""
+        self._starting = None  # a start still waiting for the plug: cancelled
         stopped = self._act(lambda: self.service.stop(switch=False))
         switch = self.service.switch
-        if stopped is not None and stopped.session.kind is Kind.HEAT and switch is not None:
+        cold = stopped is not None and stopped.session.kind is Kind.COLD
+        if switch is not None and not cold:  # (whatever the file said: off is safe)
             self._ask_plug(switch.switch_off, self._said_off)
 
     def confirm_heat_off(self) -> None:
@@ -306,29 +323,54 @@ class Controller(QObject):
         acting: bool = True,
         failed: Callable[[str], None] | None = None,
     ) -> None:
-        """Run ``request`` (a call to the plug, up to seconds on a slow network) on a thread
-        of its own; ``then`` its Reading here, on the GUI's thread; a fault is said. While
-        an action (not a mere reading) is under way, no other starts (plug_busy)."""
+        """Queue ``request`` (a call to the plug, up to seconds on a slow network) for the
+        heat switch's own thread, which runs them one at a time in the order asked; ``then``
+        its Reading here, on the GUI's thread; a fault is said. While actions (not mere
+        readings) are pending, no Start or Test begins (plug_busy), and a reading taken
+        before the latest action is not acted on."""
         if acting:
-            self.plug_busy = True
+            self._pending_actions += 1
+            self._generation += 1
         else:
             self._plug_reading_now = True
+        job: PlugJob = (then, acting, failed, self._generation)
+        if self._plug_queue is None:  # (the first request: only where a plug is set)
+            from queue import Queue
 
-        def work() -> None:
+            self._plug_queue = Queue()
+        self._plug_queue.put((request, job))
+        if self._plug_thread is None:
+            self._plug_thread = threading.Thread(
+                target=self._plug_work, name="heat switch", daemon=True
+            )
+            self._plug_thread.start()
+
+    @property
+    def plug_busy(self) -> bool:
+        """An action of the heat switch's (on, off, a test) is pending."""
+        return self._pending_actions > 0
+
+    def _plug_work(self) -> None:
+        assert self._plug_queue is not None
+        while True:
+            request, job = self._plug_queue.get()
             try:
                 answer: Reading | PlugFault = request()
             except PlugFault as fault:
                 answer = fault
-            self._plugAnswered.emit((then, acting, failed), answer)  # (queued to the GUI's)
-
-        threading.Thread(target=work, name="heat switch", daemon=True).start()
+            except Exception as error:  # (a reply no parser foresaw: said, never a hang)
+                address = getattr(self.service.switch, "address", "")
+                answer = PlugFault(Fault.NONSENSE, address, str(error) or type(error).__name__)
+            self._plugAnswered.emit(job, answer)  # (queued to the GUI's thread)
 
     def _plug_answered(self, job: PlugJob, answer: object) -> None:
-        then, acting, failed = job
+        then, acting, failed, generation = job
         if acting:
-            self.plug_busy = False
+            self._pending_actions -= 1
         else:
             self._plug_reading_now = False
+            if generation != self._generation or self.plug_busy:
+                return  # taken before an action since: out of date
         if isinstance(answer, PlugFault):
             (failed or self.problem.emit)(str(answer))
             self.tick()
@@ -353,30 +395,39 @@ class Controller(QObject):
         running = session is not None and session.kind is Kind.HEAT
         age = status.now - session.started_at if session is not None else timedelta(0)
         said = advice(reading, running, status.heat.allowed, age)
-        key = (said, session.id if session is not None else None)
-        if said is Advice.NOTHING or key == self._advised or self.plug_busy:
+        if said is Advice.NOTHING or self.plug_busy:
             return  # (nor while an action is under way: its own answer is news enough)
-        self._advised = key  # (each piece of advice once: per session, or per idle spell)
-        if said is Advice.SWITCH_OFF:
+        key = (said, session.id if session is not None else None)
+        news, self._advised = key != self._advised, key  # (each said once: per session or spell)
+        if said is Advice.SWITCH_OFF:  # (asked again each minute, until it is off)
             self._ask_plug(switch.switch_off, self._said_off)
-            self.problem.emit(ADVICE_WORDING[said])
-        elif said is Advice.ASK_TO_COUNT:
+        elif said is Advice.ASK_TO_COUNT and news:
+            # The plug's own timer first, a session's length: unanswered, the heat ends.
+            seconds = status.settings.heat_minutes * 60
+            self._ask_plug(lambda: switch_on(switch, seconds), lambda _r: None)
             self.notifier.notify(
                 PLUG_TAG, ASK_TITLE, ADVICE_WORDING[said], actions=(COUNT_ACTION, OFF_ACTION)
             )
             self.wantsAttention.emit()
-        else:
+        if news and said is not Advice.ASK_TO_COUNT:
             self.problem.emit(ADVICE_WORDING[said])
 
-    def set_switch(self, switch: HeatSwitch | None) -> None:
-        """Use ``switch`` as the heat switch from now on (the settings changed it)."""
+    def set_switch(self, switch: HeatSwitch | None) -> bool:
+        """Use ``switch`` as the heat switch from now on (the settings changed it); not while
+        a session runs or a request is pending (its off must reach the plug it went to)."""
+        if self.plug_busy or (self.status is not None and self.status.session is not None):
+            return False
         self.service.switch = switch
         self.plug_reading = None
         self.tick()
+        return True
 
     def try_plug(self, said: Callable[[str], None], wait: Callable[[float], object]) -> None:
         """The settings' Test (core/heatswitch.py's try_switch), off the GUI's thread, if the
         rules allow heat now; ``said`` gets the line it ends with."""
+        if self.plug_busy:
+            said(translate("Controller", "The plug is busy: try again in a moment."))
+            return
         try:
             switch = self.service.check_switch_test()
         except Refused as refused:

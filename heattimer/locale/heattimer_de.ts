@@ -129,6 +129,10 @@
 <context>
     <name>Controller</name>
     <message>
+        <source>The plug is busy: try again in a moment.</source>
+        <translation>Die Steckdose ist beschäftigt: Versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
         <source>Something went wrong: {error}</source>
         <translation>Etwas ist schiefgegangen: {error}</translation>
     </message>
@@ -249,6 +253,14 @@
     <message>
         <source>Say where the plug is: its address.</source>
         <translation>Gib an, wo die Steckdose ist: ihre Adresse.</translation>
+    </message>
+    <message>
+        <source>Say which device on the broker: its topic.</source>
+        <translation>Gib an, welches Gerät am Broker: sein Topic.</translation>
+    </message>
+    <message>
+        <source>Not while a session runs: change the plug after it.</source>
+        <translation>Nicht während eine Anwendung läuft: Ändere die Steckdose danach.</translation>
     </message>
     <message>
         <source>Testing…</source>

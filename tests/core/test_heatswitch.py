@@ -47,3 +47,7 @@ def test_what_the_power_drawn_asks_for() -> None:
     assert advice(Reading(False, 0.0), running, True, age) is Advice.NOT_DRAWING
     assert advice(drawing, running, True, age) is Advice.NOTHING
     assert advice(unmetered, running, False, age) is Advice.NOTHING  # it cannot tell
+    # a plug that measures nothing, on with no session: its being on is taken for heat
+    assert advice(unmetered, not running, False, age) is Advice.SWITCH_OFF
+    assert advice(unmetered, not running, True, age) is Advice.ASK_TO_COUNT
+    assert advice(Reading(False, None), not running, False, age) is Advice.NOTHING

@@ -243,3 +243,24 @@ def test_the_settings_page_will_not_test_while_heat_is_blocked(  # type: ignore[
     assert page.outcome.text().startswith("Heat is blocked for 48 h after an injury")
     assert device.history == []
     page.close()
+
+
+def test_a_stop_pressed_while_the_plug_is_still_switching_on_wins(  # type: ignore[no-untyped-def]
+    app, device, qtbot
+) -> None:
+    device.delay_seconds = 0.5  # the plug takes its time to answer the on
+    app.controller.start(15)
+    app.controller.stop()  # before it answered
+    settled(app, qtbot)
+    assert app.controller.status.session is None and not device.output
+    assert [on for _, on, _ in device.history] == [True, False]  # on, then the Stop's off
+
+
+def test_a_test_waits_while_an_action_is_under_way(app, device, qtbot) -> None:  # type: ignore[no-untyped-def]
+    device.delay_seconds = 0.5
+    app.controller.start(15)
+    said: list[str] = []
+    app.controller.try_plug(said.append, lambda _s: None)
+    assert said == ["The plug is busy: try again in a moment."]
+    started(app, qtbot)
+    assert device.switch_status()["timer_duration"] == 900  # the session's timer, not 3 s

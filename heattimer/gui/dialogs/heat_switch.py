@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from heattimer.core.heatswitch import NAMES, Kind
 from heattimer.gui.controller import Controller
 from heattimer.gui.translate import translate
-from heattimer.platform.plugs.config import PlugConfig, client, load, save
+from heattimer.platform.plugs.config import ConfigError, PlugConfig, client, load, save
 
 
 class HeatSwitchDialog(QDialog):
@@ -86,7 +86,11 @@ class HeatSwitchDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        config = load(self.folder)
+        try:
+            config = load(self.folder)
+        except ConfigError as error:  # (said; the fields start empty, to set it again)
+            config = PlugConfig()
+            self.outcome.setText(str(error))
         self.kind.setCurrentIndex(list(Kind).index(config.kind))
         self.address.setText(config.address)
         self.password.setText(config.password)
@@ -106,21 +110,29 @@ class HeatSwitchDialog(QDialog):
         address, topic = self.address.text().strip(), self.topic.text().strip()
         return PlugConfig(kind, address, self.password.text(), topic, self.user.text().strip())
 
-    def apply(self) -> None:
-        """Store the fields, and use that plug from now on."""
+    def apply(self) -> bool:
+        """Store the fields, and use that plug from now on; False (and why, said) if not."""
         config = self.config()
+        refusal = ""
         if config.kind is not Kind.NONE and not config.address:
-            self.outcome.setText(translate("HeatSwitch", "Say where the plug is: its address."))
-            self._shown()
-            return
-        save(self.folder, config)
-        self.controller.set_switch(client(config))
-        self.outcome.setText("")
+            refusal = translate("HeatSwitch", "Say where the plug is: its address.")
+        elif config.kind.over_mqtt and not config.topic:
+            refusal = translate("HeatSwitch", "Say which device on the broker: its topic.")
+        elif not self.controller.set_switch(client(config)):
+            refusal = translate("HeatSwitch", "Not while a session runs: change the plug after it.")
+        if not refusal:
+            try:
+                save(self.folder, config)
+            except OSError as error:
+                refusal = str(error)
+        self.outcome.setText(refusal)
         self._shown()
+        return not refusal
 
     def test(self) -> None:
         """The plug on for 3 s by its own timer, and read back (the answer comes later)."""
-        self.apply()
+        if not self.apply():
+            return
         self.test_button.setEnabled(False)
         self.outcome.setText(translate("HeatSwitch", "Testing…"))
         self.controller.try_plug(self._tested, self.wait)

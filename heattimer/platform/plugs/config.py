@@ -56,7 +56,8 @@ def save(data_dir: Path, config: PlugConfig) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / FILE
     temp = path.with_name(f".{FILE}.new")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    temp.unlink(missing_ok=True)  # (a leftover one's looser mode, or a link, is never used)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as file:
         json.dump(config._asdict(), file, indent=2)
         file.flush()

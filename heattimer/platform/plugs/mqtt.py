@@ -56,8 +56,9 @@ class _Exchange:
         if user:
             client.username_pw_set(user, password)
         client.on_connect = self._on_connect
+        client.connect_timeout = timeout
         client.on_subscribe = lambda *_args: self.subscribed.set()
-        client.on_message = lambda _c, _u, m: self.messages.put((m.topic, bytes(m.payload)))
+        client.on_message = self._on_message
         self.client = client
         try:
             client.connect(host or broker, int(port or 1883), keepalive=30)
@@ -69,7 +70,16 @@ class _Exchange:
             raise PlugFault(Fault.SLOW, address, seconds=timeout)
         if self.refused is not None:
             self.close()
-            raise PlugFault(Fault.PASSWORD, address)
+            raise PlugFault(
+                Fault.PASSWORD if self.refused_password() else Fault.UNREACHABLE, address
+            )
+
+    def _on_message(self, _c: object, _u: object, message: mqtt.MQTTMessage) -> None:
+        # A retained message is what was true once, not an answer (but availability, kept
+        # retained by Zigbee2MQTT, is what is true now).
+        if message.retain and not message.topic.endswith("/availability"):
+            return
+        self.messages.put((message.topic, bytes(message.payload)))
 
     def _on_connect(
         self, _client: object, _data: object, _flags: object, reason: Any, *_: object
@@ -77,6 +87,10 @@ class _Exchange:
         if reason.is_failure:
             self.refused = reason
         self.connected.set()
+
+    def refused_password(self) -> bool:
+        """The broker said no to the user or the password (not some other failure)."""
+        return str(self.refused) in ("Bad user name or password", "Not authorized")
 
     def _left(self) -> float:
         return max(0.0, self.deadline - time.monotonic())
@@ -137,6 +151,12 @@ class TasmotaMqtt:
         return self.read()
 
     def read(self) -> Reading:
+        try:
+            return self._read()
+        except (TypeError, ValueError, AttributeError) as error:  # a shape not foreseen
+            raise PlugFault(Fault.NONSENSE, self.address, str(error)) from None
+
+    def _read(self) -> Reading:
         power = self._command("Power1", "")
         state = power.get("POWER1", power.get("POWER"))
         if state not in ("ON", "OFF"):
@@ -154,9 +174,15 @@ class TasmotaMqtt:
         exchange = _Exchange(self._broker, self._user, self._password, self.address, self._timeout)
         answer_topic = f"stat/{self._topic}/{reply}"
 
+        wanted = {"Power1": ("POWER1", "POWER"), "PulseTime1": ("PulseTime1",)}.get(command)
+
         def answer(topic: str, body: bytes) -> dict[str, Any] | None:
             found = _json(body)
-            return found if topic == answer_topic and isinstance(found, dict) else None
+            if topic != answer_topic or not isinstance(found, dict):
+                return None
+            if wanted is not None and not any(key in found for key in wanted):
+                return None  # (another command's, or the device's own news)
+            return found
 
         try:
             return exchange.ask([answer_topic], (f"cmnd/{self._topic}/{command}", payload), answer)

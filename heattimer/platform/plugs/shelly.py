@@ -47,10 +47,12 @@ class Shelly:
                 raise TypeError(on)
             watts = switch.get("apower")
             off_in = None
-            if on and "timer_duration" in switch:
-                now = status.get("sys", {}).get("unixtime")
-                started = switch.get("timer_started_at", now)
-                off_in = float(switch["timer_duration"]) - (float(now) - float(started))
+            now = (status.get("sys") or {}).get("unixtime")  # (None until its clock is set)
+            started, duration = switch.get("timer_started_at"), switch.get("timer_duration")
+            numbers = [n for n in (now, started, duration) if isinstance(n, int | float)]
+            if on and len(numbers) == 3:
+                now_s, started_s, duration_s = numbers
+                off_in = float(duration_s) - (float(now_s) - float(started_s))
             return Reading(on, None if watts is None else float(watts), off_in)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise PlugFault(Fault.NONSENSE, self.address, f"no switch {SWITCH} ({error})") from None

@@ -43,6 +43,12 @@ class Tasmota:
         return self.read()
 
     def read(self) -> Reading:
+        try:
+            return self._read()
+        except (TypeError, ValueError, AttributeError) as error:  # a shape not foreseen
+            raise PlugFault(Fault.NONSENSE, self.address, str(error)) from None
+
+    def _read(self) -> Reading:
         power = self._command("Power1")
         state = power.get("POWER1", power.get("POWER"))
         if state not in ("ON", "OFF"):
