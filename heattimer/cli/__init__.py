@@ -168,7 +168,10 @@ def _plug(p: _Parser) -> None:
 
     actions = _actions(p)
     actions.add_parser("show", help=_("which plug the belt is on"))
-    change = actions.add_parser("set", help=_("set the plug: none, shelly or tasmota, and where"))
+    change = actions.add_parser(
+        "set",
+        help=_("set the plug: none, shelly, tasmota, tasmota-mqtt or zigbee2mqtt, and where"),
+    )
     change.add_argument("kind", choices=[k.value for k in SwitchKind], metavar="KIND")
     change.add_argument(
         "address",

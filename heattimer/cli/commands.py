@@ -354,6 +354,8 @@ def _plug_show(service: Service, args: argparse.Namespace) -> int:
             else _("Heat switch: {kind} at {address}.")
         )
         _out(said.format(kind=SWITCH_NAMES[config.kind], address=config.address))
+        if config.kind.over_mqtt:
+            _out(_("Its topic (or name) on the broker: {topic}.").format(topic=config.topic))
     return Exit.OK
 
 

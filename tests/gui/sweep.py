@@ -219,6 +219,17 @@ def main() -> int:
         dialog.show()
         look(where, widget_texts(dialog))
         dialog.close()
+    from heattimer.gui.dialogs.heat_switch import HeatSwitchDialog
+
+    plug_page = HeatSwitchDialog(app.controller, window)
+    for kind in range(plug_page.kind.count()):  # each kind's rows
+        plug_page.kind.setCurrentIndex(kind)
+        look("heat switch", widget_texts(plug_page))
+    plug_page.kind.setCurrentIndex(1)
+    plug_page.address.setText("")
+    plug_page.apply()  # the refusal, in the person's words
+    look("heat switch", widget_texts(plug_page))
+    plug_page.close()
     settings = SettingsDialog(service, "none", window)
     settings.apply("work-hours", "sometimes")  # an error, in the person's words
     look("settings error", widget_texts(settings))

@@ -157,7 +157,10 @@ def test_a_tasmota_on_a_broker_is_switched_by_the_command_line_too(
         broker = f"{mosquitto.host}:{mosquitto.port}"
         assert cli("plug", "set", "tasmota-mqtt", broker)[0] == Exit.BAD_INPUT  # which one?
         code, out, _ = cli("plug", "set", "tasmota-mqtt", broker, "--topic", "belt_plug_7")
-        assert code == 0 and out == f"Heat switch: Tasmota over MQTT at {broker}.\n"
+        assert code == 0 and out.splitlines() == [
+            f"Heat switch: Tasmota over MQTT at {broker}.",
+            "Its topic (or name) on the broker: belt_plug_7.",
+        ]
         assert cli("start", "--minutes", "15")[0] == 0
         assert plug.power
         clock.advance(900)
