@@ -170,7 +170,7 @@ def _plug(p: _Parser) -> None:
     actions.add_parser("show", help=_("which plug the belt is on"))
     change = actions.add_parser(
         "set",
-        help=_("set the plug: none, shelly, tasmota, tasmota-mqtt or zigbee2mqtt, and where"),
+        help=_("set the plug: none, shelly, tasmota, tasmota-mqtt, zigbee2mqtt or mqtt, and where"),
     )
     change.add_argument("kind", choices=[k.value for k in SwitchKind], metavar="KIND")
     change.add_argument(
@@ -185,6 +185,15 @@ def _plug(p: _Parser) -> None:
         help=_("over MQTT: the device's topic (Tasmota) or name (Zigbee2MQTT)"),
     )
     change.add_argument("--user", default="", help=_("over MQTT: the broker's user"))
+    change.add_argument(
+        "--state-topic", default="", help=_("generic MQTT: where the plug tells its state")
+    )
+    change.add_argument(
+        "--on-payload",
+        default=None,
+        help=_("generic MQTT: what switches it on; {seconds} stands for its own off timer"),
+    )
+    change.add_argument("--off-payload", default=None, help=_("generic MQTT: what switches it off"))
     change.add_argument(
         "--password-stdin",
         action="store_true",

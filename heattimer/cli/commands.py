@@ -11,8 +11,8 @@ from datetime import timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from heattimer.core.heatswitch import NAMES as SWITCH_NAMES
+from heattimer.core.heatswitch import NO_OWN_TIMER, PlugFault, lacks_own_timer, try_switch
 from heattimer.core.heatswitch import Kind as SwitchKind
-from heattimer.core.heatswitch import PlugFault, try_switch
 from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.rules import default_minutes, shortened_note
 from heattimer.core.status import STOP_HEAT
@@ -356,6 +356,8 @@ def _plug_show(service: Service, args: argparse.Namespace) -> int:
         _out(said.format(kind=SWITCH_NAMES[config.kind], address=config.address))
         if config.kind.over_mqtt:
             _out(_("Its topic (or name) on the broker: {topic}.").format(topic=config.topic))
+        if lacks_own_timer(config.kind, config.on_payload):
+            _out(NO_OWN_TIMER)
     return Exit.OK
 
 
@@ -369,7 +371,14 @@ def _plug_set(service: Service, args: argparse.Namespace) -> int:
     if kind.over_mqtt and not args.topic:
         raise Invalid(_("say which device on the broker: --topic"))
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else ""
-    config = PlugConfig(kind, args.address or "", password, args.topic, args.user)
+    payloads = {
+        name: value
+        for name, value in (("on_payload", args.on_payload), ("off_payload", args.off_payload))
+        if value is not None
+    }
+    config = PlugConfig(
+        kind, args.address or "", password, args.topic, args.user, args.state_topic, **payloads
+    )
     save(service.store.data_dir, config)
     return _plug_show(service, args)
 

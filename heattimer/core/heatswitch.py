@@ -36,11 +36,12 @@ class Kind(StrEnum):
     TASMOTA = "tasmota"
     TASMOTA_MQTT = "tasmota-mqtt"
     ZIGBEE2MQTT = "zigbee2mqtt"
+    MQTT = "mqtt"
 
     @property
     def over_mqtt(self) -> bool:
         """Reached through a broker (its address), by a topic or a name on it."""
-        return self in (Kind.TASMOTA_MQTT, Kind.ZIGBEE2MQTT)
+        return self in (Kind.TASMOTA_MQTT, Kind.ZIGBEE2MQTT, Kind.MQTT)
 
 
 NAMES = {
@@ -48,7 +49,8 @@ NAMES = {
     Kind.SHELLY: "Shelly",
     Kind.TASMOTA: "Tasmota",
     Kind.TASMOTA_MQTT: _("Tasmota over MQTT"),
-    Kind.ZIGBEE2MQTT: _("Zigbee2MQTT (or the same set/state topics)"),
+    Kind.ZIGBEE2MQTT: _("Zigbee2MQTT"),
+    Kind.MQTT: _("MQTT, your own topics and payloads"),
 }
 """Each kind as a person reads it."""
 
@@ -89,6 +91,21 @@ class PlugFault(Exception):
         self.fault = fault
         words = FAULT_WORDING[fault].format(address=address, detail=detail, seconds=seconds)
         super().__init__(words)
+
+
+GENERIC_ON = '{"state": "ON", "on_time": {seconds}}'
+GENERIC_OFF = '{"state": "OFF"}'
+"""A generic MQTT plug's payloads, unless set: Zigbee2MQTT's, ``{seconds}`` for its timer."""
+
+NO_OWN_TIMER = _(
+    "This plug's on payload has no {seconds}: it has no timer of its own, so the heat ends "
+    "at the deadline only while Heat Timer runs."
+)
+
+
+def lacks_own_timer(kind: Kind, on_payload: str) -> bool:
+    """A generic MQTT plug whose on payload sets no off timer of its own (NO_OWN_TIMER)."""
+    return kind is Kind.MQTT and "{seconds}" not in on_payload
 
 
 TIMEOUT_SECONDS = 4.0

@@ -247,6 +247,22 @@
         <translation>Benutzer am Broker</translation>
     </message>
     <message>
+        <source>State topic</source>
+        <translation>Zustands-Topic</translation>
+    </message>
+    <message>
+        <source>{seconds} stands for the plug&apos;s own off timer</source>
+        <translation>{seconds} steht für den eigenen Ausschalt-Timer der Steckdose</translation>
+    </message>
+    <message>
+        <source>On payload</source>
+        <translation>Nutzlast für an</translation>
+    </message>
+    <message>
+        <source>Off payload</source>
+        <translation>Nutzlast für aus</translation>
+    </message>
+    <message>
         <source>Test</source>
         <translation>Testen</translation>
     </message>

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 
 from heattimer.core.model import Kind
 from heattimer.core.moment import Moment
-from heattimer.core.rules import Reason, counted_today, heat_decision
+from heattimer.core.rules import SHORTEST_GRANT, Reason, counted_today, heat_decision
 from heattimer.core.status import build_status
 
 from .build import MICRO, MS
@@ -163,6 +163,13 @@ def test_a_lone_accidental_start_costs_nothing(scenario: Scenario) -> None:
             without = [s for s in records if s.id != oops.id]
             with_it = heat_decision(t, records, injuries, settings, zone)
             alone = heat_decision(t, without, injuries, settings, zone)
+            shrunk = alone.allowance is not None and alone.allowance - (stop - oops.start)
+            if alone.allowed and not with_it.allowed and shrunk is not False:
+                # Its seconds of heat did happen, and count toward the day's heat: a grant
+                # they leave shorter than the shortest is no grant (found by hypothesis: a
+                # 39-minute session recorded, then 3 s, of a day's 40 minutes).
+                assert with_it.reason is Reason.DAILY_CAP and shrunk < SHORTEST_GRANT
+                continue
             assert (with_it.allowed, with_it.reason, with_it.available_at) == (
                 alone.allowed,
                 alone.reason,

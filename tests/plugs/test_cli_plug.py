@@ -215,3 +215,18 @@ def test_a_broken_plug_file_stops_nothing_from_being_recorded(
     assert "Stopped the heat session" in out and cli.status()["session"] is None
     assert cli("start")[0] == Exit.PLUG_FAILED  # no heat without the switch it was set to use
     assert cli("plug", "set", "shelly", shelly.url)[0] == 0  # and it can be set again
+
+
+def test_a_generic_mqtt_plug_from_the_command_line(cli: Cli, clock: SimClock, mosquitto) -> None:  # type: ignore[no-untyped-def]
+    from tests.plugs.zigbee2mqtt import Zigbee2MqttPlug
+
+    with Zigbee2MqttPlug(clock, mosquitto, friendly_name="hall_socket") as device:
+        broker = f"{mosquitto.host}:{mosquitto.port}"
+        base = "zigbee2mqtt/hall_socket"
+        argv = ["plug", "set", "mqtt", broker, "--topic", f"{base}/set", "--state-topic", base]
+        assert cli(*argv)[0] == 0
+        assert cli("start", "--minutes", "15")[0] == 0 and device.on
+        clock.advance(900)
+        assert not device.on  # the default on payload carries on_time: its own timer
+        _code, out, _ = cli(*argv, "--on-payload", "ON", "--off-payload", "OFF")
+        assert "no timer of its own" in out

@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from heattimer.core.heatswitch import Fault, PlugFault
+from heattimer.core.heatswitch import Fault, PlugFault, Reading
 from heattimer.platform.plugs.mqtt import TasmotaMqtt, Zigbee2Mqtt
 from tests.plugs.broker import Broker
 from tests.plugs.clock import SimClock
@@ -70,3 +70,31 @@ def test_no_broker_and_no_answer_are_faults_within_the_time(mosquitto: Broker) -
     with pytest.raises(PlugFault) as silent:  # a broker, but no such device on it
         TasmotaMqtt(address(mosquitto), "no_such_plug", timeout=1.0).read()
     assert silent.value.fault is Fault.SLOW and time.monotonic() - began < 2
+
+
+class RetainingPlug(Zigbee2MqttPlug):
+    """A plug that keeps its state on the broker (retained), as Home Assistant's MQTT
+    switches are told to: the state topic then always says the last state."""
+
+    def publish(self, topic, payload, *, retain=False, reply=True):  # type: ignore[no-untyped-def]
+        super().publish(topic, payload, retain=retain or topic == self.base, reply=reply)
+
+
+def test_a_generic_mqtt_plug_takes_your_topics_and_payloads(
+    clock: SimClock, mosquitto: Broker
+) -> None:
+    from heattimer.core.heatswitch import GENERIC_OFF, GENERIC_ON
+    from heattimer.platform.plugs.mqtt import MqttSwitch, parse_state
+
+    name = f"belt_{uuid.uuid4().hex[:6]}"
+    with RetainingPlug(clock, mosquitto, friendly_name=name, load_watts=39.0) as device:
+        base = f"zigbee2mqtt/{name}"
+        client = MqttSwitch(address(mosquitto), f"{base}/set", base, GENERIC_ON, GENERIC_OFF)
+        reading = client.switch_on(900)
+        assert reading.on and reading.watts == pytest.approx(39.0)
+        assert client.read().on  # the retained state
+        clock.advance(900)  # its own timer ({seconds} in the on payload: on_time)
+        assert not device.on and not client.read().on
+    assert parse_state(b"ON") == Reading(True) and parse_state(b"off") == Reading(False)
+    assert parse_state(b'{"state": true, "power": 12}') == Reading(True, 12.0)
+    assert parse_state(b"maybe") is None

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heattimer.core.heatswitch import NAMES, Kind
+from heattimer.core.heatswitch import (
+    GENERIC_OFF,
+    GENERIC_ON,
+    NAMES,
+    NO_OWN_TIMER,
+    Kind,
+    lacks_own_timer,
+)
 from heattimer.gui.controller import Controller
 from heattimer.gui.translate import translate
 from heattimer.platform.plugs.config import ConfigError, PlugConfig, client, load, save
@@ -71,6 +78,15 @@ class HeatSwitchDialog(QDialog):
         self.user = QLineEdit()
         self.user.setPlaceholderText(translate("HeatSwitch", "no user"))
         form.addRow(translate("HeatSwitch", "Broker user"), self.user)
+        self.state_topic = QLineEdit()  # a generic MQTT plug's own topics and payloads
+        form.addRow(translate("HeatSwitch", "State topic"), self.state_topic)
+        self.on_payload = QLineEdit()
+        self.on_payload.setToolTip(
+            translate("HeatSwitch", "{seconds} stands for the plug's own off timer")
+        )
+        form.addRow(translate("HeatSwitch", "On payload"), self.on_payload)
+        self.off_payload = QLineEdit()
+        form.addRow(translate("HeatSwitch", "Off payload"), self.off_payload)
         self.form = form
         layout.addLayout(form)
         row = QHBoxLayout()
@@ -96,19 +112,31 @@ class HeatSwitchDialog(QDialog):
         self.password.setText(config.password)
         self.topic.setText(config.topic)
         self.user.setText(config.user)
+        self.state_topic.setText(config.state_topic)
+        self.on_payload.setText(config.on_payload)
+        self.off_payload.setText(config.off_payload)
         self._shown()
         self.kind.currentIndexChanged.connect(self.apply)
         self.address.editingFinished.connect(self.apply)
         self.password.editingFinished.connect(self.apply)
-        self.topic.editingFinished.connect(self.apply)
-        self.user.editingFinished.connect(self.apply)
+        for field in (self.topic, self.user, self.state_topic, self.on_payload, self.off_payload):
+            field.editingFinished.connect(self.apply)
         self.resize(520, self.sizeHint().height())
 
     def config(self) -> PlugConfig:
         """The heat switch as the fields say."""
         kind = Kind(self.kind.currentData())
         address, topic = self.address.text().strip(), self.topic.text().strip()
-        return PlugConfig(kind, address, self.password.text(), topic, self.user.text().strip())
+        return PlugConfig(
+            kind,
+            address,
+            self.password.text(),
+            topic,
+            self.user.text().strip(),
+            self.state_topic.text().strip(),
+            self.on_payload.text().strip() or GENERIC_ON,
+            self.off_payload.text().strip() or GENERIC_OFF,
+        )
 
     def apply(self) -> bool:
         """Store the fields, and use that plug from now on; False (and why, said) if not."""
@@ -125,7 +153,10 @@ class HeatSwitchDialog(QDialog):
                 save(self.folder, config)
             except OSError as error:
                 refusal = str(error)
-        self.outcome.setText(refusal)
+        if not refusal and lacks_own_timer(config.kind, config.on_payload):
+            self.outcome.setText(NO_OWN_TIMER)
+        else:
+            self.outcome.setText(refusal)
         self._shown()
         return not refusal
 
@@ -148,4 +179,6 @@ class HeatSwitchDialog(QDialog):
             field.setEnabled(plugged)
         for field in (self.topic, self.user):  # (over MQTT only)
             self.form.setRowVisible(field, kind.over_mqtt)
+        for field in (self.state_topic, self.on_payload, self.off_payload):
+            self.form.setRowVisible(field, kind is Kind.MQTT)
         self.test_button.setEnabled(plugged and self.controller.service.switch is not None)

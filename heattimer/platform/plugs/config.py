@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from heattimer.core.heatswitch import Kind
+from heattimer.core.heatswitch import GENERIC_OFF, GENERIC_ON, Kind
 from heattimer.i18n import _
 from heattimer.platform.ports import HeatSwitch
 
@@ -27,6 +27,10 @@ class PlugConfig(NamedTuple):
     password: str = ""
     topic: str = ""
     user: str = ""
+    state_topic: str = ""
+    """A generic MQTT plug's: where it tells its state; then its on and off payloads."""
+    on_payload: str = GENERIC_ON
+    off_payload: str = GENERIC_OFF
 
 
 class ConfigError(ValueError):
@@ -38,7 +42,8 @@ def load(data_dir: Path) -> PlugConfig:
     path = data_dir / FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        text = {field: str(data.get(field, "")) for field in PlugConfig._fields[1:]}
+        blank = PlugConfig()
+        text = {f: str(data.get(f, getattr(blank, f))) for f in PlugConfig._fields[1:]}
         config = PlugConfig(Kind(data["kind"]), **text)
     except FileNotFoundError:
         return PlugConfig()
@@ -84,4 +89,16 @@ def client(config: PlugConfig) -> HeatSwitch | None:
         from heattimer.platform.plugs.mqtt import Zigbee2Mqtt
 
         return Zigbee2Mqtt(config.address, config.topic, config.user, config.password)
+    if config.kind is Kind.MQTT:
+        from heattimer.platform.plugs.mqtt import MqttSwitch
+
+        return MqttSwitch(
+            config.address,
+            config.topic,
+            config.state_topic or config.topic,
+            config.on_payload,
+            config.off_payload,
+            config.user,
+            config.password,
+        )
     return None

@@ -48,6 +48,8 @@ class _Exchange:
         self.connected = threading.Event()
         self.subscribed = threading.Event()
         self.refused: object = None
+        self.take_retained = False
+        """Whether a retained message counts (a generic state topic's last state, read)."""
         client = mqtt.Client(
             CallbackAPIVersion.VERSION2,
             client_id=f"heattimer-{uuid.uuid4().hex[:12]}",
@@ -77,7 +79,11 @@ class _Exchange:
     def _on_message(self, _c: object, _u: object, message: mqtt.MQTTMessage) -> None:
         # A retained message is what was true once, not an answer (but availability, kept
         # retained by Zigbee2MQTT, is what is true now).
-        if message.retain and not message.topic.endswith("/availability"):
+        if (
+            message.retain
+            and not self.take_retained
+            and not message.topic.endswith("/availability")
+        ):
             return
         self.messages.put((message.topic, bytes(message.payload)))
 
@@ -95,14 +101,15 @@ class _Exchange:
     def _left(self) -> float:
         return max(0.0, self.deadline - time.monotonic())
 
-    def ask(self, topics: list[str], command: tuple[str, str], answer: Match[T]) -> T:
-        """Subscribe to ``topics``, publish ``command`` (topic, payload), and return the
-        first message ``answer`` makes something of."""
+    def ask(self, topics: list[str], command: tuple[str, str] | None, answer: Match[T]) -> T:
+        """Subscribe to ``topics``, publish ``command`` (topic, payload; None: only listen),
+        and return the first message ``answer`` makes something of."""
         self.subscribed.clear()
         self.client.subscribe([(topic, 0) for topic in topics])
         if not self.subscribed.wait(self._left()):
             raise PlugFault(Fault.SLOW, self.address, seconds=self.timeout)
-        self.client.publish(*command)
+        if command is not None:
+            self.client.publish(*command)
         while True:
             try:
                 topic, payload = self.messages.get(timeout=self._left() or 0.001)
@@ -248,3 +255,78 @@ class Zigbee2Mqtt:
             )
         finally:
             exchange.close()
+
+
+ON, OFF = ("on", "true", "1"), ("off", "false", "0")
+
+
+def parse_state(body: bytes) -> Reading | None:
+    """A generic state message: JSON with a "state" (ON/OFF, true/false) and maybe a
+    "power", or the plain words ON/OFF (any case), 1/0. None for anything else."""
+    found = _json(body)
+    state: object = found.get("state") if isinstance(found, dict) else found
+    if state is None:
+        state = body.decode("utf-8", "replace")
+    word = str(state).strip().lower()
+    if word not in ON + OFF:
+        return None
+    watts = found.get("power") if isinstance(found, dict) else None
+    return Reading(word in ON, float(watts) if isinstance(watts, int | float) else None)
+
+
+class MqttSwitch:
+    """Anything switched by a command topic and telling its state on a state topic (Home
+    Assistant's MQTT switches, a Zigbee2MQTT device under another base, ...): ``on`` is
+    the payload for on, ``{seconds}`` in it standing for the device's own off timer
+    (Zigbee2MQTT's ``on_time``), if it has one; ``off`` the payload for off."""
+
+    def __init__(
+        self,
+        broker: str,
+        command_topic: str,
+        state_topic: str,
+        on: str,
+        off: str,
+        user: str = "",
+        password: str = "",
+        timeout: float = TIMEOUT_SECONDS,
+    ) -> None:
+        self.address = f"{broker} ({command_topic})"
+        self._broker, self._user, self._password = broker, user, password
+        self._command, self._state, self._on, self._off = command_topic, state_topic, on, off
+        self._timeout = timeout
+
+    def switch_on(self, seconds: int) -> Reading:
+        return self._send(self._on.replace("{seconds}", str(seconds)), want=True)
+
+    def switch_off(self) -> Reading:
+        return self._send(self._off, want=False)
+
+    def read(self) -> Reading:
+        exchange = self._exchange()
+        exchange.take_retained = True  # (the last state the device told, kept by the broker)
+        try:
+            return exchange.ask([self._state], None, self._answer(None))
+        finally:
+            exchange.close()
+
+    def _send(self, payload: str, want: bool) -> Reading:
+        exchange = self._exchange()
+        try:
+            return exchange.ask([self._state], (self._command, payload), self._answer(want))
+        finally:
+            exchange.close()
+
+    def _exchange(self) -> _Exchange:
+        return _Exchange(self._broker, self._user, self._password, self.address, self._timeout)
+
+    def _answer(self, want: bool | None) -> Match[Reading]:
+        def answer(topic: str, body: bytes) -> Reading | None:
+            if topic != self._state:
+                return None
+            reading = parse_state(body)
+            if reading is None:
+                raise PlugFault(Fault.NONSENSE, self.address, body.decode("utf-8", "replace")[:60])
+            return reading if want is None or reading.on is want else None
+
+        return answer
