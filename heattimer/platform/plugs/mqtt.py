@@ -32,6 +32,7 @@ from heattimer.core.heatswitch import (
     Reading,
     tasmota_pulse_time,
 )
+from heattimer.platform.plugs.tasmota import tasmota_reading
 
 T = TypeVar("T")
 Match = Callable[[str, bytes], "T | None"]
@@ -158,24 +159,12 @@ class TasmotaMqtt:
         return self.read()
 
     def read(self) -> Reading:
-        try:
-            return self._read()
-        except (TypeError, ValueError, AttributeError) as error:  # a shape not foreseen
-            raise PlugFault(Fault.NONSENSE, self.address, str(error)) from None
-
-    def _read(self) -> Reading:
-        power = self._command("Power1", "")
-        state = power.get("POWER1", power.get("POWER"))
-        if state not in ("ON", "OFF"):
-            raise PlugFault(Fault.NONSENSE, self.address, f"Power1 said {power!r}")
-        energy = self._command("Status", "8", reply="STATUS8").get("StatusSNS", {}).get("ENERGY")
-        watts = energy.get("Power") if isinstance(energy, dict) else None
-        pulse = self._command("PulseTime1", "").get("PulseTime1", {})
-        remaining = pulse.get("Remaining") if isinstance(pulse, dict) else None
-        off_in = None
-        if state == "ON" and isinstance(remaining, int) and remaining > 0:
-            off_in = remaining / 10 if remaining <= 111 else float(remaining - 100)
-        return Reading(state == "ON", None if watts is None else float(watts), off_in)
+        return tasmota_reading(
+            self._command("Power1", ""),
+            self._command("Status", "8", reply="STATUS8"),
+            self._command("PulseTime1", ""),
+            self.address,
+        )
 
     def _command(self, command: str, payload: str, reply: str = "RESULT") -> dict[str, Any]:
         exchange = _Exchange(self._broker, self._user, self._password, self.address, self._timeout)

@@ -43,24 +43,10 @@ class Tasmota:
         return self.read()
 
     def read(self) -> Reading:
-        try:
-            return self._read()
-        except (TypeError, ValueError, AttributeError) as error:  # a shape not foreseen
-            raise PlugFault(Fault.NONSENSE, self.address, str(error)) from None
-
-    def _read(self) -> Reading:
-        power = self._command("Power1")
-        state = power.get("POWER1", power.get("POWER"))
-        if state not in ("ON", "OFF"):
-            raise PlugFault(Fault.NONSENSE, self.address, f"Power1 said {power!r}")
-        energy = self._command("Status 8").get("StatusSNS", {}).get("ENERGY", {})
-        watts = energy.get("Power") if isinstance(energy, dict) else None
-        pulse = self._command("PulseTime1").get("PulseTime1", {})
-        remaining = pulse.get("Remaining") if isinstance(pulse, dict) else None
-        off_in = None
-        if state == "ON" and isinstance(remaining, int) and remaining > 0:
-            off_in = remaining / 10 if remaining <= 111 else float(remaining - 100)
-        return Reading(state == "ON", None if watts is None else float(watts), off_in)
+        return tasmota_reading(
+            self._command("Power1"), self._command("Status 8"), self._command("PulseTime1"),
+            self.address,
+        )  # fmt: skip
 
     def close(self) -> None:
         self._client.close()
@@ -73,3 +59,24 @@ class Tasmota:
         if result.get("Command") == "Unknown":
             raise PlugFault(Fault.NONSENSE, self.address, f"{command!r} is unknown to it")
         return result
+
+
+def tasmota_reading(
+    power: dict[str, Any], status8: dict[str, Any], pulse_time: dict[str, Any], address: str
+) -> Reading:
+    """What Tasmota's answers to ``Power1``, ``Status 8`` and ``PulseTime1`` say (over HTTP
+    or MQTT alike): on or off, ENERGY's Power, the pulse's Remaining in PulseTime's units."""
+    try:
+        state = power.get("POWER1", power.get("POWER"))
+        if state not in ("ON", "OFF"):
+            raise PlugFault(Fault.NONSENSE, address, f"Power1 said {power!r}")
+        energy = status8.get("StatusSNS", {}).get("ENERGY")
+        watts = energy.get("Power") if isinstance(energy, dict) else None
+        pulse = pulse_time.get("PulseTime1", {})
+        remaining = pulse.get("Remaining") if isinstance(pulse, dict) else None
+        off_in = None
+        if state == "ON" and isinstance(remaining, int) and remaining > 0:
+            off_in = remaining / 10 if remaining <= 111 else float(remaining - 100)
+        return Reading(state == "ON", None if watts is None else float(watts), off_in)
+    except (TypeError, ValueError, AttributeError) as error:  # a shape not foreseen
+        raise PlugFault(Fault.NONSENSE, address, str(error)) from None
