@@ -89,7 +89,7 @@ class PlugFault(Exception):
 
     def __init__(self, fault: Fault, address: str, detail: str = "", seconds: float = 0) -> None:
         self.fault = fault
-        words = FAULT_WORDING[fault].format(address=address, detail=detail, seconds=seconds)
+        words = FAULT_WORDING[fault].format(address=address, detail=detail, seconds=f"{seconds:g}")
         super().__init__(words)
 
 

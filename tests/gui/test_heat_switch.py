@@ -264,3 +264,20 @@ def test_a_test_waits_while_an_action_is_under_way(app, device, qtbot) -> None: 
     assert said == ["The plug is busy: try again in a moment."]
     started(app, qtbot)
     assert device.switch_status()["timer_duration"] == 900  # the session's timer, not 3 s
+
+
+def test_a_plug_5_s_slow_is_a_fault_said_while_the_window_goes_on(  # type: ignore[no-untyped-def]
+    app, device, qtbot
+) -> None:
+    device.delay_seconds = 5.0  # slower than a request may take (4 s)
+    problems: list[str] = []
+    app.controller.problem.connect(problems.append)
+    began = time.monotonic()
+    app.controller.start(15)
+    assert time.monotonic() - began < 0.5  # the window is not held up
+    ticks: list[bool] = []
+    app.controller.changed.connect(lambda _s: ticks.append(True))
+    qtbot.waitUntil(lambda: bool(problems), timeout=15000)
+    assert "did not answer within 4 seconds" in problems[-1]
+    app.controller.tick()
+    assert ticks and app.controller.status.session is None  # nothing started
