@@ -99,6 +99,7 @@ class Controller(QObject):
         self._chores.timeout.connect(self.idleTick.emit)
         self._pending_actions = 0
         self._starting: object | None = None
+        self._count_when_idle = False
         self._generation = 0
         self._plug_queue: Queue[tuple[Callable[[], Reading], PlugJob]] | None = None
         self._plug_thread: threading.Thread | None = None
@@ -257,7 +258,8 @@ class Controller(QObject):
         switch = self.service.switch
         if kind is not Kind.HEAT or switch is None:
             return self._act(lambda: self.service.start(kind, minutes, warmup=warmup))
-        if self.plug_busy:
+        if self.plug_busy:  # (its answer decides what a start may do: after it)
+            self.problem.emit(translate("Controller", "The plug is busy: try again in a moment."))
             return None
         plan = self._act(lambda: self.service.start(kind, minutes, warmup, plan_only=True))
         if plan is None:
@@ -367,6 +369,9 @@ class Controller(QObject):
         then, acting, failed, generation = job
         if acting:
             self._pending_actions -= 1
+            if not self.plug_busy and self._count_when_idle:
+                self._count_when_idle = False
+                QTimer.singleShot(0, self.start)  # (after this answer has been dealt with)
         else:
             self._plug_reading_now = False
             if generation != self._generation or self.plug_busy:
@@ -456,7 +461,10 @@ class Controller(QObject):
         self.notifier.close(PLUG_TAG)
         switch = self.service.switch
         if key == COUNT_ACTION[0]:
-            self.start()
+            if self.plug_busy:  # (its timer being set: counted once that is done)
+                self._count_when_idle = True
+            else:
+                self.start()
         elif key == OFF_ACTION[0] and switch is not None:
             self._ask_plug(switch.switch_off, self._said_off)
 

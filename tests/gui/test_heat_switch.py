@@ -152,10 +152,12 @@ def test_a_belt_switched_on_by_its_button_is_asked_about_and_counted(  # type: i
 ) -> None:
     settled(app, qtbot)
     device.press_button()  # someone pressed the plug's button: heat, with no session
+    device.delay_seconds = 0.3  # (a plug that takes its time)
     app.controller.check_plug()
     qtbot.waitUntil(lambda: any(n["tag"] == "plug" for n in notifier.shown), timeout=10000)
     asked = next(n for n in notifier.shown if n["tag"] == "plug")
     assert [key for key, _ in asked["actions"]] == ["plug-count", "plug-off"]
+    assert app.controller.plug_busy  # (its own timer still being set when "Count it" comes)
     app._notification_action("plug-count", "")  # "Count it"
     started(app, qtbot)
     assert device.switch_status()["timer_duration"] == 15 * 60  # now with its own timer
