@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from heattimer.core import breaks as schedule
 from heattimer.core.coach import FRESH, CoachEvent, coach_events
-from heattimer.core.heatswitch import Fault, PlugFault, off_quietly, off_timer_seconds, switch_on
 from heattimer.core.localtime import day_start, local_date, next_day_start
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.moment import Moment
@@ -226,6 +225,8 @@ class Service:
         if kind is Kind.HEAT and self.switch is not None and switch:
             # The rules first (nothing stored), then the plug, on with its own off timer,
             # then the session, the rules asked again (the plug off if they now say no).
+            from heattimer.core.heatswitch import off_quietly, off_timer_seconds, switch_on
+
             plan = self.store.write(lambda t: body(t, store=False))
             seconds = off_timer_seconds(plan.ends_at, self.clock.now())
             switch_on(self.switch, seconds)  # (off again, and PlugFault, unless seen on)
@@ -261,6 +262,8 @@ class Service:
             stopped = self.store.write(body)
         except BaseException:
             if switch and self.switch is not None:
+                from heattimer.core.heatswitch import off_quietly
+
                 off_quietly(self.switch)  # the person has stopped, whatever the file says
             raise
         if switch and stopped is not None and stopped.session.kind is Kind.HEAT:
@@ -295,6 +298,8 @@ class Service:
         if self.switch is None:
             return
         if self.switch.switch_off().on:
+            from heattimer.core.heatswitch import Fault, PlugFault
+
             raise PlugFault(Fault.STILL_ON, self.switch.address)
 
     def close_overdue(self) -> None:

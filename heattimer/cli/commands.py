@@ -10,9 +10,6 @@ from collections.abc import Callable
 from datetime import timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from heattimer.core.heatswitch import NAMES as SWITCH_NAMES
-from heattimer.core.heatswitch import NO_OWN_TIMER, PlugFault, lacks_own_timer, try_switch
-from heattimer.core.heatswitch import Kind as SwitchKind
 from heattimer.core.model import Area, Kind, RedFlag
 from heattimer.core.rules import default_minutes, shortened_note
 from heattimer.core.status import STOP_HEAT
@@ -70,8 +67,6 @@ def run(
             _("done, but the answer could not be printed: {error}").format(error=error),
             Exit.OUTPUT_FAILED,
         )
-    except PlugFault as fault:
-        return fail(str(fault), Exit.PLUG_FAILED)
     except Refused as refused:
         decision = refused.decision
         return fail(
@@ -92,6 +87,12 @@ def run(
         return fail(
             _("the state file could not be used: {error}").format(error=error), Exit.STORE_FAILED
         )
+    except Exception as error:  # the heat switch's faults (its module: only with a plug)
+        from heattimer.core.heatswitch import PlugFault
+
+        if isinstance(error, PlugFault):
+            return fail(str(error), Exit.PLUG_FAILED)
+        raise
 
 
 def _out(text: str) -> None:
@@ -160,6 +161,8 @@ def _start(service: Service, args: argparse.Namespace) -> int:
 
 
 def _stop(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.core.heatswitch import PlugFault
+
     try:
         stopped = service.stop()
     except PlugFault:
@@ -342,6 +345,9 @@ def _break_now(service: Service, args: argparse.Namespace) -> int:
 
 
 def _plug_show(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.core.heatswitch import NAMES as SWITCH_NAMES
+    from heattimer.core.heatswitch import NO_OWN_TIMER, lacks_own_timer
+    from heattimer.core.heatswitch import Kind as SwitchKind
     from heattimer.platform.plugs.config import load
 
     config = load(service.store.data_dir)
@@ -362,6 +368,7 @@ def _plug_show(service: Service, args: argparse.Namespace) -> int:
 
 
 def _plug_set(service: Service, args: argparse.Namespace) -> int:
+    from heattimer.core.heatswitch import Kind as SwitchKind
     from heattimer.platform.plugs.config import PlugConfig, save
 
     kind = SwitchKind(args.kind)
@@ -386,6 +393,7 @@ def _plug_set(service: Service, args: argparse.Namespace) -> int:
 def _plug_test(service: Service, args: argparse.Namespace) -> int:
     import time
 
+    from heattimer.core.heatswitch import try_switch
     from heattimer.platform.plugs.config import client, load
 
     service.switch = client(load(service.store.data_dir))
