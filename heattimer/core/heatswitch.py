@@ -164,7 +164,7 @@ ADVICE_WORDING = {
 }
 
 
-def switch_on(switch: Switch, seconds: int) -> Reading:
+def switch_on(switch: HeatSwitch, seconds: int) -> Reading:
     """The plug on with its own off timer of ``seconds``, and seen to be so: on, its timer
     (where it tells it) no longer than asked. Anything else (a fault, even one after the
     plug may have switched on; off; a timer not set) switches it off again and raises
@@ -181,13 +181,13 @@ def switch_on(switch: Switch, seconds: int) -> Reading:
     return reading
 
 
-def off_quietly(switch: Switch) -> None:
+def off_quietly(switch: HeatSwitch) -> None:
     """Try to switch the plug off (a fault is said by whoever was failing already)."""
     with contextlib.suppress(Exception):  # (the first fault is the one to say)
         switch.switch_off()
 
 
-def try_switch(switch: Switch, wait: Callable[[float], object]) -> str:
+def try_switch(switch: HeatSwitch, wait: Callable[[float], object]) -> str:
     """The settings' Test: on for TEST_SECONDS with the plug's own off timer, read back,
     ``wait`` out the timer, read again; what it showed, in a line (PlugFault if it did not
     switch on, or stayed on)."""
@@ -203,16 +203,23 @@ def try_switch(switch: Switch, wait: Callable[[float], object]) -> str:
     return said
 
 
-class Switch(Protocol):
-    """What the test needs of a plug (platform/ports.py's HeatSwitch has it all)."""
+class HeatSwitch(Protocol):
+    """A smart plug the belt is plugged into (heattimer/platform/plugs/). Each call gives
+    what the plug says of itself afterwards, or raises PlugFault."""
 
     address: str
 
-    def switch_on(self, seconds: int) -> Reading: ...
+    def switch_on(self, seconds: int) -> Reading:
+        """On, with the plug's own timer to switch off after ``seconds``."""
+        ...
 
-    def switch_off(self) -> Reading: ...
+    def switch_off(self) -> Reading:
+        """Off, now."""
+        ...
 
-    def read(self) -> Reading: ...
+    def read(self) -> Reading:
+        """What the plug says: on or off, the power drawn, its timer."""
+        ...
 
 
 COUNT_ACTION = ("plug-count", _("Count it"))

@@ -103,7 +103,6 @@ class Controller(QObject):
         self._generation = 0
         self._plug_queue: Queue[tuple[Callable[[], Reading], PlugJob]] | None = None
         self._plug_thread: threading.Thread | None = None
-        self.plug_reading: Reading | None = None
         self._plug_reading_now = False
         self._advised: tuple[Advice, str | None] | None = None  # (said once a session)
         self._plugAnswered.connect(self._plug_answered)
@@ -380,7 +379,6 @@ class Controller(QObject):
             (failed or self.problem.emit)(str(answer))
             self.tick()
         elif isinstance(answer, Reading):
-            self.plug_reading = answer
             self.plugRead.emit(answer)
             then(answer)
 
@@ -423,7 +421,6 @@ class Controller(QObject):
         if self.plug_busy or (self.status is not None and self.status.session is not None):
             return False
         self.service.switch = switch
-        self.plug_reading = None
         self.tick()
         return True
 

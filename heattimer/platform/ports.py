@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from heattimer.core.heatswitch import Reading
+from heattimer.core.heatswitch import HeatSwitch as HeatSwitch  # (the plug: core decides with it)
 from heattimer.core.moment import Moment
 
 
@@ -92,23 +92,4 @@ class Sound(Protocol):
 
     def play(self) -> None:
         """Play it once."""
-        ...
-
-
-class HeatSwitch(Protocol):
-    """A smart plug the belt is plugged into (heattimer/platform/plugs/). Each call gives
-    what the plug says of itself afterwards, or raises core.heatswitch.PlugFault."""
-
-    address: str
-
-    def switch_on(self, seconds: int) -> Reading:
-        """On, with the plug's own timer to switch off after ``seconds``."""
-        ...
-
-    def switch_off(self) -> Reading:
-        """Off, now."""
-        ...
-
-    def read(self) -> Reading:
-        """What the plug says: on or off, the power drawn, its timer."""
         ...

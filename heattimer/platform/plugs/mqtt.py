@@ -132,7 +132,19 @@ def _json(payload: bytes) -> Any:
         return None
 
 
-class TasmotaMqtt:
+class _OnBroker:
+    """A device reached through a broker (host[:port]), by the user and password given."""
+
+    def __init__(self, broker: str, device: str, user: str, password: str, timeout: float):
+        self.address = f"{broker} ({device})"
+        self._broker, self._user, self._password = broker, user, password
+        self._timeout = timeout
+
+    def _exchange(self) -> _Exchange:
+        return _Exchange(self._broker, self._user, self._password, self.address, self._timeout)
+
+
+class TasmotaMqtt(_OnBroker):
     """A Tasmota device on a broker: ``broker`` host[:port], its ``topic``."""
 
     def __init__(
@@ -143,9 +155,8 @@ class TasmotaMqtt:
         password: str = "",
         timeout: float = TIMEOUT_SECONDS,
     ) -> None:
-        self.address = f"{broker} ({topic})"
-        self._broker, self._topic, self._user, self._password = broker, topic, user, password
-        self._timeout = timeout
+        super().__init__(broker, topic, user, password, timeout)
+        self._topic = topic
 
     def switch_on(self, seconds: int) -> Reading:
         with_timer = self._command("PulseTime1", str(tasmota_pulse_time(seconds)))
@@ -167,7 +178,7 @@ class TasmotaMqtt:
         )
 
     def _command(self, command: str, payload: str, reply: str = "RESULT") -> dict[str, Any]:
-        exchange = _Exchange(self._broker, self._user, self._password, self.address, self._timeout)
+        exchange = self._exchange()
         answer_topic = f"stat/{self._topic}/{reply}"
 
         wanted = {"Power1": ("POWER1", "POWER"), "PulseTime1": ("PulseTime1",)}.get(command)
@@ -186,7 +197,7 @@ class TasmotaMqtt:
             exchange.close()
 
 
-class Zigbee2Mqtt:
+class Zigbee2Mqtt(_OnBroker):
     """A plug as Zigbee2MQTT presents it: ``name`` (its friendly name) under ``base``."""
 
     def __init__(
@@ -198,10 +209,8 @@ class Zigbee2Mqtt:
         base: str = "zigbee2mqtt",
         timeout: float = TIMEOUT_SECONDS,
     ) -> None:
-        self.address = f"{broker} ({name})"
-        self._broker, self._user, self._password = broker, user, password
+        super().__init__(broker, name, user, password, timeout)
         self._device = f"{base}/{name}"
-        self._timeout = timeout
 
     def switch_on(self, seconds: int) -> Reading:
         return self._set({"state": "ON", "on_time": seconds}, want="ON")
@@ -216,7 +225,7 @@ class Zigbee2Mqtt:
         return self._ask(("set", payload), want)
 
     def _ask(self, command: tuple[str, dict[str, object]], want: str | None) -> Reading:
-        exchange = _Exchange(self._broker, self._user, self._password, self.address, self._timeout)
+        exchange = self._exchange()
         availability = f"{self._device}/availability"
 
         def answer(topic: str, body: bytes) -> Reading | None:
@@ -263,7 +272,7 @@ def parse_state(body: bytes) -> Reading | None:
     return Reading(word in ON, float(watts) if isinstance(watts, int | float) else None)
 
 
-class MqttSwitch:
+class MqttSwitch(_OnBroker):
     """Anything switched by a command topic and telling its state on a state topic (Home
     Assistant's MQTT switches, a Zigbee2MQTT device under another base, ...): ``on`` is
     the payload for on, ``{seconds}`` in it standing for the device's own off timer
@@ -280,10 +289,8 @@ class MqttSwitch:
         password: str = "",
         timeout: float = TIMEOUT_SECONDS,
     ) -> None:
-        self.address = f"{broker} ({command_topic})"
-        self._broker, self._user, self._password = broker, user, password
+        super().__init__(broker, command_topic, user, password, timeout)
         self._command, self._state, self._on, self._off = command_topic, state_topic, on, off
-        self._timeout = timeout
 
     def switch_on(self, seconds: int) -> Reading:
         return self._send(self._on.replace("{seconds}", str(seconds)), want=True)
@@ -305,9 +312,6 @@ class MqttSwitch:
             return exchange.ask([self._state], (self._command, payload), self._answer(want))
         finally:
             exchange.close()
-
-    def _exchange(self) -> _Exchange:
-        return _Exchange(self._broker, self._user, self._password, self.address, self._timeout)
 
     def _answer(self, want: bool | None) -> Match[Reading]:
         def answer(topic: str, body: bytes) -> Reading | None:
