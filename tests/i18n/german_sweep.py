@@ -182,6 +182,15 @@ def core_words() -> None:
 
     for event in coach_events([hurt], now, now + timedelta(days=30)):
         say("coach", f"{event.title}\n{event.body}")
+    from heattimer.core.heatswitch import Fault, PlugFault
+    from heattimer.platform.plugs.tasmota import tasmota_reading
+
+    for fault in Fault:
+        say("plug", str(PlugFault(fault, "10.0.0.7", "-", seconds=4)))
+    try:  # a detail in the plug's fault: the client's words around the device's own
+        tasmota_reading({"POWER1": "MAYBE"}, {}, {}, "10.0.0.7")
+    except PlugFault as fault:
+        say("plug", str(fault))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ ENGLISH_WORDS = (
     "this", "that", "has", "have", "been", "will", "can", "from", "after", "before", "until",
     "heat", "minutes", "hours", "days", "usage", "error", "help", "at", "by", "yes", "or",
     "cannot", "could", "must", "should", "there", "here", "today", "tomorrow", "left", "ends",
-    "next", "logged", "cleared", "removed", "blocks", "posture",
+    "next", "logged", "cleared", "removed", "blocks", "posture", "said",
 )  # fmt: skip
 """Words German never uses and English sentences hardly go without (a whole word each, in
 lower case or capitalized: not part of a command, a setting's key or a quoted value, as

@@ -32,6 +32,7 @@ from heattimer.core.heatswitch import (
     Reading,
     tasmota_pulse_time,
 )
+from heattimer.i18n import _
 from heattimer.platform.plugs.tasmota import tasmota_reading
 
 T = TypeVar("T")
@@ -161,7 +162,11 @@ class TasmotaMqtt(_OnBroker):
     def switch_on(self, seconds: int) -> Reading:
         with_timer = self._command("PulseTime1", str(tasmota_pulse_time(seconds)))
         if "PulseTime1" not in with_timer:
-            raise PlugFault(Fault.NONSENSE, self.address, f"PulseTime1 said {with_timer!r}")
+            raise PlugFault(
+                Fault.NONSENSE,
+                self.address,
+                _("{command} said {reply}").format(command="PulseTime1", reply=repr(with_timer)),
+            )
         self._command("Power1", "ON")
         return self.read()
 
@@ -238,7 +243,11 @@ class Zigbee2Mqtt(_OnBroker):
                 return None
             state = found.get("state")
             if state not in ("ON", "OFF"):
-                raise PlugFault(Fault.NONSENSE, self.address, f"state {state!r}")
+                raise PlugFault(
+                    Fault.NONSENSE,
+                    self.address,
+                    _("its state was {state}").format(state=repr(state)),
+                )
             if want is not None and state != want:
                 return None  # (an older state message: the new one follows)
             watts = found.get("power")

@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 
 from heattimer.core.heatswitch import TIMEOUT_SECONDS, Fault, PlugFault, Reading
+from heattimer.i18n import _
 from heattimer.platform.plugs.http import get_json
 
 SWITCH = 0
@@ -55,7 +56,11 @@ class Shelly:
                 off_in = float(duration_s) - (float(now_s) - float(started_s))
             return Reading(on, None if watts is None else float(watts), off_in)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise PlugFault(Fault.NONSENSE, self.address, f"no switch {SWITCH} ({error})") from None
+            raise PlugFault(
+                Fault.NONSENSE,
+                self.address,
+                _("it has no switch {number} ({error})").format(number=SWITCH, error=error),
+            ) from None
 
     def close(self) -> None:
         self._client.close()

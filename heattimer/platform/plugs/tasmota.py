@@ -18,6 +18,7 @@ from heattimer.core.heatswitch import (
     Reading,
     tasmota_pulse_time,
 )
+from heattimer.i18n import _
 from heattimer.platform.plugs.http import get_json
 
 
@@ -57,7 +58,11 @@ class Tasmota:
         if "WARNING" in result and "password" in str(result["WARNING"]):
             raise PlugFault(Fault.PASSWORD, self.address)  # (before 8.2: 200 and a warning)
         if result.get("Command") == "Unknown":
-            raise PlugFault(Fault.NONSENSE, self.address, f"{command!r} is unknown to it")
+            raise PlugFault(
+                Fault.NONSENSE,
+                self.address,
+                _("it does not know the command {command}").format(command=command),
+            )
         return result
 
 
@@ -69,7 +74,11 @@ def tasmota_reading(
     try:
         state = power.get("POWER1", power.get("POWER"))
         if state not in ("ON", "OFF"):
-            raise PlugFault(Fault.NONSENSE, address, f"Power1 said {power!r}")
+            raise PlugFault(
+                Fault.NONSENSE,
+                address,
+                _("{command} said {reply}").format(command="Power1", reply=repr(power)),
+            )
         energy = status8.get("StatusSNS", {}).get("ENERGY")
         watts = energy.get("Power") if isinstance(energy, dict) else None
         pulse = pulse_time.get("PulseTime1", {})
