@@ -6,7 +6,11 @@ alternately in the same process tree, many times, and the ratio of medians is
 printed. Target: <= 1.5x. Then the whole history as CSV (ten years, every session)
 against `status --json`, alternately too. Target: <= 3x.
 
-    python benchmarks/bench_status.py [--runs 40] [--years 10]
+With ``--parts``, where status's time goes: the floor, the floor with the standard modules
+status imports beyond it (typing, enum, argparse and gettext, json, datetime, fcntl), with
+Heat Timer's modules too (imported, not run), and the whole command, alternately.
+
+    python benchmarks/bench_status.py [--runs 40] [--years 10] [--parts]
 """
 
 from __future__ import annotations
@@ -64,10 +68,40 @@ def timed(argv: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+STANDARD = "typing, enum, argparse, gettext, json, datetime, fcntl"
+"""The standard modules `status --json` imports that the floor does not."""
+
+
+def parts(floor: list[str], status: list[str], env: dict[str, str], runs: int) -> int:
+    """The floor, then the standard modules status needs, then Heat Timer's modules (imported
+    only), then the command: each step's median, alternately, and what it adds."""
+    base = floor[-1]
+    steps = {
+        "floor": floor,
+        f"+ {STANDARD}": [*floor[:-1], f"{base}, {STANDARD}"],
+        "+ Heat Timer's modules": [*floor[:-1], f"{base}, heattimer.cli.commands"],
+        "status --json": status,
+    }
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(runs):
+        for name, argv in steps.items():
+            times[name].append(timed(argv, env))
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    previous = medians["floor"]
+    for name, median in medians.items():
+        print(
+            f"{name:60} {median * 1e3:5.1f} ms  +{(median - previous) * 1e3:4.1f} ms"
+            f"  {median / medians['floor']:.2f}x the floor"
+        )
+        previous = median
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--parts", action="store_true", help="where status's time goes")
     args = parser.parse_args()
 
     script = Path(sys.executable).with_name("heattimer")
@@ -85,6 +119,8 @@ def main() -> int:
         for _ in range(3):  # warm the page cache and the .pyc files
             timed(status, env)
             timed(floor, env)
+        if args.parts:
+            return parts(floor, status, env, args.runs)
         ours, base = [], []
         for _ in range(args.runs):
             ours.append(timed(status, env))
