@@ -130,6 +130,12 @@ def ring_body(session: Session, now: datetime, zone: tzinfo) -> str:
     ).format(minutes=minutes, time=at)
 
 
+def ended_line(session: Session, now: datetime, zone: tzinfo) -> str:
+    """The line the window shows under RING_TITLE while the alarm is up: when it ended."""
+    ended = session.ended_at or session.ends_at
+    return _("The session ended at {time}.").format(time=when(ended, now, zone))
+
+
 def next_ring(state: AlarmState) -> datetime | None:
     """When the alarm will next ring, or None once it has given up (or there is none)."""
     if not state.ringing or state.pending is None:

@@ -390,8 +390,7 @@ class MainWindow(QWidget):
             return
         status = self.controller.status
         now = status.now if status is not None else session.ends_at
-        ended = translate("Window", "The session ended at {time}.")
-        ended = ended.format(time=when(session.ends_at, now, self.zone))
+        ended = alarm.ended_line(session, now, self.zone)
         self.alarm_label.show_text(f"{alarm.RING_TITLE}\n{ended}", WHITE, ALARM)
         self.alarm_label.show()
         self.heat_off_button.show()

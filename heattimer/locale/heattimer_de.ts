@@ -617,10 +617,6 @@
         <translation>Heute  {dots}  {used} genutzt</translation>
     </message>
     <message>
-        <source>The session ended at {time}.</source>
-        <translation>Die Anwendung endete um {time}.</translation>
-    </message>
-    <message>
         <source>Time is up</source>
         <translation>Zeit ist um</translation>
     </message>

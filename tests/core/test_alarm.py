@@ -10,6 +10,7 @@ from heattimer.core.alarm import (
     AlarmState,
     Effect,
     EffectKind,
+    ended_line,
     next_ring,
     step,
 )
@@ -45,6 +46,13 @@ def test_at_the_deadline_it_shows_and_rings_with_the_heat_off_button() -> None:
     assert effects[1].title == RING_TITLE
     assert "15-minute heat session ended at 15:00" in effects[1].body
     assert state.ringing and next_ring(state) == NOW + minutes(1)
+
+
+def test_the_window_says_when_the_session_ended_and_names_the_day_once_it_is_not_today() -> None:
+    session = heat(START)
+    assert ended_line(session, NOW + minutes(3), BERLIN) == "The session ended at 15:00."
+    later = ended_line(session, NOW + timedelta(days=1), BERLIN)
+    assert later == "The session ended at yesterday 15:00."
 
 
 def test_it_rings_every_minute_for_ten_minutes_then_waits_silently() -> None:
