@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from heattimer.core import breaks as schedule
 from heattimer.core.coach import FRESH, CoachEvent, coach_events
-from heattimer.core.localtime import day_start, local_date, next_day_start
+from heattimer.core.localtime import day_start, first_of_last, next_day_start
 from heattimer.core.model import Area, BreakOutcome, BreakRecord, Injury, Kind, RedFlag, Session
 from heattimer.core.moment import Moment
 from heattimer.core.recovery import recovery
@@ -143,8 +143,7 @@ class Service:
         if not 1 <= days <= HISTORY_DAYS:
             raise Invalid(_("--days must be from 1 to {most}").format(most=HISTORY_DAYS))
         now = self.clock.moment()
-        first = local_date(now.wall, self.zone) - timedelta(days=days - 1)
-        since = day_start(first, self.zone)
+        since = day_start(first_of_last(days, now.wall, self.zone), self.zone)
 
         def body(t: Tables) -> list[Session]:
             stored = t.sessions_between(since, now.wall + timedelta(days=1))
@@ -158,8 +157,7 @@ class Service:
         injury by when it happened), removed ones too."""
         sessions = self.history(days)
         now = self.clock.now()
-        first = local_date(now, self.zone) - timedelta(days=days - 1)
-        since = day_start(first, self.zone)
+        since = day_start(first_of_last(days, now, self.zone), self.zone)
 
         def body(t: Tables) -> tuple[list[BreakRecord], list[Injury]]:
             breaks = t.breaks_between(since, now + timedelta(seconds=1))

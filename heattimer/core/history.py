@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 from typing import NamedTuple
 
-from heattimer.core.localtime import local_date
+from heattimer.core.localtime import first_of_last, local_date
 from heattimer.core.model import (
     ACCIDENTAL_START,
     AREA_WORDING,
@@ -132,8 +132,7 @@ def totals(shown: Sequence[Day], today: date) -> Totals:
 
 def span_of(days_back: int, now: datetime, zone: tzinfo) -> tuple[date, date]:
     """The first and last local day of the last ``days_back`` days, today included."""
-    last = local_date(now, zone)
-    return last - timedelta(days=days_back - 1), last
+    return first_of_last(days_back, now, zone), local_date(now, zone)
 
 
 SPANS = (30, 90, 365)

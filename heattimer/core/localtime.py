@@ -22,6 +22,11 @@ def local_date(instant: datetime, zone: tzinfo) -> date:
     return instant.astimezone(zone).date()
 
 
+def first_of_last(days: int, now: datetime, zone: tzinfo) -> date:
+    """The first local date of the last ``days`` days, today included."""
+    return local_date(now, zone) - timedelta(days=days - 1)
+
+
 def day_start(day: date, zone: tzinfo) -> datetime:
     """The first instant (UTC) whose local date is ``day``."""
     guess = datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
