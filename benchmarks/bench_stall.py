@@ -4,9 +4,9 @@ The app's thread ticks and writes (a status every tick, a break answered, a sess
 started). On the first write of a day the store checks the file and makes the day's
 backup. This measures, on the thread that would be the GUI's:
 - the floor: a write on a day whose backup is made;
-- the first write of a day with the app's own background backup (Store.back_up_today in
-  a thread, as the app starts it), and the longest single call (a status or a write) the
-  thread made while that backup ran: the stall a person could see;
+- the first write of a day as the app's store makes it (``back_up_aside``: the write
+  begins the day's backup on a thread of its own and goes on), and the longest single call
+  (a status or a write) the thread made while that backup ran: the stall a person could see;
 - for comparison, the first write of a day with the backup made on the calling thread
   (what the command line does, and the app did before).
 Target: no call on the GUI's thread over 16 ms (one frame).
@@ -20,7 +20,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,7 +43,7 @@ def new_day(store: Store, data: Path) -> None:
     """As if the day had just turned: no backup for it yet."""
     for backup in (data / BACKUP_DIR).glob("heattimer-*.sqlite3"):
         backup.unlink()
-    store._backup_day = None
+    store._backup_day = store._aside_tried = None
 
 
 def main() -> int:
@@ -55,7 +54,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "heattimer"
         fill(data, args.years, datetime.now(UTC))
-        store = Store(data)
+        store = Store(data, back_up_aside=True)  # as the app opens it
         service = Service(store)
 
         def write() -> None:
@@ -65,24 +64,23 @@ def main() -> int:
         floor = statistics.median(timed(write) for _ in range(20))
 
         inline = []
+        store.back_up_aside = False  # for comparison: as the command line does it
         for _ in range(args.rounds):
             new_day(store, data)
             inline.append(timed(write))
+        store.back_up_aside = True
 
         longest, firsts = [], []
         for _ in range(args.rounds):
             new_day(store, data)
-            backup = threading.Thread(target=store.back_up_today)
-            backup.start()
-            firsts.append(timed(write))
+            firsts.append(timed(write))  # begins the day's backup beside it
             calls = []
             last_write = time.perf_counter()
-            while backup.is_alive():  # the GUI's thread goes on: ticks, and now and then a write
+            while store.backing_up:  # the GUI's thread goes on: ticks, and now and then a write
                 calls.append(timed(service.status))
                 if time.perf_counter() - last_write > 0.1:
                     calls.append(timed(write))
                     last_write = time.perf_counter()
-            backup.join()
             longest.append(max(calls, default=0.0))
         store.close()
 

@@ -188,9 +188,7 @@ class HeatTimerApp(QObject):
         self.window.quitRequested.connect(self.quit_asking)
         self.controller.wantsAttention.connect(self.window.call_attention)
         self.controller.idleTick.connect(self._follow_tray)
-        self.controller.idleTick.connect(self.back_up_today)
         self.controller.idleTick.connect(self.controller.check_plug)
-        self._backed_up_on: object = None
         self.notifier.actionInvoked.connect(self._notification_action)
         self.tray.show()
         self._follow_tray()
@@ -207,19 +205,6 @@ class HeatTimerApp(QObject):
             QTimer.singleShot(0, self.breaks.begin)
         else:
             self.breaks.begin()
-
-    def back_up_today(self) -> None:
-        """Once a day (at the first slow tick of it), the day's backup in a thread of its own,
-        so that the day's first write does not hold the window up (benchmarks/bench_stall.py)."""
-        today = self.clock.now().date()
-        if self._backed_up_on == today:
-            return
-        self._backed_up_on = today
-        import threading
-
-        threading.Thread(
-            target=self.service.store.back_up_today, name="daily backup", daemon=True
-        ).start()
 
     def show_break(self, exercise: Exercise) -> None:
         """A posture break is due: the popup, near the tray, without taking the keyboard; on
@@ -654,7 +639,8 @@ def run_app(data_dir_arg: str | None = None, show_window: bool = True) -> int:
         warnings.append(message)
 
     try:
-        store = Store(folder, warn=warn)
+        # The day's backup beside the writes, so the window never waits for it (bench_stall.py).
+        store = Store(folder, warn=warn, back_up_aside=True)
     except StoreError as error:
         print(f"heattimer: {error}", file=sys.stderr)
         return Exit.STORE_FAILED

@@ -148,8 +148,8 @@ class Controller(QObject):
         self._schedule(status)
         now = status.now
         if self._last_idle_tick is None:
-            # The first one's chores (the day's backup, the coach's news, a look for the
-            # tray) wait until the window is up: a person sees the window sooner.
+            # The first one's chores (the coach's news, a look for the tray) wait until
+            # the window is up: a person sees the window sooner.
             self._last_idle_tick = now
             self._chores.start(self.startup_chores_ms)
         elif now - self._last_idle_tick >= IDLE_TICK:

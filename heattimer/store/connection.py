@@ -101,6 +101,7 @@ class Store:
         data_dir: Path,
         warn: Callable[[str], None] = _warn_stderr,
         clock: Clock | None = None,
+        back_up_aside: bool = False,
     ) -> None:
         # Absolute, because SQLite is given file: URIs, and a relative path has none.
         self.data_dir = Path(data_dir).absolute()
@@ -108,8 +109,13 @@ class Store:
         self.warn = warn
         self.clock = clock or SystemClock()
         self.read_only_reason: str | None = None
+        self.back_up_aside = back_up_aside
+        """The day's backup on a thread of its own, beside the writes (the app: its first
+        write of a day does not wait for it), not before the day's first write (the command
+        line, which is gone before a thread would be done)."""
         self._backup_day: str | None = None
         self._backing_up = _thread.allocate_lock()  # the day's backup, made once at a time
+        self._aside_tried: str | None = None  # the day a backup beside the writes was begun
         self._conn: sqlite3.Connection | None = None
         self._found: os.stat_result | None = None  # the file the connection has open
         self._lock_file: int | None = None  # recovery.lock, held shared while in use
@@ -144,15 +150,19 @@ class Store:
         # that is then found damaged and moved aside. Per day, as the app may run for days.
         today = f"{self.clock.now():%Y-%m-%d}"
         problem = ""
-        # Not while back_up_today runs in the app's own thread: it checks a copy of this very
-        # file, and a write meanwhile is covered by the recovery hold should that check fail.
+        # Not while a backup runs beside the writes: it checks a copy of this very file, and
+        # a write meanwhile is covered by the recovery hold should that check fail. Where that
+        # copy failed its check today, the file itself is checked here (and repaired).
         if self._backup_day != today and self._backing_up.acquire(blocking=False):
-            try:
-                done, problem = self._daily_backup(today)
-                if done:
-                    self._backup_day = today
-            finally:
-                self._backing_up.release()
+            if self.back_up_aside and self._aside_tried != today:
+                self._begin_aside(today)
+            else:
+                try:
+                    done, problem = self._daily_backup(today)
+                    if done:
+                        self._backup_day = today
+                finally:
+                    self._backing_up.release()
         result = self._run(body, write=True)
         if problem:
             # Told once the write has landed: had it failed, its own line names the cause.
@@ -160,13 +170,32 @@ class Store:
         return result
 
     def back_up_today(self) -> None:
-        """Make the day's backup without holding up this store's writers, for a thread of
-        the app's own (so that its first write of the day does not wait for it): copied a few
-        pages at a time, then the copy checked. If the copy fails its check, nothing is
-        kept, and the day's first write checks the file itself (and repairs it)."""
+        """Make the day's backup here and now, without holding up this store's writers (as
+        the thread begun by ``back_up_aside`` does): copied a few pages at a time, then the
+        copy checked. If the copy fails its check, nothing is kept, and the day's first
+        write checks the file itself (and repairs it)."""
         today = f"{self.clock.now():%Y-%m-%d}"
         if self._backup_day == today or not self._backing_up.acquire(blocking=False):
             return
+        self._aside_tried = today
+        self._back_up_aside(today)
+
+    @property
+    def backing_up(self) -> bool:
+        """True while the day's backup is being made."""
+        return self._backing_up.locked()
+
+    def _begin_aside(self, today: str) -> None:
+        """The day's backup on a thread of its own (the lock is held, and passed on to it)."""
+        import threading
+
+        self._aside_tried = today
+        threading.Thread(
+            target=self._back_up_aside, args=(today,), name="daily backup", daemon=True
+        ).start()
+
+    def _back_up_aside(self, today: str) -> None:
+        """Copy the file beside the writes and check the copy; the lock held is released."""
         try:
             target = self.data_dir / BACKUP_DIR / f"heattimer-{today}.sqlite3"
             if target.exists() or not self._back_up(target, pages=BACKUP_STEP_PAGES):

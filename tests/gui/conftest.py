@@ -72,7 +72,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def service(tmp_path: Path, clock: FakeClock) -> Iterator[Service]:
-    store = Store(tmp_path / "data")
+    store = Store(tmp_path / "data", back_up_aside=True)  # as the app opens it
     yield Service(store, clock, BERLIN)
     store.close()
 

@@ -19,6 +19,7 @@ from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
 from tests.gui.conftest import BERLIN, Answer, FakeNotifier, FakeSound, make_app
+from tests.store.helpers import HeldCopy, settled, todays
 
 TOKEN = "XDG_ACTIVATION_TOKEN"
 
@@ -586,11 +587,34 @@ def test_the_window_and_the_tray_offer_the_same_starts_in_the_same_words(
     assert app.window.length_actions[0].text() == "Start 15 min — cool-down until 15:20"
 
 
-def test_the_days_backup_is_made_off_the_windows_thread(
-    qtbot: QtBot, app: HeatTimerApp, service: Service
+def test_the_window_never_waits_for_the_days_backup_at_launch_or_the_next_morning(
+    qtbot: QtBot,
+    tmp_path: Path,
+    clock: FakeClock,
+    notifier: FakeNotifier,
+    sound: FakeSound,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    store = service.store
-    qtbot.waitUntil(lambda: store._backup_day is not None, timeout=5000)
-    # The store dates its backups by its own clock: made for today, so the first write of the
-    # day will not make it again on the window's thread.
-    assert (store.data_dir / "backups" / f"heattimer-{store._backup_day}.sqlite3").exists()
+    store = Store(tmp_path / "data", clock=clock, back_up_aside=True)  # as run_app opens it
+    service = Service(store, clock, BERLIN)
+    held = HeldCopy(monkeypatch)  # the copy waits until let go: anyone waiting for it hangs
+    app = make_app(service, clock, notifier, sound)
+    app.start()  # the day's first write: the sitting clock starts
+    app.controller.start(15)  # and a session, while the day's copy is still being made
+    assert app.controller.status is not None and app.controller.status.session is not None
+    assert held.entered.wait(timeout=20) and held.threads == ["daily backup"]
+    held.go.set()
+    settled(store)
+    assert todays(store.data_dir, clock)
+    clock.jump(timedelta(minutes=15))
+    app.controller.confirm_heat_off()
+    held.go.clear()
+    held.entered.clear()
+    clock.jump(timedelta(hours=18))  # the next morning
+    app.controller.start(15)
+    assert app.controller.status is not None and app.controller.status.session is not None
+    assert held.entered.wait(timeout=20) and held.threads == ["daily backup"] * 2
+    held.go.set()
+    settled(store)
+    assert todays(store.data_dir, clock)
+    store.close()

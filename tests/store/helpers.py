@@ -7,11 +7,17 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from heattimer.store import DB_NAME
+import pytest
+
+from heattimer.platform.clock import FakeClock
+from heattimer.store import DB_NAME, Store, files
 
 HERE = Path(__file__).resolve().parent
 CHILD = HERE / "store_child.py"
@@ -97,3 +103,33 @@ def leftovers(data_dir: Path) -> list[str]:
     folder = data_dir / "backups"
     names += [p.name for p in folder.iterdir()] if folder.is_dir() else []
     return [n for n in names if ".new-" in n or ".restoring-" in n or n.startswith(".heattimer")]
+
+
+def settled(store: Store) -> None:
+    """Wait for a backup running beside the writes to end (a bound on a failure only)."""
+    deadline = time.monotonic() + 60
+    while store.backing_up:
+        assert time.monotonic() < deadline, "the day's backup never ended"
+        time.sleep(0.01)
+
+
+def todays(data_dir: Path, clock: FakeClock) -> list[Path]:
+    return [b for b in backups(data_dir) if f"{clock.now():%Y-%m-%d}" in b.name]
+
+
+class HeldCopy:
+    """files.copy_database, held until the test lets it go: which thread runs it, and when."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.go, self.entered = threading.Event(), threading.Event()
+        self.threads: list[str] = []
+        monkeypatch.setattr(files, "copy_database", self.copy)
+
+    def copy(self, *args: Any) -> None:
+        self.threads.append(threading.current_thread().name)
+        self.entered.set()
+        assert self.go.wait(timeout=20), "the test never let the copy go (or it waited for it)"
+        _REAL_COPY(*args)
+
+
+_REAL_COPY = files.copy_database

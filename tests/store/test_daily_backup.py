@@ -7,14 +7,17 @@ import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
+from heattimer.store import Store
 from heattimer.store.files import copy_database, sound
-from tests.store.helpers import backups, damaged_files, db_path, query
+from tests.store.helpers import HeldCopy, backups, damaged_files, db_path, query, settled, todays
 from tests.store.scenes import overwrite_page
 
 
@@ -117,3 +120,47 @@ def test_a_backup_ends_though_another_program_writes_between_all_its_steps(
     assert ended, "the copy started over at every step, for as long as the writes went on"
     assert query(copy, "PRAGMA integrity_check") == [("ok",)]
     assert len(query(copy, "SELECT text FROM notes WHERE text != 'more'")) == 2000
+
+
+def test_with_the_backup_aside_the_days_first_write_does_not_wait_for_it(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(data_dir, clock=clock, back_up_aside=True)  # as the app opens it
+    service = Service(store, clock, UTC)
+    service.log_injury(note="yesterday's")
+    settled(store)  # (that day's backup, begun by this write)
+    held = HeldCopy(monkeypatch)
+    clock.jump(timedelta(days=1))  # a new day: no backup for it yet
+    service.log_injury(note="the day's first")  # returns while the copy is held
+    service.log_injury(note="and another")
+    assert held.entered.wait(timeout=20)  # a bound on a failure, not a wait for the rule
+    assert store.backing_up and held.threads == ["daily backup"]
+    assert not todays(data_dir, clock)  # not yet: the writes went ahead of it
+    held.go.set()
+    settled(store)
+    (today,) = todays(data_dir, clock)
+    assert f"{clock.now():%Y-%m-%d}" in today.name and sound(today)
+    notes = {str(row[0]) for row in query(today, "SELECT note FROM injuries")}
+    assert "yesterday's" in notes and "the day's first" in notes
+    service.log_injury(note="later")  # the day's backup is made: none again
+    assert held.threads == ["daily backup"]
+    store.close()
+
+
+def test_with_the_backup_aside_a_damaged_file_is_still_found_and_repaired_by_a_write(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    store = Store(data_dir, clock=clock, back_up_aside=True)
+    service = Service(store, clock, UTC)
+    for n in range(50):
+        service.log_injury(note=f"kept {n} " + "x" * 800)
+    store.close()
+    overwrite_page(db_path(data_dir), "injuries")
+    clock.jump(timedelta(days=1))
+    service.log_injury(note="first")  # begins the backup aside, which finds the copy unsound
+    settled(store)
+    assert todays(data_dir, clock) == []
+    service.log_injury(note="after")  # so the next write checks the file itself
+    assert len(damaged_files(data_dir)) == 1
+    assert "after" in {str(row[0]) for row in query(db_path(data_dir), "SELECT note FROM injuries")}
+    store.close()
