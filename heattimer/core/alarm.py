@@ -27,6 +27,8 @@ REPEAT = timedelta(seconds=60)
 GIVE_UP_AFTER = timedelta(minutes=10)
 
 RING_TITLE = _("Time is up: turn the heat off")
+RING_WORDS = (_("Time is up"), _("turn the heat off"))
+"""The window's ring while the alarm is up: its big words, and the line under them."""
 HEAT_OFF_ACTION = ("heat-off", _("Heat is off"))
 """The notification's button: its key and its label."""
 OPEN_ACTION = ("default", _("Open Heat Timer"))

@@ -437,7 +437,7 @@ class HeatTimerApp(QObject):
 
     def _quit_warning(self) -> str:
         """What quitting now would stop (core/status.py), or "" if nothing."""
-        return quit_warning(self.controller.status, self.controller.alarm_session is not None)
+        return quit_warning(self.controller.status, self.controller.alarm.pending is not None)
 
     def _may_quit(self, text: str, safe: bool) -> bool:
         """Ask ``text``; Cancel is the default unless quitting is ``safe``."""

@@ -189,11 +189,6 @@ class Controller(QObject):
 
     # -- the alarm -------------------------------------------------------------
 
-    @property
-    def alarm_session(self) -> Session | None:
-        """The heat session whose heat is not confirmed off yet (the alarm's), if any."""
-        return self.alarm.pending
-
     def _carry_out(self, effect: alarm.Effect) -> None:
         kind = effect.kind
         if kind is alarm.EffectKind.SHOW:

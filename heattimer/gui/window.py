@@ -309,8 +309,8 @@ class MainWindow(QWidget):
 
     def _show_status(self, status: Status) -> None:
         session, heat, now = status.session, status.heat, status.now
-        if self.controller.alarm_session is not None and session is None:
-            self.ring.show_state(1.0, *_time_is_up(), ALARM)
+        if self.controller.alarm.pending is not None and session is None:
+            self.ring.show_state(1.0, *alarm.RING_WORDS, ALARM)
             state = "waiting"
         elif session is not None:
             fraction = session.left(now)
@@ -394,7 +394,7 @@ class MainWindow(QWidget):
         self.alarm_label.show_text(f"{alarm.RING_TITLE}\n{ended}", WHITE, ALARM)
         self.alarm_label.show()
         self.heat_off_button.show()
-        self.ring.show_state(1.0, *_time_is_up(), ALARM)
+        self.ring.show_state(1.0, *alarm.RING_WORDS, ALARM)
         self.heat_off_button.setFocus()  # the only thing a key may press now
         self.fit_to_screen()
         self.call_attention()
@@ -487,8 +487,3 @@ class MainWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()  # the app decides: hide into the tray, or quit if there is none
         self.closeRequested.emit()
-
-
-def _time_is_up() -> tuple[str, str]:
-    """The ring's words while the end alarm is up."""
-    return translate("Window", "Time is up"), translate("Window", "turn the heat off")

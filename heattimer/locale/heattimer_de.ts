@@ -616,13 +616,5 @@
         <source>Today  {dots}  {used} used</source>
         <translation>Heute  {dots}  {used} genutzt</translation>
     </message>
-    <message>
-        <source>Time is up</source>
-        <translation>Zeit ist um</translation>
-    </message>
-    <message>
-        <source>turn the heat off</source>
-        <translation>Wärme ausschalten</translation>
-    </message>
 </context>
 </TS>

@@ -287,7 +287,7 @@ def test_notification_action_confirms_heat_off(
     clock.jump(timedelta(minutes=15))
     app.controller.tick()
     notifier.actionInvoked.emit("heat-off", "")
-    assert app.controller.alarm_session is None
+    assert app.controller.alarm.pending is None
     assert not app.window.alarm_label.isVisible()
 
 
@@ -311,9 +311,9 @@ def test_on_wayland_a_click_on_the_alarm_opens_the_window_with_the_server_s_toke
     app.window.hide()
     notifier.actionInvoked.emit("default", "token-from-the-click")
     assert app.window.isVisible() and handed == ["token-from-the-click"]
-    assert app.controller.alarm_session is not None  # opening confirms nothing
+    assert app.controller.alarm.pending is not None  # opening confirms nothing
     notifier.actionInvoked.emit("heat-off", "second-token")
-    assert app.controller.alarm_session is None
+    assert app.controller.alarm.pending is None
     assert handed[-1] == "second-token"
     assert TOKEN not in os.environ  # used once, and never handed to a child process
     notifier.actionInvoked.emit("default", "")  # a server without tokens: still opens
@@ -440,7 +440,7 @@ def test_closing_without_a_tray_while_the_alarm_waits_asks_first(
     app.controller.start(15)
     clock.jump(timedelta(minutes=15))
     app.controller.tick()
-    assert app.controller.alarm_session is not None
+    assert app.controller.alarm.pending is not None
     app.window.close()
     assert "not confirmed off" in asked[0]
     assert app.window.isVisible()
@@ -530,7 +530,7 @@ def test_after_the_alarm_gives_up_the_hidden_app_sleeps_and_breaks_resume(
         clock.jump(60)
     app.window.hide()  # the alarm brought it forward; the person closes it again
     app.controller.tick()
-    assert app.controller.alarm_session is not None  # still to be confirmed...
+    assert app.controller.alarm.pending is not None  # still to be confirmed...
     assert not app.controller.alarm.ringing  # ...but no longer ringing
     assert app.controller.tick_interval() >= 59_000
     app.breaks.offer_now()
@@ -547,7 +547,7 @@ def test_starting_a_new_session_ends_the_old_alarm(
     app.controller.start(15, Kind.COLD)  # the belt is off and a cold pack on: dealt with
     clock.jump(60)
     app.controller.tick()
-    assert app.controller.alarm_session is None and sound.played == 1
+    assert app.controller.alarm.pending is None and sound.played == 1
 
 
 def test_a_refused_action_stays_explained_on_screen(app: HeatTimerApp) -> None:

@@ -224,7 +224,7 @@ def test_no_break_during_the_end_alarm(
 ) -> None:
     app.controller.start(20)
     sit(app, clock, 21)
-    assert app.controller.alarm_session is not None
+    assert app.controller.alarm.pending is not None
     assert popups() == []
     app.controller.confirm_heat_off()
     app.controller.tick()

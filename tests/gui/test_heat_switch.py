@@ -75,7 +75,7 @@ def test_at_the_deadline_the_alarm_ends_once_the_plug_says_off(  # type: ignore[
     app.clock.jump(timedelta(minutes=15))
     app.controller.tick()
     assert [s.ended_at is not None for s in service.history(1)] == [True]
-    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=10000)
+    qtbot.waitUntil(lambda: app.controller.alarm.pending is None, timeout=10000)
     assert app.controller.status.unconfirmed is None  # confirmed: the plug said off
 
 
@@ -86,7 +86,7 @@ def test_a_plug_left_on_past_the_deadline_is_switched_off_then_confirmed(  # typ
     started(app, qtbot)
     app.clock.jump(timedelta(minutes=15))  # (the device's clock did not move: still on)
     app.controller.tick()
-    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=10000)
+    qtbot.waitUntil(lambda: app.controller.alarm.pending is None, timeout=10000)
     assert not device.output and device.history[-1][2] != "timer"
 
 
@@ -102,10 +102,10 @@ def test_an_unreachable_plug_keeps_the_alarm_ringing_and_says_why(  # type: igno
     app.controller.tick()
     qtbot.waitUntil(lambda: bool(problems), timeout=10000)
     assert "cannot be reached" in problems[-1]
-    assert app.controller.alarm_session is not None  # rings on: nobody saw the heat off
+    assert app.controller.alarm.pending is not None  # rings on: nobody saw the heat off
     device.unreachable = False
     app.controller.confirm_heat_off()
-    qtbot.waitUntil(lambda: app.controller.alarm_session is None, timeout=10000)
+    qtbot.waitUntil(lambda: app.controller.alarm.pending is None, timeout=10000)
 
 
 def test_a_wrong_password_starts_nothing(app, device, service, qtbot) -> None:  # type: ignore[no-untyped-def]
