@@ -97,6 +97,14 @@ def after_outcome(state: BreakState, outcome: BreakOutcome, at: datetime) -> Bre
     return state._replace(sitting_since=at, snoozed_until=None)
 
 
+def at_start(state: BreakState, now: datetime, settings: Settings) -> BreakState:
+    """The schedule when the app starts at ``now``: sitting starts then, unless it started
+    less than the away time before (the app was restarted at once: the person sat on)."""
+    if now - state.sitting_since < timedelta(minutes=settings.idle_reset_minutes):
+        return state
+    return state._replace(sitting_since=now, snoozed_until=None)
+
+
 def after_unseen(state: BreakState, now: datetime) -> BreakState:
     """The schedule after a break nobody saw: it comes again a snooze later (or, should the
     person be away long enough by then, sitting starts over when they are back)."""

@@ -11,7 +11,7 @@ went unanswered while nobody touched the keyboard or mouse was not seen: it come
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, TypedDict
 
 from PySide6.QtCore import QObject, Signal
@@ -76,12 +76,7 @@ class BreakKeeper(QObject):
 
     def begin(self) -> None:
         """The app started: sitting starts now (unless it restarted within the away time)."""
-        settings = self.service.settings()
-        self._quietly(
-            lambda: self.service.start_sitting(
-                keep_within=timedelta(minutes=settings.idle_reset_minutes)
-            )
-        )
+        self._quietly(self.service.start_sitting)
         self.controller.tick()
 
     @property

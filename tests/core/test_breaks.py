@@ -15,6 +15,7 @@ from heattimer.core.breaks import (
     after_away,
     after_outcome,
     after_unseen,
+    at_start,
     next_break,
     notice,
     offer_break,
@@ -116,6 +117,15 @@ def test_long_suspend_restarts_sitting_from_the_wake_up() -> None:
     state = BreakState(NOW - hours(10))
     after = after_away(state, NOW - hours(9), NOW, DEFAULT)
     assert due(after) == NOW + minutes(60)
+
+
+def test_the_app_restarted_at_once_keeps_the_sitting_clock_a_later_start_restarts_it() -> None:
+    snoozed = BreakState(NOW - minutes(4), snoozed_until=NOW + minutes(6))
+    assert at_start(snoozed, NOW, DEFAULT) == snoozed  # restarted within the 5 minutes away
+    fresh = at_start(BreakState(NOW - minutes(5)), NOW, DEFAULT)
+    assert fresh == BreakState(NOW) and due(fresh) == NOW + minutes(60)
+    patient = Settings(idle_reset_minutes=30)
+    assert at_start(BreakState(NOW - minutes(20)), NOW, patient).sitting_since == NOW - minutes(20)
 
 
 # -- pauses ------------------------------------------------------------------------
