@@ -20,12 +20,12 @@ from heattimer.core.rules import (
     HeatDecision,
     accidental_starts,
     cold_decision,
-    default_minutes,
     heat_decision,
     minutes_range,
     overdue,
     place,
     running_session,
+    session_length,
 )
 from heattimer.core.settings import Settings, parse_setting, setting_text, settings_from
 from heattimer.core.status import Status, build_status
@@ -199,9 +199,7 @@ class Service:
                 decision = cold_decision(now.wall, sessions, self.zone)
             if not decision.allowed:
                 raise Refused(decision)
-            length = timedelta(minutes=minutes or default_minutes(kind, settings))
-            if decision.allowance is not None:
-                length = min(length, decision.allowance)
+            length = session_length(kind, minutes, settings, decision)
             session = Session(
                 id=new_id(),
                 kind=kind,
@@ -502,15 +500,9 @@ class Service:
     def _update_breaks(self, change: BreakChange) -> schedule.BreakState:
         return self.store.write(lambda t: self._update_breaks_in(t, change))
 
-    def start_sitting(self, keep_within: timedelta | None = None) -> schedule.BreakState:
-        """Start the sitting clock now, unless it started less than ``keep_within`` ago."""
-
-        def change(state: schedule.BreakState, now: datetime, _: Settings) -> schedule.BreakState:
-            if keep_within is not None and now - state.sitting_since < keep_within:
-                return state
-            return state._replace(sitting_since=now, snoozed_until=None)
-
-        return self._update_breaks(change)
+    def start_sitting(self) -> schedule.BreakState:
+        """The app started: the sitting clock starts now (core.breaks.at_start)."""
+        return self._update_breaks(schedule.at_start)
 
     def record_break(self, outcome: BreakOutcome, exercise: str = "") -> schedule.BreakState:
         """Record what the person did with a posture break."""

@@ -373,6 +373,15 @@ def default_minutes(kind: Kind, settings: Settings) -> int:
     return settings.heat_minutes if kind is Kind.HEAT else settings.cold_minutes
 
 
+def session_length(
+    kind: Kind, minutes: int | None, settings: Settings, decision: HeatDecision
+) -> timedelta:
+    """How long a session of ``kind`` started now runs: the minutes asked for (or the
+    setting), and no more than ``decision`` allows (the rest of the day's heat, ...)."""
+    length = timedelta(minutes=minutes or default_minutes(kind, settings))
+    return length if decision.allowance is None else min(length, decision.allowance)
+
+
 def overdue(sessions: Iterable[Session], now: datetime) -> list[str]:
     """The ids of sessions not closed in the record though their deadline has passed."""
     return [s.id for s in sessions if s.ended_at is None and s.ends_at <= now]

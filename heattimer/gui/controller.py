@@ -32,6 +32,7 @@ from heattimer.core.heatswitch import (
     try_switch,
 )
 from heattimer.core.model import Area, Injury, Kind, RedFlag, Session
+from heattimer.core.rules import session_length
 from heattimer.core.settings import SettingError
 from heattimer.core.status import STOP_HEAT, Status, next_change, next_redraw
 from heattimer.core.validation import Invalid
@@ -400,8 +401,10 @@ class Controller(QObject):
         if said is Advice.SWITCH_OFF:  # (asked again each minute, until it is off)
             self._ask_plug(switch.switch_off, self._said_off)
         elif said is Advice.ASK_TO_COUNT and news:
-            # The plug's own timer first, a session's length: unanswered, the heat ends.
-            seconds = status.settings.heat_minutes * 60
+            # The plug's own timer first, as long as the session Count it would start:
+            # unanswered, the heat ends then.
+            length = session_length(Kind.HEAT, None, status.settings, status.heat)
+            seconds = round(length.total_seconds())
             self._ask_plug(lambda: switch_on(switch, seconds), lambda _r: None)
             self.notifier.notify(
                 PLUG_TAG, ASK_TITLE, ADVICE_WORDING[said], actions=(COUNT_ACTION, OFF_ACTION)

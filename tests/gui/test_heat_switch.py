@@ -163,6 +163,24 @@ def test_a_belt_switched_on_by_its_button_is_asked_about_and_counted(  # type: i
     assert device.switch_status()["timer_duration"] == 15 * 60  # now with its own timer
 
 
+def test_a_belt_switched_on_by_its_button_gets_no_more_time_than_the_rules_would_give(  # type: ignore[no-untyped-def]
+    app, device, service, notifier, qtbot
+) -> None:
+    service.set_setting("heat-minutes", "20")
+    app.controller.start()
+    started(app, qtbot)
+    service.clock.jump(timedelta(seconds=30))
+    app.controller.stop()  # an accidental start: its 30 s count against the stretch's 20 min
+    settled(app, qtbot)
+    allowance = app.controller.status.heat.allowance
+    assert allowance == timedelta(minutes=19, seconds=30)
+    device.press_button()
+    app.controller.check_plug()
+    qtbot.waitUntil(lambda: any(n["tag"] == "plug" for n in notifier.shown), timeout=10000)
+    settled(app, qtbot)
+    assert device.output and device.switch_status()["timer_duration"] == 19 * 60 + 30
+
+
 def test_a_belt_switched_on_while_heat_is_blocked_is_switched_off(  # type: ignore[no-untyped-def]
     app, device, service, qtbot
 ) -> None:
