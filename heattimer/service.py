@@ -511,7 +511,9 @@ class Service:
             return schedule.after_outcome(state, outcome, now)
 
         def body(t: Tables) -> schedule.BreakState:
-            t.add_break(BreakRecord(new_id(), self.clock.now(), outcome, exercise))
+            t.add_break(
+                BreakRecord(id=new_id(), at=self.clock.now(), outcome=outcome, exercise=exercise)
+            )
             return self._update_breaks_in(t, change)
 
         return self.store.write(body)

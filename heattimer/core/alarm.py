@@ -99,8 +99,8 @@ def step(state: AlarmState, status: Status, zone: tzinfo) -> tuple[AlarmState, l
             Effect(
                 EffectKind.COLD_DONE,
                 previous,
-                COLD_DONE_TITLE,
-                COLD_DONE_BODY,
+                title=COLD_DONE_TITLE,
+                body=COLD_DONE_BODY,
                 chime=status.settings.sounds,
             )
         )
@@ -115,9 +115,10 @@ def step(state: AlarmState, status: Status, zone: tzinfo) -> tuple[AlarmState, l
         last_rung = None
     ended = pending.ended_at or pending.ends_at
     if _rings_now(ended, last_rung, now):
-        effects.append(Effect(EffectKind.RING, pending, RING_TITLE, ring_body(pending, now, zone)))
+        body = ring_body(pending, now, zone)
+        effects.append(Effect(EffectKind.RING, pending, title=RING_TITLE, body=body))
         last_rung = now
-    return AlarmState(pending, last_rung, status.session), effects
+    return AlarmState(pending=pending, last_rung=last_rung, running=status.session), effects
 
 
 def ring_body(session: Session, now: datetime, zone: tzinfo) -> str:

@@ -109,9 +109,9 @@ def offers(status: Status, zone: tzinfo) -> dict[Key, Offer]:
             Offer(
                 Key(Act.START, minutes=m),
                 _("Start {minutes} min").format(minutes=m),
-                starting,
-                heat.allowed,
-                why,
+                shown=starting,
+                enabled=heat.allowed,
+                why_not=why,
             )
             for m in HEAT_MINUTES
         ),
@@ -119,32 +119,47 @@ def offers(status: Status, zone: tzinfo) -> dict[Key, Offer]:
             Offer(
                 Key(Act.WARM_UP, minutes=m),
                 _("Warm-up before a workout, {minutes} min").format(minutes=m),
-                starting,
-                heat.allowed,
-                why,
+                shown=starting,
+                enabled=heat.allowed,
+                why_not=why,
             )
             for m in WARM_UP_MINUTES
         ),
         Offer(
             Key(Act.COLD),
             _("Cold session · {minutes} min").format(minutes=status.settings.cold_minutes),
-            status.cold_offered,
+            shown=status.cold_offered,
         ),
-        Offer(Key(Act.STOP), stop, not idle),
-        Offer(Key(Act.HEAT_OFF), _("Heat is off"), status.unconfirmed is not None),
+        Offer(Key(Act.STOP), stop, shown=not idle),
+        Offer(Key(Act.HEAT_OFF), _("Heat is off"), shown=status.unconfirmed is not None),
         Offer(
             Key(Act.CLEARED),
             _("I was cleared by a professional"),
-            idle and heat.reason is Reason.RED_FLAG,
+            shown=idle and heat.reason is Reason.RED_FLAG,
         ),
-        Offer(Key(Act.LOG_CHECKED), _("I checked my injury log"), idle and status.hold is not None),
-        Offer(Key(Act.LOG_INJURY), _("Log injury…"), True),
-        Offer(Key(Act.UNDO_INJURY), _("Undo"), status.just_logged is not None),
-        Offer(Key(Act.INJURY_LOG), _("Injury log…"), True),
-        Offer(Key(Act.HISTORY), _("History…"), True),
-        Offer(Key(Act.BREAK_NOW), _("Take a posture break now"), True, breaks_on, no_breaks),
-        *(Offer(Key(Act.PAUSE, pause=p), p.label, True, breaks_on, no_breaks) for p in Pause),
-        Offer(Key(Act.RESUME), _("Resume posture breaks"), paused),
+        Offer(
+            Key(Act.LOG_CHECKED),
+            _("I checked my injury log"),
+            shown=idle and status.hold is not None,
+        ),
+        Offer(Key(Act.LOG_INJURY), _("Log injury…"), shown=True),
+        Offer(Key(Act.UNDO_INJURY), _("Undo"), shown=status.just_logged is not None),
+        Offer(Key(Act.INJURY_LOG), _("Injury log…"), shown=True),
+        Offer(Key(Act.HISTORY), _("History…"), shown=True),
+        Offer(
+            Key(Act.BREAK_NOW),
+            _("Take a posture break now"),
+            shown=True,
+            enabled=breaks_on,
+            why_not=no_breaks,
+        ),
+        *(
+            Offer(
+                Key(Act.PAUSE, pause=p), p.label, shown=True, enabled=breaks_on, why_not=no_breaks
+            )
+            for p in Pause
+        ),
+        Offer(Key(Act.RESUME), _("Resume posture breaks"), shown=paused),
     ]
     return {offer.key: offer for offer in found}
 

@@ -351,7 +351,9 @@ def cold_decision(now: datetime, sessions: Sequence[Session], zone: tzinfo) -> H
     """Decide whether a cold session may start: only one session of any kind at a time."""
     running = running_session(sessions, now)
     if running is None:
-        return HeatDecision(True, None, None, _("A cold session may start."))
+        return HeatDecision(
+            allowed=True, reason=None, available_at=None, message=_("A cold session may start.")
+        )
     return HeatDecision(
         allowed=False,
         reason=Reason.SESSION_RUNNING,

@@ -251,7 +251,7 @@ class Zigbee2Mqtt(_OnBroker):
             if want is not None and state != want:
                 return None  # (an older state message: the new one follows)
             watts = found.get("power")
-            return Reading(state == "ON", None if watts is None else float(watts))
+            return Reading(state == "ON", watts=None if watts is None else float(watts))
 
         name, payload = command
         try:
@@ -278,7 +278,7 @@ def parse_state(body: bytes) -> Reading | None:
     if word not in ON + OFF:
         return None
     watts = found.get("power") if isinstance(found, dict) else None
-    return Reading(word in ON, float(watts) if isinstance(watts, int | float) else None)
+    return Reading(word in ON, watts=float(watts) if isinstance(watts, int | float) else None)
 
 
 class MqttSwitch(_OnBroker):

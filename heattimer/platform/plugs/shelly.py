@@ -54,7 +54,7 @@ class Shelly:
             if on and len(numbers) == 3:
                 now_s, started_s, duration_s = numbers
                 off_in = float(duration_s) - (float(now_s) - float(started_s))
-            return Reading(on, None if watts is None else float(watts), off_in)
+            return Reading(on, watts=None if watts is None else float(watts), off_in=off_in)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise PlugFault(
                 Fault.NONSENSE,

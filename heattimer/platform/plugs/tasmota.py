@@ -86,6 +86,6 @@ def tasmota_reading(
         off_in = None
         if state == "ON" and isinstance(remaining, int) and remaining > 0:
             off_in = remaining / 10 if remaining <= 111 else float(remaining - 100)
-        return Reading(state == "ON", None if watts is None else float(watts), off_in)
+        return Reading(state == "ON", watts=None if watts is None else float(watts), off_in=off_in)
     except (TypeError, ValueError, AttributeError) as error:  # a shape not foreseen
         raise PlugFault(Fault.NONSENSE, address, str(error)) from None
