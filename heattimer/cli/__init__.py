@@ -112,11 +112,20 @@ def _session(p: _Parser) -> None:
 
 def _injury(p: _Parser) -> None:
     from heattimer.core.model import Area, RedFlag
+    from heattimer.core.rules import INJURY_BLOCK
+    from heattimer.core.validation import INJURY_BACKDATE
 
     actions = _actions(p)
-    log = actions.add_parser("add", help=_("log an injury (blocks heat for 48 h)"))
+    hours = round(INJURY_BLOCK.total_seconds() / 3600)
+    log = actions.add_parser(
+        "add", help=_("log an injury (blocks heat for {hours} h)").format(hours=hours)
+    )
     log.add_argument(
-        "--at", metavar="TIME", help=_("when it happened (default: now; at most 30 days back)")
+        "--at",
+        metavar="TIME",
+        help=_("when it happened (default: now; at most {days} days back)").format(
+            days=INJURY_BACKDATE.days
+        ),
     )
     log.add_argument("--area", default=Area.LOWER_BACK.value, choices=[a.value for a in Area])
     flags = [flag.value for flag in RedFlag]
