@@ -2,9 +2,10 @@
 
 Time is never counted by timers: every tick reads the clock and asks the
 service again, so after a suspend the countdown is right on the first tick
-and the alarm rings at once. While a session runs (or the window is open) the
-tick comes every second, on the second; otherwise it comes at the next
-instant what is shown changes by itself, and at least once a minute.
+and the alarm rings at once. While a session runs or the alarm rings the tick
+comes every second, on the second; otherwise at the next instant what is shown
+changes by itself (what the window shows, while it is open; else what the tray
+shows), and at least once a minute.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ class Controller(QObject):
             self.idleTick.emit()
 
     def set_window_visible(self, visible: bool) -> None:
-        """The window shows a live countdown, so it wants a tick every second."""
+        """The window is open (or not): the next tick comes when what it shows changes."""
         self.window_visible = visible
         if self.status is not None:
             self._schedule(self.status)

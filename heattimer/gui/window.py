@@ -355,10 +355,11 @@ class MainWindow(QWidget):
             tip = shortcuts.shown(shortcuts.START) if minutes == self.heat_minutes else ""
             if button.toolTip() != tip:
                 button.setToolTip(tip)
-        running = session is not None
-        self.start_row.setVisible(not running and not heat.injury_block)
-        self.start_other.setEnabled(heat.allowed)
-        for key, offer in offers(status, self.zone).items():
+        offered = offers(status, self.zone)
+        quick = offered[Key(Act.START, minutes=QUICK_MINUTES[0])]  # the row shows as it does
+        self.start_row.setVisible(quick.shown)
+        self.start_other.setEnabled(quick.enabled)
+        for key, offer in offered.items():
             for widget in self.offer_widgets.get(key, ()):
                 # A button's reason is in the headline; a menu item carries its own.
                 words = offer.text if isinstance(widget, QAction) else offer.label
