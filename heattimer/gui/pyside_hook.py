@@ -5,7 +5,7 @@ import statement, it reads the module's whole source to see whether it uses PySi
 ``__feature__`` switches (Heat Timer does not), and ``linecache`` keeps that source. For
 this app that is some sixty modules, read at start-up. Entering each module in PySide6's
 table first gives the answer PySide6 would have found, without reading a line: about
-45 ms of the app's launch (benchmarks/bench_gui.py).
+10 ms of the app's launch (README, Performance).
 
 The table is private to PySide6, so this is done only for the versions it was written
 against (KNOWN); tests/gui/test_footprint.py fails when the installed PySide6 no longer
