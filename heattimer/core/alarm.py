@@ -76,6 +76,9 @@ class EffectKind(StrEnum):
     """The alarm is over: close its notification and its view."""
     COLD_DONE = "cold_done"
     """Tell the person, plainly, to take the cold pack off (``title``, ``body``)."""
+    RECORD_END = "record_end"
+    """``session`` reached its deadline and the file does not say so yet: record it ended
+    then (should the app stop now, the file knows the heat is to be confirmed off)."""
 
 
 class Effect(NamedTuple):
@@ -109,6 +112,8 @@ def step(state: AlarmState, status: Status, zone: tzinfo) -> tuple[AlarmState, l
         if state.pending is not None:
             effects.append(Effect(EffectKind.END, state.pending))
         return AlarmState(running=status.session), effects
+    if pending.ended_at is None:
+        effects.append(Effect(EffectKind.RECORD_END, pending))
     last_rung = state.last_rung
     if state.pending is None or state.pending.id != pending.id:
         effects.append(Effect(EffectKind.SHOW, pending))

@@ -140,9 +140,6 @@ class Controller(QObject):
             self._schedule(None)
             return
         self.status = status
-        pending = status.unconfirmed
-        if pending is not None and pending.ended_at is None:
-            self._act_quietly(self.service.close_overdue)  # the file says so, should we crash
         self.alarm, effects = alarm.step(self.alarm, status, self.service.zone)
         for effect in effects:
             self._carry_out(effect)
@@ -209,6 +206,8 @@ class Controller(QObject):
             )
             self.sound.play()
             self.wantsAttention.emit()
+        elif kind is alarm.EffectKind.RECORD_END:
+            self._act_quietly(self.service.close_overdue)
         elif kind is alarm.EffectKind.COLD_DONE:
             self.notifier.notify("cold", effect.title, effect.body, urgent=False)
             if effect.chime:

@@ -42,10 +42,14 @@ def test_at_the_deadline_it_shows_and_rings_with_the_heat_off_button() -> None:
     state, effects = play(AlarmState(), [session], NOW - minutes(1))
     assert effects == [] and not state.ringing
     state, effects = play(state, [session], NOW)
-    assert kinds(effects) == [EffectKind.SHOW, EffectKind.RING]
-    assert effects[1].title == RING_TITLE
-    assert "15-minute heat session ended at 15:00" in effects[1].body
+    # The file does not say it ended yet: it is recorded, then shown and rung.
+    assert kinds(effects) == [EffectKind.RECORD_END, EffectKind.SHOW, EffectKind.RING]
+    assert effects[0].session == session and effects[2].title == RING_TITLE
+    assert "15-minute heat session ended at 15:00" in effects[2].body
     assert state.ringing and next_ring(state) == NOW + minutes(1)
+    recorded = session._replace(ended_at=session.ends_at)  # the file says so now: no more
+    _state, effects = play(state, [recorded], NOW + minutes(1))
+    assert kinds(effects) == [EffectKind.RING]
 
 
 def test_the_window_says_when_the_session_ended_and_names_the_day_once_it_is_not_today() -> None:
