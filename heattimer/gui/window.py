@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import tzinfo
+from enum import StrEnum
 from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -49,15 +50,26 @@ if TYPE_CHECKING:  # Qt types named only in annotations: each one loaded costs m
 
 MUTED = QColor("#868e96")
 
+
 # Text and tint for the headline, by state; a second text colour for dark palettes.
-TONES: dict[str, tuple[str, str, QColor]] = {
-    "ready": ("#2b8a3e", "#8ce99a", QColor(64, 192, 87, 40)),
-    "running": ("#c2410c", "#ffa94d", QColor(253, 126, 20, 40)),
-    "cold": ("#1864ab", "#74c0fc", QColor(51, 154, 240, 40)),
-    "blocked": ("#1864ab", "#74c0fc", QColor(51, 154, 240, 40)),
-    "waiting": ("#495057", "#ced4da", QColor(134, 142, 150, 46)),
+class Tone(StrEnum):
+    """How the headline looks: the state the window shows."""
+
+    READY = "ready"
+    RUNNING = "running"
+    COLD = "cold"
+    BLOCKED = "blocked"
+    WAITING = "waiting"
+
+
+TONES: dict[Tone, tuple[str, str, QColor]] = {
+    Tone.READY: ("#2b8a3e", "#8ce99a", QColor(64, 192, 87, 40)),
+    Tone.RUNNING: ("#c2410c", "#ffa94d", QColor(253, 126, 20, 40)),
+    Tone.COLD: ("#1864ab", "#74c0fc", QColor(51, 154, 240, 40)),
+    Tone.BLOCKED: ("#1864ab", "#74c0fc", QColor(51, 154, 240, 40)),
+    Tone.WAITING: ("#495057", "#ced4da", QColor(134, 142, 150, 46)),
 }
-RING_WORDS = {
+HELD_WORDS = {
     Reason.INJURY: QT_TRANSLATE_NOOP("Window", "Cold first"),
     Reason.RED_FLAG: QT_TRANSLATE_NOOP("Window", "On hold"),
     Reason.RESTORED_FROM_BACKUP: QT_TRANSLATE_NOOP("Window", "On hold"),
@@ -295,7 +307,7 @@ class MainWindow(QWidget):
     def _dark(self) -> bool:
         return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
-    def _tone(self, state: str) -> tuple[QColor, QColor]:
+    def _tone(self, state: Tone) -> tuple[QColor, QColor]:
         light, dark, tint = TONES[state]
         return QColor(dark if self._dark() else light), tint
 
@@ -311,7 +323,7 @@ class MainWindow(QWidget):
         session, heat, now = status.session, status.heat, status.now
         if self.controller.alarm.pending is not None and session is None:
             self.ring.show_state(1.0, *alarm.RING_WORDS, ALARM)
-            state = "waiting"
+            state = Tone.WAITING
         elif session is not None:
             fraction = session.left(now)
             colour = COLD if session.kind is Kind.COLD else HEAT
@@ -326,13 +338,13 @@ class MainWindow(QWidget):
             self.ring.show_state(
                 fraction, clock(session.remaining(now)), small.format(time=ends), colour
             )
-            state = "cold" if session.kind is Kind.COLD else "running"
+            state = Tone.COLD if session.kind is Kind.COLD else Tone.RUNNING
         elif heat.allowed:
             # (How many are left is the headline's to say, and the dots'.)
             length = translate("Window", "for {minutes} min of heat")
             length = length.format(minutes=status.settings.heat_minutes)
             self.ring.show_state(0.0, translate("Window", "Ready"), length, HEAT)
-            state = "ready"
+            state = Tone.READY
         else:
             lift = heat.available_at
             small = ""
@@ -340,9 +352,9 @@ class MainWindow(QWidget):
                 small = translate("Window", "heat at {time}").format(
                     time=when(lift, now, self.zone)
                 )
-            big = translate("Window", RING_WORDS.get(heat.reason or Reason.COOL_DOWN, ""))
+            big = translate("Window", HELD_WORDS.get(heat.reason or Reason.COOL_DOWN, ""))
             self.ring.show_state(0.0, big, small, MUTED)
-            state = "blocked" if heat.injury_block else "waiting"
+            state = Tone.BLOCKED if heat.injury_block else Tone.WAITING
 
         title = APP_NAME if session is None else f"{clock(session.remaining(now))} · {APP_NAME}"
         if self.windowTitle() != title:
