@@ -60,7 +60,9 @@ def main() -> int:
         def write() -> None:
             service.record_break(BreakOutcome.DONE, "pelvic-tilt")
 
-        write()  # today's backup made: the floor
+        write()  # today's backup made (beside it): then the floor
+        while store.backing_up:
+            time.sleep(0.01)
         floor = statistics.median(timed(write) for _ in range(20))
 
         inline = []

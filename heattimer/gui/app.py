@@ -142,6 +142,10 @@ class HeatTimerApp(QObject):
         self.sound = sound or Sound(self)
         self.notifier = notifier or Notifier(None, self)
         self.controller = Controller(service, clock, self.notifier, self.sound, self)
+        # First at every tick, before anything that writes: the day's backup and its check
+        # begin on a thread of their own (at launch, and on the first tick of each day), so
+        # that they come before the person's own writes and never hold the window up.
+        self.controller.before_tick.append(service.store.start_back_up_today)
         # On Wayland a click on the alarm's notification is how its window may come up.
         self.controller.alarm_actions = alarm.actions(click_opens=breaks_as_notifications)
         self.window = MainWindow(self.controller, service.zone)

@@ -142,7 +142,10 @@ class Controller(QObject):
         self.status = status
         self.alarm, effects = alarm.step(self.alarm, status, self.service.zone)
         for effect in effects:
-            self._carry_out(effect)
+            try:
+                self._carry_out(effect)
+            except Exception as error:  # one that fails must not drop the ones after it
+                self.problem.emit(_went_wrong(error))
         self.changed.emit(status)
         self._schedule(status)
         now = status.now
@@ -404,7 +407,7 @@ class Controller(QObject):
             # The plug's own timer first, as long as the session Count it would start:
             # unanswered, the heat ends then.
             length = session_length(Kind.HEAT, None, status.settings, status.heat)
-            seconds = round(length.total_seconds())
+            seconds = int(length.total_seconds())  # (whole seconds, never past it)
             self._ask_plug(lambda: switch_on(switch, seconds), lambda _r: None)
             self.notifier.notify(
                 PLUG_TAG, ASK_TITLE, ADVICE_WORDING[said], actions=(COUNT_ACTION, OFF_ACTION)

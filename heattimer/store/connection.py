@@ -151,18 +151,19 @@ class Store:
         today = f"{self.clock.now():%Y-%m-%d}"
         problem = ""
         # Not while a backup runs beside the writes: it checks a copy of this very file, and
-        # a write meanwhile is covered by the recovery hold should that check fail. Where that
-        # copy failed its check today, the file itself is checked here (and repaired).
-        if self._backup_day != today and self._backing_up.acquire(blocking=False):
-            if self.back_up_aside and self._aside_tried != today:
-                self._begin_aside(today)
-            else:
-                try:
-                    done, problem = self._daily_backup(today)
-                    if done:
-                        self._backup_day = today
-                finally:
-                    self._backing_up.release()
+        # a write meanwhile is covered by the recovery hold should that check fail. (The app
+        # begins it at launch and on the first tick of a day, so that its own writes rarely
+        # come first.) Where that copy failed its check today, the file itself is checked
+        # here (and repaired).
+        due = self._backup_day != today
+        aside = due and self.back_up_aside and self._begin_aside(today)
+        if due and not aside and self._backing_up.acquire(blocking=False):
+            try:
+                done, problem = self._daily_backup(today)
+                if done:
+                    self._backup_day = today
+            finally:
+                self._backing_up.release()
         result = self._run(body, write=True)
         if problem:
             # Told once the write has landed: had it failed, its own line names the cause.
@@ -171,8 +172,8 @@ class Store:
 
     def back_up_today(self) -> None:
         """Make the day's backup here and now, without holding up this store's writers (as
-        the thread begun by ``back_up_aside`` does): copied a few pages at a time, then the
-        copy checked. If the copy fails its check, nothing is kept, and the day's first
+        the thread of ``start_back_up_today`` does): copied a few pages at a time, then the
+        copy checked. If the copy fails its check, nothing is kept, and the day's next
         write checks the file itself (and repairs it)."""
         today = f"{self.clock.now():%Y-%m-%d}"
         if self._backup_day == today or not self._backing_up.acquire(blocking=False):
@@ -180,23 +181,42 @@ class Store:
         self._aside_tried = today
         self._back_up_aside(today)
 
+    def start_back_up_today(self) -> None:
+        """Begin the day's backup on a thread of its own, unless it is made, under way, or
+        was tried today and its copy failed its check (the next write then checks the file
+        itself). Returns at once: for the app, at launch and at each tick."""
+        today = f"{self.clock.now():%Y-%m-%d}"
+        if self._backup_day != today:
+            self._begin_aside(today)
+
     @property
     def backing_up(self) -> bool:
         """True while the day's backup is being made."""
         return self._backing_up.locked()
 
-    def _begin_aside(self, today: str) -> None:
-        """The day's backup on a thread of its own (the lock is held, and passed on to it)."""
+    def _begin_aside(self, today: str) -> bool:
+        """The day's backup begun on a thread of its own, or under way already: True; False
+        where a write should check the file itself (tried today, and its copy unsound)."""
+        if self._aside_tried == today:
+            return self._backing_up.locked()
+        if not self._backing_up.acquire(blocking=False):
+            return True  # (the command line's back_up_today, or a check, is running)
         import threading
 
         self._aside_tried = today
-        threading.Thread(
-            target=self._back_up_aside, args=(today,), name="daily backup", daemon=True
-        ).start()
+        try:  # the lock is passed on to the thread, which releases it
+            threading.Thread(
+                target=self._back_up_aside, args=(today,), name="daily backup", daemon=True
+            ).start()
+        except RuntimeError:  # no thread to be had (the interpreter is shutting down)
+            self._backing_up.release()
+            return False
+        return True
 
     def _back_up_aside(self, today: str) -> None:
         """Copy the file beside the writes and check the copy; the lock held is released."""
         try:
+            self._sweep_leftovers()
             target = self.data_dir / BACKUP_DIR / f"heattimer-{today}.sqlite3"
             if target.exists() or not self._back_up(target, pages=BACKUP_STEP_PAGES):
                 self._backup_day = today

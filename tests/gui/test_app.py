@@ -503,6 +503,28 @@ def test_an_idle_probe_that_fails_never_silences_the_alarm(
     assert app.window.alarm_label.isVisible()
 
 
+def test_a_failure_recording_the_sessions_end_never_silences_the_alarm(
+    app: HeatTimerApp,
+    service: Service,
+    clock: FakeClock,
+    notifier: FakeNotifier,
+    sound: FakeSound,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    said: list[str] = []
+    app.controller.problem.connect(said.append)
+    app.controller.start(15)
+
+    def broken() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(service, "close_overdue", broken)
+    clock.jump(timedelta(minutes=15))
+    app.controller.tick()  # the end is to be recorded first: that fails, the rest goes on
+    assert sound.played == 1 and any(shown["urgent"] for shown in notifier.shown)
+    assert app.window.alarm_label.isVisible() and "No space left on device" in said[0]
+
+
 def test_a_helper_that_keeps_failing_says_so_once(
     app: HeatTimerApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -597,8 +619,10 @@ def test_the_window_never_waits_for_the_days_backup_at_launch_or_the_next_mornin
 ) -> None:
     store = Store(tmp_path / "data", clock=clock, back_up_aside=True)  # as run_app opens it
     service = Service(store, clock, BERLIN)
-    held = HeldCopy(monkeypatch)  # the copy waits until let go: anyone waiting for it hangs
+    held = HeldCopy(monkeypatch, store.data_dir)  # held until let go: a waiter would hang
     app = make_app(service, clock, notifier, sound)
+    app.controller.tick()  # the first look: the day's backup begins, before any write
+    assert held.entered.wait(timeout=20)  # a bound on a failure, not a wait for the rule
     app.start()  # the day's first write: the sitting clock starts
     app.controller.start(15)  # and a session, while the day's copy is still being made
     assert app.controller.status is not None and app.controller.status.session is not None
@@ -611,6 +635,8 @@ def test_the_window_never_waits_for_the_days_backup_at_launch_or_the_next_mornin
     held.go.clear()
     held.entered.clear()
     clock.jump(timedelta(hours=18))  # the next morning
+    app.controller.tick()  # its first tick begins the day's backup
+    assert held.entered.wait(timeout=20)
     app.controller.start(15)
     assert app.controller.status is not None and app.controller.status.session is not None
     assert held.entered.wait(timeout=20) and held.threads == ["daily backup"] * 2

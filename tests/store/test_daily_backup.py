@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from heattimer.core.model import BreakOutcome
 from heattimer.platform.clock import FakeClock
 from heattimer.service import Service
 from heattimer.store import Store
@@ -129,7 +130,7 @@ def test_with_the_backup_aside_the_days_first_write_does_not_wait_for_it(
     service = Service(store, clock, UTC)
     service.log_injury(note="yesterday's")
     settled(store)  # (that day's backup, begun by this write)
-    held = HeldCopy(monkeypatch)
+    held = HeldCopy(monkeypatch, data_dir)
     clock.jump(timedelta(days=1))  # a new day: no backup for it yet
     service.log_injury(note="the day's first")  # returns while the copy is held
     service.log_injury(note="and another")
@@ -153,13 +154,14 @@ def test_with_the_backup_aside_a_damaged_file_is_still_found_and_repaired_by_a_w
     store = Store(data_dir, clock=clock, back_up_aside=True)
     service = Service(store, clock, UTC)
     for n in range(50):
-        service.log_injury(note=f"kept {n} " + "x" * 800)
+        service.record_break(BreakOutcome.DONE, f"kept {n} " + "x" * 800)
+    settled(store)
     store.close()
-    overwrite_page(db_path(data_dir), "injuries")
+    overwrite_page(db_path(data_dir), "breaks")  # a table the injury log's writes never read
     clock.jump(timedelta(days=1))
     service.log_injury(note="first")  # begins the backup aside, which finds the copy unsound
     settled(store)
-    assert todays(data_dir, clock) == []
+    assert todays(data_dir, clock) == [] and damaged_files(data_dir) == []
     service.log_injury(note="after")  # so the next write checks the file itself
     assert len(damaged_files(data_dir)) == 1
     assert "after" in {str(row[0]) for row in query(db_path(data_dir), "SELECT note FROM injuries")}
