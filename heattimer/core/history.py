@@ -245,9 +245,9 @@ BREAK_WORDS = {
     BreakOutcome.MISSED: _("Posture break missed (away from the desk)"),
 }
 
-BAR_WORDS = {
-    "heat": _("Heat sessions"),
-    "cold": _("Cold sessions"),
+BAR_WORDS: dict[Kind | BreakOutcome, str] = {
+    Kind.HEAT: _("Heat sessions"),
+    Kind.COLD: _("Cold sessions"),
     BreakOutcome.DONE: _("Breaks done"),
     BreakOutcome.SNOOZED: _("Snoozed"),
     BreakOutcome.SKIPPED: _("Skipped"),

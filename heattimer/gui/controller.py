@@ -302,9 +302,8 @@ class Controller(QObject):
 
     def _switch_off_then_confirm(self, switch: HeatSwitch) -> None:
         def answered(reading: Reading) -> None:
-            if reading.on:
-                self.problem.emit(str(PlugFault(Fault.STILL_ON, switch.address)))
-            else:
+            self._said_off(reading)
+            if not reading.on:
                 self._act(lambda: self.service.confirm_heat_off(switch=False))
 
         self._ask_plug(switch.switch_off, answered)

@@ -38,7 +38,7 @@ from heattimer.core.history import (
     Day,
     axis_label,
 )
-from heattimer.core.model import BreakOutcome
+from heattimer.core.model import BreakOutcome, Kind
 from heattimer.core.recovery import Phase
 from heattimer.gui.translate import translate
 from heattimer.gui.widgets.drawing import solid, text
@@ -227,7 +227,7 @@ class HistoryChart(QWidget):
 def legend(bands: bool, window: QColor) -> str:
     """The chart's key, as rich text that wraps between its items (the phases and the
     injury mark only when there are bands; a band's colour as it shows on ``window``)."""
-    keys = [(HEAT, BAR_WORDS["heat"]), (COLD, BAR_WORDS["cold"])]
+    keys = [(HEAT, BAR_WORDS[Kind.HEAT]), (COLD, BAR_WORDS[Kind.COLD])]
     keys += [(BREAK_COLOURS[o], BAR_WORDS[o]) for o in BreakOutcome]
     if bands:
         keys += [(_over(BAND_COLOURS[p], window), PHASE_WORDS[p]) for p in PHASE_WORDS]
