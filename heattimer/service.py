@@ -221,7 +221,12 @@ class Service:
         if kind is Kind.HEAT and self.switch is not None and switch:
             # The rules first (nothing stored), then the plug, on with its own off timer,
             # then the session, the rules asked again (the plug off if they now say no).
-            from heattimer.core.heatswitch import off_quietly, off_timer_seconds, switch_on
+            from heattimer.core.heatswitch import (
+                off_quietly,
+                off_timer_seconds,
+                shortened_timer,
+                switch_on,
+            )
 
             plan = self.store.write(lambda t: body(t, store=False))
             seconds = off_timer_seconds(plan.ends_at, self.clock.now())
@@ -231,8 +236,9 @@ class Service:
             except BaseException:
                 off_quietly(self.switch)
                 raise
-            if session.ends_at < plan.ends_at:  # the rules shortened it meanwhile
-                switch_on(self.switch, off_timer_seconds(session.ends_at, self.clock.now()))
+            left = shortened_timer(plan.ends_at, session.ends_at, self.clock.now())
+            if left is not None:
+                switch_on(self.switch, left)
             return session
         return self.store.write(body)
 

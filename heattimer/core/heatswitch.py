@@ -127,6 +127,13 @@ def off_timer_seconds(ends_at: datetime, now: datetime) -> int:
     return max(1, math.floor((ends_at - now).total_seconds()))
 
 
+def shortened_timer(planned_end: datetime, stored_end: datetime, now: datetime) -> int | None:
+    """The plug was switched on for a session planned to end at ``planned_end``; the rules
+    stored it ending at ``stored_end``: the plug's own timer to set again where that is
+    sooner (they shortened it meanwhile), else None."""
+    return off_timer_seconds(stored_end, now) if stored_end < planned_end else None
+
+
 def tasmota_pulse_time(seconds: int) -> int:
     """A Tasmota PulseTime value for ``seconds`` (1 to 111 are tenths of a second; 112 to
     64900 are the seconds plus 100: at most 64800 s, 18 hours)."""

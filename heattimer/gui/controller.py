@@ -29,6 +29,7 @@ from heattimer.core.heatswitch import (
     Reading,
     advice,
     off_timer_seconds,
+    shortened_timer,
     switch_on,
     try_switch,
 )
@@ -274,8 +275,9 @@ class Controller(QObject):
             )
             if session is None:  # the rules changed their mind meanwhile: off again
                 self._ask_plug(switch.switch_off, self._said_off)
-            elif session.ends_at < plan.ends_at:  # shorter now: the plug's timer too
-                left = off_timer_seconds(session.ends_at, self.clock.now())
+                return
+            left = shortened_timer(plan.ends_at, session.ends_at, self.clock.now())
+            if left is not None:
                 self._ask_plug(lambda: switch_on(switch, left), lambda _r: None)
 
         # (core's switch_on: seen on with its timer, or off again and a fault)

@@ -14,11 +14,19 @@ from heattimer.core.heatswitch import (
     Reading,
     advice,
     off_timer_seconds,
+    shortened_timer,
     tasmota_pulse_time,
 )
 from tests.plugs.tasmota import pulse_seconds
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+
+
+def test_a_session_the_rules_shortened_after_the_plug_went_on_sets_its_timer_again() -> None:
+    planned = NOW + timedelta(minutes=15)
+    assert shortened_timer(planned, planned, NOW + timedelta(seconds=2)) is None
+    stored = NOW + timedelta(minutes=14, seconds=30)  # the day's heat ran short meanwhile
+    assert shortened_timer(planned, stored, NOW + timedelta(seconds=2)) == 14 * 60 + 28
 
 
 @given(st.integers(1, 20 * 60 * 1000))
