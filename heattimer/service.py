@@ -275,9 +275,7 @@ class Service:
     def check_switch_test(self) -> "HeatSwitch":
         """The heat switch, if its test may run now: only when heat is allowed and no session
         runs (the plug never switches on otherwise). Its test: core.heatswitch.try_switch."""
-        if self.switch is None:
-            raise Invalid(_("no heat switch is set (heattimer plug set ...)"))
-        switch = self.switch
+        switch = self.require_switch()
 
         def check(t: Tables) -> None:
             now = self.clock.moment()
@@ -294,6 +292,12 @@ class Service:
 
         self.store.write(check)
         return switch
+
+    def require_switch(self) -> "HeatSwitch":
+        """The heat switch; Invalid if none is set."""
+        if self.switch is None:
+            raise Invalid(_("no heat switch is set (heattimer plug set ...)"))
+        return self.switch
 
     def switch_off(self) -> None:
         """Switch the plug off and read it back; PlugFault if it cannot be, or stays on."""

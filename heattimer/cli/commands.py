@@ -405,8 +405,7 @@ def _plug_off(service: Service, args: argparse.Namespace) -> int:
     from heattimer.platform.plugs.config import client, load
 
     service.switch = client(load(service.store.data_dir))
-    if service.switch is None:
-        raise Invalid(_("no heat switch is set (heattimer plug set ...)"))
+    service.require_switch()
     service.switch_off()
     _out(_("The plug is off."))
     return Exit.OK
