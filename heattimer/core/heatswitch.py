@@ -25,6 +25,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple, Protocol
 
+from heattimer.core.wording import when
 from heattimer.i18n import _
 
 
@@ -238,8 +239,6 @@ ASK_TITLE = _("The belt is on")
 def reading_text(reading: Reading, read_at: datetime, zone: tzinfo) -> str:
     """What the plug said at ``read_at``, in a line: "Plug: on, 45 W; off by its own timer
     at 14:22"."""
-    from heattimer.core.wording import when  # (only where a plug is set)
-
     if not reading.on:
         return _("Plug: off")
     watts = None if reading.watts is None else round(reading.watts)
